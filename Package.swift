@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "followup",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "followup", targets: ["followup"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNCurses",
+            path: "Sources/CNCurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "JSON"),
+        .target(name: "FollowUpResources", path: "Resources"),
+        .target(name: "FollowUpCore", dependencies: ["JSON", "FollowUpResources"]),
+        .target(name: "FollowUpStore", dependencies: ["FollowUpCore", "JSON"]),
+        .target(name: "FollowUpUI", dependencies: ["FollowUpCore", "CNCurses"]),
+        .executableTarget(
+            name: "followup",
+            dependencies: [
+                "FollowUpCore", "FollowUpStore", "FollowUpUI", "JSON",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"], resources: [.copy("Corpus")]),
+        .testTarget(
+            name: "FollowUpCoreTests",
+            dependencies: [
+                "FollowUpCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "FollowUpStoreTests", dependencies: ["FollowUpStore", "FollowUpCore", "JSON"], resources: [.copy("Golden")]),
+        .testTarget(name: "FollowUpUITests", dependencies: ["FollowUpUI"]),
+        .testTarget(name: "followupTests", dependencies: ["followup", "JSON"]),
+    ]
+)

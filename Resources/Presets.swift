@@ -1,0 +1,87 @@
+/// The three follow-up policies of SPEC §2, as data. Every number here is a setting a user can
+/// override in the data file's `settings`; the engine reads no number from anywhere else.
+/// Compiled in (not a bundle resource) so that a binary copied alone still has them.
+public enum BuiltInPresets {
+    public static let json = #"""
+{
+  "standard": {
+    "summary": "Thank-you within 24 h; check in the business day after the date they gave, then weekly; three strikes and out (000, 003).",
+    "thankYouHours": 24,
+    "thankYouSameDay": 0,
+    "firstCheckInDaysAfterStated": 1,
+    "firstCheckInDaysAfterInterview": 7,
+    "firstCheckInIgnoresStatedDate": 0,
+    "spacingDays": 7,
+    "spacingWindowDays": 10,
+    "maxStrikes": 3,
+    "strikesByDepth": 0,
+    "depthPhoneOnly": 1,
+    "depthInPerson": 2,
+    "depthSeveralRounds": 3,
+    "rotateChannels": 0,
+    "reverseCoverLetterDays": 0,
+    "respondHours": 24,
+    "prepareBusinessDays": 1,
+    "expensesBusinessDays": 2,
+    "reimbursementDays": 30,
+    "reimbursementChaseDays": 7,
+    "closingThankYouHours": 24,
+    "callWindowStartHour": 10,
+    "callWindowEndHour": 11,
+    "interviewMinutes": 60
+  },
+  "gentle": {
+    "summary": "Thank-you within 24 h; check in three days after the date they gave, every ten days; as many attempts as the interviews were deep (001).",
+    "thankYouHours": 24,
+    "thankYouSameDay": 0,
+    "firstCheckInDaysAfterStated": 3,
+    "firstCheckInDaysAfterInterview": 7,
+    "firstCheckInIgnoresStatedDate": 0,
+    "spacingDays": 10,
+    "spacingWindowDays": 14,
+    "maxStrikes": 3,
+    "strikesByDepth": 1,
+    "depthPhoneOnly": 1,
+    "depthInPerson": 2,
+    "depthSeveralRounds": 3,
+    "rotateChannels": 0,
+    "reverseCoverLetterDays": 0,
+    "respondHours": 24,
+    "prepareBusinessDays": 1,
+    "expensesBusinessDays": 2,
+    "reimbursementDays": 30,
+    "reimbursementChaseDays": 7,
+    "closingThankYouHours": 24,
+    "callWindowStartHour": 10,
+    "callWindowEndHour": 11,
+    "interviewMinutes": 60
+  },
+  "persistent": {
+    "summary": "Thank-you that very evening; call on the fifth day; then weekly, rotating call, email and letter until they decide; a reverse cover letter by post (004).",
+    "thankYouHours": 24,
+    "thankYouSameDay": 1,
+    "firstCheckInDaysAfterStated": 1,
+    "firstCheckInDaysAfterInterview": 5,
+    "firstCheckInIgnoresStatedDate": 1,
+    "spacingDays": 7,
+    "spacingWindowDays": 7,
+    "maxStrikes": 0,
+    "strikesByDepth": 0,
+    "depthPhoneOnly": 1,
+    "depthInPerson": 2,
+    "depthSeveralRounds": 3,
+    "rotateChannels": 1,
+    "reverseCoverLetterDays": 2,
+    "respondHours": 24,
+    "prepareBusinessDays": 1,
+    "expensesBusinessDays": 2,
+    "reimbursementDays": 30,
+    "reimbursementChaseDays": 7,
+    "closingThankYouHours": 24,
+    "callWindowStartHour": 10,
+    "callWindowEndHour": 11,
+    "interviewMinutes": 60
+  }
+}
+"""#
+}

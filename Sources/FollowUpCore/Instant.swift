@@ -1,0 +1,182 @@
+import Foundation
+
+/// A moment in time with the UTC offset it was recorded at, written as RFC 3339
+/// (`2026-11-16T10:00:00-05:00`). The offset is kept so that a file read and saved again does
+/// not change, whatever zone the reader is in.
+public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    public let seconds: Int64
+    /// The offset from UTC, in seconds, the instant is written with.
+    public let offset: Int
+
+    public init(seconds: Int64, offset: Int = 0) {
+        self.seconds = seconds
+        self.offset = offset
+    }
+
+    public static func < (a: Instant, b: Instant) -> Bool { a.seconds < b.seconds }
+    public static func == (a: Instant, b: Instant) -> Bool { a.seconds == b.seconds && a.offset == b.offset }
+    public func hash(into hasher: inout Hasher) { hasher.combine(seconds) }
+
+    public func adding(seconds delta: Int64) -> Instant { Instant(seconds: seconds + delta, offset: offset) }
+    public func adding(hours: Int) -> Instant { adding(seconds: Int64(hours) * 3600) }
+    public func adding(minutes: Int) -> Instant { adding(seconds: Int64(minutes) * 60) }
+
+    /// The same moment written with another offset.
+    public func with(offset newOffset: Int) -> Instant { Instant(seconds: seconds, offset: newOffset) }
+
+    /// The wall-clock date and time at the stored offset.
+    public var wallClock: (day: Day, hour: Int, minute: Int, second: Int) {
+        let local = seconds + Int64(offset)
+        let dayNumber = Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
+        let rest = Int(local - Int64(dayNumber) * 86_400)
+        return (Day(ordinal: dayNumber), rest / 3600, (rest % 3600) / 60, rest % 60)
+    }
+
+    /// RFC 3339 with the offset: `2026-11-16T10:00:00-05:00`, or `…Z` at UTC.
+    public var description: String {
+        let w = wallClock
+        var text = w.day.description + "T" + Day.pad(w.hour, 2) + ":" + Day.pad(w.minute, 2) + ":" + Day.pad(w.second, 2)
+        if offset == 0 {
+            text += "Z"
+        } else {
+            let a = abs(offset)
+            text += (offset < 0 ? "-" : "+") + Day.pad(a / 3600, 2) + ":" + Day.pad((a % 3600) / 60, 2)
+        }
+        return text
+    }
+
+    /// Parses RFC 3339 with an offset (`Z` or `±HH:MM`); seconds and a fraction are optional
+    /// (the fraction is dropped). Nil for anything else or an impossible date or time.
+    public init?(rfc3339 text: some StringProtocol) {
+        let b = Array(text.utf8)
+        guard b.count >= 17, let day = Day(String(decoding: b[0..<10], as: UTF8.self)),
+              b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
+              let hour = Day.digits(b, 11, 2), b[13] == UInt8(ascii: ":"), let minute = Day.digits(b, 14, 2),
+              hour < 24, minute < 60
+        else { return nil }
+        var i = 16
+        var second = 0
+        if i < b.count, b[i] == UInt8(ascii: ":") {
+            guard b.count >= i + 3, let s = Day.digits(b, i + 1, 2), s < 60 else { return nil }
+            second = s
+            i += 3
+            if i < b.count, b[i] == UInt8(ascii: ".") {
+                i += 1
+                let start = i
+                while i < b.count, b[i] >= 48, b[i] <= 57 { i += 1 }
+                guard i > start else { return nil }
+            }
+        }
+        guard i < b.count else { return nil }
+        var offset = 0
+        if b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z") {
+            guard i + 1 == b.count else { return nil }
+        } else {
+            guard b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-"), b.count == i + 6,
+                  let oh = Day.digits(b, i + 1, 2), b[i + 3] == UInt8(ascii: ":"), let om = Day.digits(b, i + 4, 2),
+                  oh < 24, om < 60
+            else { return nil }
+            offset = (oh * 3600 + om * 60) * (b[i] == UInt8(ascii: "-") ? -1 : 1)
+        }
+        let local = Int64(day.ordinal) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        self.init(seconds: local - Int64(offset), offset: offset)
+    }
+}
+
+/// A local wall-clock time (`YYYY-MM-DDTHH:MM`) as typed by a person, not yet placed in a zone.
+public struct LocalDateTime: Hashable, Sendable, CustomStringConvertible {
+    public let day: Day
+    public let hour: Int
+    public let minute: Int
+
+    public init?(day: Day, hour: Int, minute: Int) {
+        guard (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
+        self.day = day
+        self.hour = hour
+        self.minute = minute
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM` (a space instead of `T` is accepted too).
+    public init?(_ text: some StringProtocol) {
+        let b = Array(text.utf8)
+        guard b.count == 16, let day = Day(String(decoding: b[0..<10], as: UTF8.self)),
+              b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "),
+              let h = Day.digits(b, 11, 2), b[13] == UInt8(ascii: ":"), let m = Day.digits(b, 14, 2)
+        else { return nil }
+        self.init(day: day, hour: h, minute: m)
+    }
+
+    public var description: String {
+        day.description + "T" + Day.pad(hour, 2) + ":" + Day.pad(minute, 2)
+    }
+}
+
+/// Why a local time could not be placed in a zone.
+public enum LocalTimeError: Error, Equatable, Sendable {
+    /// The clocks skip this time (spring forward).
+    case doesNotExist(LocalDateTime, zone: String)
+}
+
+/// Converts between instants and a zone's wall clock. Pure: the zone is a parameter.
+public struct Zone: Sendable, Equatable {
+    public let timeZone: TimeZone
+
+    public init(_ timeZone: TimeZone) { self.timeZone = timeZone }
+
+    public init?(identifier: String) {
+        guard let tz = TimeZone(identifier: identifier) else { return nil }
+        self.timeZone = tz
+    }
+
+    public var identifier: String { timeZone.identifier }
+
+    /// The UTC offset in force at an instant.
+    public func offset(at seconds: Int64) -> Int {
+        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+
+    /// The instant written with this zone's offset at that moment.
+    public func localize(_ instant: Instant) -> Instant {
+        instant.with(offset: offset(at: instant.seconds))
+    }
+
+    /// Places a wall-clock time in this zone: a time the clocks skip is an error, a repeated one
+    /// (fall back) means its first occurrence.
+    public func instant(_ day: Day, hour: Int, minute: Int, second: Int = 0) throws(LocalTimeError) -> Instant {
+        let local = Int64(day.ordinal) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        var candidates: [Int64] = []
+        for probe in [local - 86_400, local, local + 86_400] {
+            let o = offset(at: probe)
+            let t = local - Int64(o)
+            if offset(at: t) == o, !candidates.contains(t) { candidates.append(t) }
+        }
+        guard let first = candidates.min() else {
+            throw .doesNotExist(LocalDateTime(day: day, hour: hour, minute: minute)!, zone: identifier)
+        }
+        return Instant(seconds: first, offset: offset(at: first))
+    }
+
+    /// Like `instant(_:hour:minute:)` but never fails: a skipped time moves forward by the gap.
+    /// For times the rules compute (10:00, 23:59), which exist everywhere but in odd zones.
+    public func instantLenient(_ day: Day, hour: Int, minute: Int) -> Instant {
+        if let t = try? instant(day, hour: hour, minute: minute) { return t }
+        let local = Int64(day.ordinal) * 86_400 + Int64(hour * 3600 + minute * 60)
+        let before = offset(at: local - 86_400)
+        let t = local - Int64(before)
+        return Instant(seconds: t, offset: offset(at: t))
+    }
+
+    public func instant(_ local: LocalDateTime) throws(LocalTimeError) -> Instant {
+        try instant(local.day, hour: local.hour, minute: local.minute)
+    }
+
+    /// The calendar day an instant falls on in this zone.
+    public func day(of instant: Instant) -> Day { localize(instant).wallClock.day }
+
+    /// The start of a day (00:00, or the first minute that exists).
+    public func startOfDay(_ day: Day) -> Instant { instantLenient(day, hour: 0, minute: 0) }
+
+    /// 23:59 of a day: where day-based deadlines fall.
+    public func endOfDay(_ day: Day) -> Instant { instantLenient(day, hour: 23, minute: 59) }
+}

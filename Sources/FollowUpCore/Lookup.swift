@@ -1,0 +1,56 @@
+/// Why a name given on the command line does not pick out one record.
+public enum LookupError: Error, Equatable, Sendable, CustomStringConvertible {
+    case notFound(what: String, query: String, candidates: [String])
+    case ambiguous(what: String, query: String, candidates: [String])
+
+    public var description: String {
+        switch self {
+        case let .notFound(what, query, candidates):
+            let list = candidates.isEmpty ? "there are none yet" : "choose one of: " + candidates.joined(separator: "; ")
+            return "no \(what) matches \"\(query)\": \(list)"
+        case let .ambiguous(what, query, candidates):
+            return "\"\(query)\" matches several \(what)s: " + candidates.joined(separator: "; ") + ". Give the id."
+        }
+    }
+}
+
+extension FollowUpData {
+    /// An application by id, or by an unambiguous case-insensitive employer name: exact id, then
+    /// exact name, then a unique prefix of the name or the id.
+    public func findApplication(_ query: String) throws(LookupError) -> Application {
+        let describe = { (a: Application) in "\(a.id) (\(a.employer)\(a.role.isEmpty ? "" : " — " + a.role))" }
+        let found = try Lookup.pick(
+            applications, query: query, what: "application", id: \.id, name: \.employer, describe: describe)
+        return found
+    }
+}
+
+extension Application {
+    /// A contact of this application by id, exact name, or unique name prefix (case-insensitive).
+    public func findContact(_ query: String) throws(LookupError) -> Contact {
+        try Lookup.pick(
+            contacts, query: query, what: "contact at \(employer)", id: \.id, name: \.name,
+            describe: { "\($0.id) (\($0.name))" })
+    }
+}
+
+enum Lookup {
+    static func pick<T>(
+        _ items: [T], query: String, what: String, id: KeyPath<T, String>, name: KeyPath<T, String>,
+        describe: (T) -> String
+    ) throws(LookupError) -> T {
+        if let exact = items.first(where: { $0[keyPath: id] == query }) { return exact }
+        let q = query.lowercased()
+        let stages: [(T) -> Bool] = [
+            { $0[keyPath: id].lowercased() == q },
+            { $0[keyPath: name].lowercased() == q },
+            { $0[keyPath: name].lowercased().hasPrefix(q) || $0[keyPath: id].lowercased().hasPrefix(q) },
+        ]
+        for matches in stages {
+            let found = items.filter(matches)
+            if found.count == 1 { return found[0] }
+            if found.count > 1 { throw .ambiguous(what: what, query: query, candidates: found.map(describe)) }
+        }
+        throw .notFound(what: what, query: query, candidates: items.prefix(12).map(describe))
+    }
+}

@@ -1,0 +1,305 @@
+import JSON
+
+/// Fields of a record this version does not know, kept so that a load and save never drops them.
+public typealias ExtraFields = [String: JSONValue]
+
+/// Everything in the data file: settings, applications with their people, interviews and events,
+/// and the user's decisions that are not events (snoozes, dismissals).
+public struct FollowUpData: Equatable, Sendable {
+    /// The format version this build writes.
+    public static let currentVersion = 1
+
+    public var version: Int
+    public var settings: Settings
+    public var applications: [Application]
+    public var snoozes: [Snooze]
+    public var dismissals: [Dismissal]
+    public var tombstones: [Tombstone]
+    public var extra: ExtraFields
+
+    public init(
+        version: Int = FollowUpData.currentVersion, settings: Settings = Settings(),
+        applications: [Application] = [], snoozes: [Snooze] = [], dismissals: [Dismissal] = [],
+        tombstones: [Tombstone] = [], extra: ExtraFields = [:]
+    ) {
+        self.version = version
+        self.settings = settings
+        self.applications = applications
+        self.snoozes = snoozes
+        self.dismissals = dismissals
+        self.tombstones = tombstones
+        self.extra = extra
+    }
+
+    public func application(id: String) -> Application? { applications.first { $0.id == id } }
+
+    public func index(ofApplication id: String) -> Int? { applications.firstIndex { $0.id == id } }
+
+    /// Every id in use or retired (tombstones), so a new one never collides.
+    public var allIDs: Set<String> {
+        var ids = Set(tombstones.map(\.id))
+        for app in applications {
+            ids.insert(app.id)
+            for c in app.contacts { ids.insert(c.id) }
+            for i in app.interviews { ids.insert(i.id) }
+            for e in app.events { ids.insert(e.id) }
+        }
+        return ids
+    }
+}
+
+/// The user's settings: the chosen preset, holidays, overrides of any preset number, and who they are.
+public struct Settings: Equatable, Sendable {
+    public var preset: PresetName
+    /// Days that are not business days, besides weekends.
+    public var holidays: [Day]
+    /// Numbers that override the preset's (`maxStrikes`, `spacingDays`, …).
+    public var overrides: [String: Int]
+    public var name: String?
+    public var signature: String?
+    public var extra: ExtraFields
+
+    public init(
+        preset: PresetName = .standard, holidays: [Day] = [], overrides: [String: Int] = [:],
+        name: String? = nil, signature: String? = nil, extra: ExtraFields = [:]
+    ) {
+        self.preset = preset
+        self.holidays = holidays
+        self.overrides = overrides
+        self.name = name
+        self.signature = signature
+        self.extra = extra
+    }
+}
+
+public enum PresetName: String, CaseIterable, Sendable {
+    case standard, gentle, persistent
+}
+
+/// One job application: an employer, a role, and everything that happened since.
+public struct Application: Equatable, Sendable, Identifiable {
+    public var id: String
+    public var employer: String
+    public var role: String
+    /// The date they said they would decide by, when given at application level.
+    public var decisionBy: Day?
+    /// The employer's time zone (IANA id), when it differs from the user's.
+    public var timeZone: String?
+    public var createdAt: Instant
+    public var updatedAt: Instant
+    public var contacts: [Contact]
+    public var interviews: [Interview]
+    public var events: [Event]
+    public var extra: ExtraFields
+
+    public init(
+        id: String, employer: String, role: String, decisionBy: Day? = nil, timeZone: String? = nil,
+        createdAt: Instant, updatedAt: Instant? = nil, contacts: [Contact] = [], interviews: [Interview] = [],
+        events: [Event] = [], extra: ExtraFields = [:]
+    ) {
+        self.id = id
+        self.employer = employer
+        self.role = role
+        self.decisionBy = decisionBy
+        self.timeZone = timeZone
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt ?? createdAt
+        self.contacts = contacts
+        self.interviews = interviews
+        self.events = events
+        self.extra = extra
+    }
+
+    public func contact(id: String) -> Contact? { contacts.first { $0.id == id } }
+}
+
+public enum ContactRole: String, CaseIterable, Sendable {
+    case recruiter
+    case hiringManager = "hiring-manager"
+    case interviewer, assistant, reference
+}
+
+/// A person at the employer (or a reference).
+public struct Contact: Equatable, Sendable, Identifiable {
+    public var id: String
+    public var name: String
+    public var title: String?
+    public var role: ContactRole?
+    public var email: String?
+    public var phone: String?
+    /// A postal business address, for letters.
+    public var address: String?
+    public var timeZone: String?
+    /// They said "call me if you have any questions".
+    public var mayCall: Bool
+    public var createdAt: Instant
+    public var updatedAt: Instant
+    public var extra: ExtraFields
+
+    public init(
+        id: String, name: String, title: String? = nil, role: ContactRole? = nil, email: String? = nil,
+        phone: String? = nil, address: String? = nil, timeZone: String? = nil, mayCall: Bool = false,
+        createdAt: Instant, updatedAt: Instant? = nil, extra: ExtraFields = [:]
+    ) {
+        self.id = id
+        self.name = name
+        self.title = title
+        self.role = role
+        self.email = email
+        self.phone = phone
+        self.address = address
+        self.timeZone = timeZone
+        self.mayCall = mayCall
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt ?? createdAt
+        self.extra = extra
+    }
+}
+
+public enum InterviewKind: String, CaseIterable, Sendable {
+    case phone, video, onsite
+}
+
+/// An interview, past or scheduled.
+public struct Interview: Equatable, Sendable, Identifiable {
+    public static let defaultMinutes = 60
+
+    public var id: String
+    public var at: Instant
+    public var kind: InterviewKind?
+    public var minutes: Int?
+    public var round: Int?
+    /// The contacts met (ids); empty means the application's main contact.
+    public var with: [String]
+    public var decisionBy: Day?
+    /// Travel the employer should pay for.
+    public var travel: Bool
+    public var cancelled: Bool
+    public var createdAt: Instant
+    public var updatedAt: Instant
+    public var extra: ExtraFields
+
+    public init(
+        id: String, at: Instant, kind: InterviewKind? = nil, minutes: Int? = nil, round: Int? = nil,
+        with: [String] = [], decisionBy: Day? = nil, travel: Bool = false, cancelled: Bool = false,
+        createdAt: Instant, updatedAt: Instant? = nil, extra: ExtraFields = [:]
+    ) {
+        self.id = id
+        self.at = at
+        self.kind = kind
+        self.minutes = minutes
+        self.round = round
+        self.with = with
+        self.decisionBy = decisionBy
+        self.travel = travel
+        self.cancelled = cancelled
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt ?? createdAt
+        self.extra = extra
+    }
+
+    /// When it ends: start plus its length (an hour unless given).
+    public var end: Instant { at.adding(minutes: minutes ?? Interview.defaultMinutes) }
+}
+
+/// What happened, as the user logs it.
+public enum EventKind: String, CaseIterable, Sendable {
+    case thankYou = "thank-you"
+    case checkIn = "check-in"
+    case response
+    case request
+    case requestDone = "request-done"
+    case invited
+    case expensesSubmitted = "expenses-submitted"
+    case expensesChased = "expenses-chased"
+    case reimbursed
+    case referencesBriefed = "references-briefed"
+    case coverLetter = "cover-letter"
+    case offer, rejected, withdrawn, closed, note
+}
+
+/// How a check-in (or a note) reached them.
+public enum Channel: String, CaseIterable, Sendable {
+    case call, voicemail, email, letter
+}
+
+/// What a request asked for.
+public enum RequestTopic: String, CaseIterable, Sendable {
+    case references, documents, availability, callback, other
+}
+
+/// One entry of an application's log.
+public struct Event: Equatable, Sendable, Identifiable {
+    public var id: String
+    public var kind: EventKind
+    public var at: Instant
+    public var contact: String?
+    public var channel: Channel?
+    public var decisionBy: Day?
+    public var due: Day?
+    public var about: RequestTopic?
+    public var text: String?
+    public var createdAt: Instant
+    public var updatedAt: Instant
+    public var extra: ExtraFields
+
+    public init(
+        id: String, kind: EventKind, at: Instant, contact: String? = nil, channel: Channel? = nil,
+        decisionBy: Day? = nil, due: Day? = nil, about: RequestTopic? = nil, text: String? = nil,
+        createdAt: Instant? = nil, updatedAt: Instant? = nil, extra: ExtraFields = [:]
+    ) {
+        self.id = id
+        self.kind = kind
+        self.at = at
+        self.contact = contact
+        self.channel = channel
+        self.decisionBy = decisionBy
+        self.due = due
+        self.about = about
+        self.text = text
+        self.createdAt = createdAt ?? at
+        self.updatedAt = updatedAt ?? self.createdAt
+        self.extra = extra
+    }
+}
+
+/// A task hidden until a date.
+public struct Snooze: Equatable, Sendable {
+    public var taskID: String
+    public var until: Day
+    public var updatedAt: Instant
+    public var extra: ExtraFields
+
+    public init(taskID: String, until: Day, updatedAt: Instant, extra: ExtraFields = [:]) {
+        self.taskID = taskID
+        self.until = until
+        self.updatedAt = updatedAt
+        self.extra = extra
+    }
+}
+
+/// A task the user chose not to do.
+public struct Dismissal: Equatable, Sendable {
+    public var taskID: String
+    public var updatedAt: Instant
+    public var extra: ExtraFields
+
+    public init(taskID: String, updatedAt: Instant, extra: ExtraFields = [:]) {
+        self.taskID = taskID
+        self.updatedAt = updatedAt
+        self.extra = extra
+    }
+}
+
+/// What is left of a deleted record, so that merging two copies never brings it back.
+public struct Tombstone: Equatable, Sendable {
+    public var id: String
+    public var deletedAt: Instant
+    public var extra: ExtraFields
+
+    public init(id: String, deletedAt: Instant, extra: ExtraFields = [:]) {
+        self.id = id
+        self.deletedAt = deletedAt
+        self.extra = extra
+    }
+}

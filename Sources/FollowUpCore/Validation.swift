@@ -1,0 +1,38 @@
+extension FollowUpData {
+    /// What is inconsistent in the data though each field is well-formed: duplicate ids,
+    /// references to contacts that do not exist, deleted records still present.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        var seen: [String: String] = [:]
+        func note(_ id: String, _ where_: String) {
+            if let first = seen[id] {
+                problems.append("id \(id) is used twice: \(first) and \(where_)")
+            } else {
+                seen[id] = where_
+            }
+        }
+        let deleted = Set(tombstones.map(\.id))
+        for app in applications {
+            note(app.id, "application \(app.employer)")
+            if deleted.contains(app.id) { problems.append("application \(app.id) is marked deleted but still present") }
+            let contactIDs = Set(app.contacts.map(\.id))
+            for c in app.contacts { note(c.id, "contact \(c.name) at \(app.employer)") }
+            for i in app.interviews {
+                note(i.id, "interview at \(app.employer)")
+                for person in i.with where !contactIDs.contains(person) {
+                    problems.append("interview \(i.id) at \(app.employer) lists \(person), who is not a contact of that application")
+                }
+            }
+            for e in app.events {
+                note(e.id, "event at \(app.employer)")
+                if let person = e.contact, !contactIDs.contains(person) {
+                    problems.append("event \(e.id) at \(app.employer) names \(person), who is not a contact of that application")
+                }
+            }
+        }
+        if version > FollowUpData.currentVersion {
+            problems.append("the file is format version \(version); this followup understands up to \(FollowUpData.currentVersion) and will not change it")
+        }
+        return problems
+    }
+}

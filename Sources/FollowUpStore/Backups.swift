@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FollowUpCore
+
+/// One daily backup of the data file (`followup.json.YYYY-MM-DD`).
+public struct Backup: Equatable, Sendable {
+    public var day: Day
+    public var path: String
+    public var size: Int
+}
+
+extension DataFile {
+    /// How many daily backups are kept.
+    public static let backupsKept = 7
+
+    public func backupPath(_ day: Day) -> String { path + "." + day.description }
+
+    /// Before the first write of a day, the current file is hard-linked (not copied) to the
+    /// day's backup; then only the newest `backupsKept` are kept.
+    func backUp(today: Day) throws(StoreError) {
+        let target = backupPath(today)
+        if access(target, F_OK) != 0 {
+            if link(path, target) != 0, errno != EEXIST {
+                throw StoreError.io(path: target, message: "cannot make the day's backup: \(DataFile.errorText())")
+            }
+        }
+        for old in backups().dropFirst(DataFile.backupsKept) { unlink(old.path) }
+    }
+
+    /// The backups beside the file, newest first.
+    public func backups() -> [Backup] {
+        guard let dir = opendir(folder) else { return [] }
+        defer { closedir(dir) }
+        let base = String(path[path.index(after: path.lastIndex(of: "/") ?? path.startIndex)...])
+        let name = path.contains("/") ? base : path
+        var found: [Backup] = []
+        while let entry = readdir(dir) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard entryName.hasPrefix(name + "."),
+                  let day = Day(entryName.dropFirst(name.count + 1)) else { continue }
+            let full = folder + "/" + entryName
+            var st = stat()
+            guard stat(full, &st) == 0 else { continue }
+            found.append(Backup(day: day, path: full, size: Int(st.st_size)))
+        }
+        return found.sorted { $0.day > $1.day }
+    }
+}

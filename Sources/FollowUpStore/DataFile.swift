@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FollowUpCore
+import JSON
+
+/// The data file on disk: where it is, how it is read, and the one write path every change takes.
+public struct DataFile: Sendable {
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    /// `$XDG_DATA_HOME/followup/followup.json`, else `~/.local/share/followup/followup.json`.
+    public static func defaultPath(environment: [String: String]) -> String {
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            return xdg + "/followup/followup.json"
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
+        return home + "/.local/share/followup/followup.json"
+    }
+
+    public var folder: String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let f = String(path[..<slash])
+        return f.isEmpty ? "/" : f
+    }
+
+    public var lockPath: String { path + ".lock" }
+
+    public var exists: Bool { access(path, F_OK) == 0 }
+
+    // MARK: Reading
+
+    /// The file's data, or nil when there is no file yet.
+    public func load() throws(StoreError) -> FollowUpData? {
+        guard let bytes = try readBytes() else { return nil }
+        return try decode(bytes)
+    }
+
+    /// The raw bytes, or nil when the file does not exist.
+    public func readBytes() throws(StoreError) -> [UInt8]? {
+        try DataFile.readBytes(path)
+    }
+
+    static func readBytes(_ path: String) throws(StoreError) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw StoreError.io(path: path, message: "cannot read: \(DataFile.errorText())")
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw StoreError.io(path: path, message: "cannot read: \(DataFile.errorText())") }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw StoreError.io(path: path, message: "is a folder, not a data file") }
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 65_536)) }
+            let n = bytes.withUnsafeMutableBytes { buf in
+                read(fd, buf.baseAddress! + filled, buf.count - filled)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.io(path: path, message: "cannot read: \(DataFile.errorText())")
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    /// Parses and maps bytes of this file, with errors that name it.
+    public func decode(_ bytes: [UInt8]) throws(StoreError) -> FollowUpData {
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            throw StoreError.corrupt(path: path, line: error.line, column: error.column, message: error.message)
+        }
+        do {
+            return try DataCodec.decode(root)
+        } catch {
+            throw StoreError.invalid(path: path, field: error.path, message: error.message)
+        }
+    }
+
+    /// The canonical bytes of some data.
+    public static func encode(_ data: FollowUpData) -> [UInt8] {
+        JSONWriter.canonical(DataCodec.encode(data))
+    }
+
+    /// Warnings about the file's and folder's modes, wider than they should be.
+    public func permissionWarnings() -> [String] {
+        var warnings: [String] = []
+        var st = stat()
+        if stat(path, &st) == 0, st.st_mode & 0o077 != 0 {
+            warnings.append("warning: \(path) can be read by others (mode \(String(st.st_mode & 0o777, radix: 8))); run: chmod 600 \(path)")
+        }
+        if stat(folder, &st) == 0, st.st_mode & 0o077 != 0, folder.hasSuffix("/followup") {
+            warnings.append("warning: \(folder) is open to others (mode \(String(st.st_mode & 0o777, radix: 8))); run: chmod 700 \(folder)")
+        }
+        return warnings
+    }
+
+    static func errorText() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,149 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FollowUpCore
+
+/// The outcome of one change made through the write path.
+public struct Committed<T> {
+    public var value: T
+    public var data: FollowUpData
+    /// Whether the file's bytes changed.
+    public var wrote: Bool
+}
+
+extension DataFile {
+    /// How long a writer waits for another to finish before giving up.
+    public static let lockTimeoutSeconds = 5.0
+
+    /// The one write path: take the lock, read the file as it is now, apply `change`, save
+    /// durably (after the day's backup), release. A missing file starts empty; a corrupt or newer
+    /// one is never written.
+    public func transaction<T>(
+        today: Day, _ change: (inout FollowUpData) throws -> T
+    ) throws -> Committed<T> {
+        try ensureFolder()
+        let lock = try Lock.acquire(lockPath, timeout: DataFile.lockTimeoutSeconds)
+        defer { lock.release() }
+
+        let before = try readBytes()
+        var data = try before.map { try decode($0) } ?? FollowUpData()
+        if data.version > FollowUpData.currentVersion {
+            throw StoreError.newerVersion(path: path, version: data.version, supported: FollowUpData.currentVersion)
+        }
+        let value = try change(&data)
+        let after = DataFile.encode(data)
+        guard after != before else { return Committed(value: value, data: data, wrote: false) }
+        if before != nil { try backUp(today: today) }
+        try save(after)
+        return Committed(value: value, data: data, wrote: true)
+    }
+
+    /// Creates the folder (0700) when it is missing.
+    func ensureFolder() throws(StoreError) {
+        var components: [String] = []
+        var current = folder
+        while access(current, F_OK) != 0, current != "/", current != "." {
+            components.append(current)
+            guard let slash = current.lastIndex(of: "/") else { break }
+            current = slash == current.startIndex ? "/" : String(current[..<slash])
+        }
+        for dir in components.reversed() where mkdir(dir, 0o700) != 0 && errno != EEXIST {
+            throw StoreError.io(path: dir, message: "cannot create the folder: \(DataFile.errorText())")
+        }
+    }
+
+    /// Writes bytes durably: a 0600 temp file in the same folder, fsync, rename over the file,
+    /// fsync the folder. A crash at any moment leaves the old file or the new one, never half of one.
+    func save(_ bytes: [UInt8]) throws(StoreError) {
+        let temp = path + ".tmp-\(getpid())"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError.io(path: temp, message: "cannot write: \(DataFile.errorText())") }
+        var ok = true
+        var written = 0
+        bytes.withUnsafeBytes { buf in
+            while written < buf.count {
+                let n = write(fd, buf.baseAddress! + written, buf.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                    return
+                }
+                written += n
+            }
+        }
+        let message = DataFile.errorText()
+        if ok { ok = fchmod(fd, 0o600) == 0 && fsync(fd) == 0 }
+        close(fd)
+        guard ok else {
+            unlink(temp)
+            throw StoreError.io(path: path, message: "cannot save: \(message)")
+        }
+        guard rename(temp, path) == 0 else {
+            let message = DataFile.errorText()
+            unlink(temp)
+            throw StoreError.io(path: path, message: "cannot save: \(message)")
+        }
+        let dirfd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dirfd >= 0 {
+            fsync(dirfd)
+            close(dirfd)
+        }
+    }
+}
+
+/// The sidecar lock (`followup.json.lock`): an advisory `flock` that the kernel drops when its
+/// holder dies, so a killed writer never leaves a stale lock. The file holds the holder's pid,
+/// for the message another writer shows while it waits.
+struct Lock {
+    let fd: Int32
+
+    static func acquire(_ path: String, timeout: Double) throws(StoreError) -> Lock {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError.io(path: path, message: "cannot lock: \(DataFile.errorText())") }
+        let step: UInt32 = 20_000
+        var waited = 0.0
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else {
+                let message = DataFile.errorText()
+                close(fd)
+                throw StoreError.io(path: path, message: "cannot lock: \(message)")
+            }
+            if waited >= timeout {
+                let holder = Lock.holder(fd)
+                close(fd)
+                throw StoreError.locked(path: path, holder: holder)
+            }
+            usleep(step)
+            waited += Double(step) / 1_000_000
+        }
+        let pid = Array("\(getpid())\n".utf8)
+        _ = ftruncate(fd, 0)
+        _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        return Lock(fd: fd)
+    }
+
+    static func holder(_ fd: Int32) -> Int32? {
+        var buf = [UInt8](repeating: 0, count: 32)
+        let n = buf.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard n > 0 else { return nil }
+        let text = String(decoding: buf[0..<n], as: UTF8.self).trimmingSpaces
+        return Int32(text)
+    }
+
+    func release() {
+        _ = ftruncate(fd, 0)
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

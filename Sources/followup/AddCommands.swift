@@ -1,0 +1,181 @@
+import ArgumentParser
+import FollowUpCore
+import FollowUpStore
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create the data file, or change its preset.",
+        discussion: "Presets: standard (000, 003), gentle (001), persistent (004). Optional: any command creates the file on its first write.")
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "The follow-up policy: standard, gentle or persistent.") var preset: PresetName?
+
+    func run() throws {
+        let ctx = try common.context()
+        let existed = ctx.file.exists
+        if existed, preset == nil {
+            _ = try ctx.load()
+            output("\(ctx.file.path) already exists")
+            return
+        }
+        try ctx.change { data in
+            if let preset { data.settings.preset = preset }
+        }
+        let chosen = (try ctx.load()).settings.preset
+        output(existed ? "\(ctx.file.path): preset \(chosen.rawValue)" : "created \(ctx.file.path) (preset \(chosen.rawValue))")
+    }
+}
+
+struct AppCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "app", abstract: "Add applications.", subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an application; prints its id.")
+
+        @OptionGroup var common: CommonOptions
+        @Option(help: "Who you applied to.") var employer: String
+        @Option(help: "The job title.") var role: String
+        @Option(name: .customLong("decision-by"), help: ArgumentHelp("The date they said they would decide by.", valueName: "date"))
+        var decisionBy: Day?
+        @Option(help: ArgumentHelp("The employer's time zone, e.g. Europe/Berlin.", valueName: "zone")) var tz: ZoneName?
+
+        func run() throws {
+            guard let employer = employer.nonBlank else { throw UserError("--employer must not be empty") }
+            guard let role = role.nonBlank else { throw UserError("--role must not be empty") }
+            let ctx = try common.context()
+            let id = try ctx.change { data in
+                let id = ctx.mint(employer, fallback: "app", in: data)
+                data.applications.append(Application(
+                    id: id, employer: employer, role: role, decisionBy: decisionBy, timeZone: tz?.identifier,
+                    createdAt: ctx.now))
+                return id
+            }
+            output(id)
+        }
+    }
+}
+
+struct ContactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contact", abstract: "Add contacts.", subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a person at an employer; prints their id.")
+
+        @OptionGroup var common: CommonOptions
+        @Option(help: ArgumentHelp("The application: its id or employer name.", valueName: "app")) var app: String
+        @Option(help: "Their name.") var name: String
+        @Option(help: ArgumentHelp("Their job title.", valueName: "title")) var title: String?
+        @Option(help: "recruiter, hiring-manager, interviewer, assistant or reference.") var role: ContactRole?
+        @Option(help: ArgumentHelp("Their e-mail address.", valueName: "address")) var email: String?
+        @Option(help: ArgumentHelp("Their phone number.", valueName: "number")) var phone: String?
+        @Option(help: ArgumentHelp("Their postal business address, for letters.", valueName: "text")) var address: String?
+        @Option(help: ArgumentHelp("Their time zone, e.g. America/Chicago.", valueName: "zone")) var tz: ZoneName?
+        @Flag(name: .customLong("may-call"), help: "They said you may call them.") var mayCall = false
+
+        func run() throws {
+            guard let name = name.nonBlank else { throw UserError("--name must not be empty") }
+            if let email, !email.isEmpty, !email.contains("@") {
+                throw UserError("--email: \"\(email)\" is not an e-mail address")
+            }
+            let ctx = try common.context()
+            let id = try ctx.change { data in
+                let application = try data.findApplication(app)
+                let index = data.index(ofApplication: application.id)!
+                let id = ctx.mint(name, fallback: "contact", in: data)
+                data.applications[index].contacts.append(Contact(
+                    id: id, name: name, title: title?.nonBlank, role: role, email: email?.nonBlank, phone: phone?.nonBlank,
+                    address: address?.nonBlank, timeZone: tz?.identifier, mayCall: mayCall, createdAt: ctx.now))
+                data.applications[index].updatedAt = ctx.now
+                return id
+            }
+            output(id)
+        }
+    }
+}
+
+struct InterviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interview", abstract: "Add interviews.", subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an interview, past or scheduled; prints its id.")
+
+        @OptionGroup var common: CommonOptions
+        @Option(help: ArgumentHelp("The application: its id or employer name.", valueName: "app")) var app: String
+        @Option(help: ArgumentHelp("When it starts, local time YYYY-MM-DDTHH:MM.", valueName: "datetime")) var at: String
+        @Option(help: "phone, video or onsite.") var kind: InterviewKind?
+        @Option(help: ArgumentHelp("How long it lasts (default 60).", valueName: "n")) var minutes: Int?
+        @Option(help: ArgumentHelp("Which round (1 = first).", valueName: "n")) var round: Int?
+        @Option(help: ArgumentHelp("Who interviewed you (repeat for several): id or name.", valueName: "contact"))
+        var with: [String] = []
+        @Option(name: .customLong("decision-by"), help: ArgumentHelp("The date they said they would decide by.", valueName: "date"))
+        var decisionBy: Day?
+        @Flag(help: "You travelled for it: expenses to claim.") var travel = false
+
+        func run() throws {
+            if let minutes, !(1...1440).contains(minutes) { throw UserError("--minutes must be from 1 to 1440") }
+            if let round, !(1...99).contains(round) { throw UserError("--round must be from 1 to 99") }
+            let ctx = try common.context()
+            let start = try ctx.parseInstant(at, option: "--at")
+            let id = try ctx.change { data in
+                let application = try data.findApplication(app)
+                let index = data.index(ofApplication: application.id)!
+                var people: [String] = []
+                for query in with {
+                    let contact = try application.findContact(query)
+                    if !people.contains(contact.id) { people.append(contact.id) }
+                }
+                let id = ctx.mint("iv", fallback: "iv", in: data)
+                data.applications[index].interviews.append(Interview(
+                    id: id, at: start, kind: kind, minutes: minutes, round: round, with: people,
+                    decisionBy: decisionBy, travel: travel, createdAt: ctx.now))
+                data.applications[index].updatedAt = ctx.now
+                return id
+            }
+            output(id)
+        }
+    }
+}
+
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Log what happened; prints the event's id.",
+        discussion: """
+        KIND is one of: \(EventKind.allCases.map(\.rawValue).joined(separator: " ")).
+        Examples:
+          followup log check-in --app Globex --contact Sam --channel voicemail
+          followup log response --app Initech --decision-by 2026-12-04
+          followup log request --app Hooli --about references --due 2026-11-27
+        """)
+
+    @OptionGroup var common: CommonOptions
+    @Argument(help: ArgumentHelp("What happened.", valueName: "kind")) var kind: EventKind
+    @Option(help: ArgumentHelp("The application: its id or employer name.", valueName: "app")) var app: String
+    @Option(help: ArgumentHelp("Who it was with: id or name.", valueName: "contact")) var contact: String?
+    @Option(help: ArgumentHelp("When, local time YYYY-MM-DDTHH:MM (default: now).", valueName: "datetime")) var at: String?
+    @Option(help: "call, voicemail, email or letter.") var channel: Channel?
+    @Option(name: .customLong("decision-by"), help: ArgumentHelp("A new date they said they would decide by.", valueName: "date"))
+    var decisionBy: Day?
+    @Option(help: ArgumentHelp("When a request must be answered.", valueName: "date")) var due: Day?
+    @Option(help: "What a request is about: references, documents, availability, callback or other.") var about: RequestTopic?
+    @Option(help: ArgumentHelp("A note in your words.", valueName: "text")) var text: String?
+
+    func run() throws {
+        let ctx = try common.context()
+        let when = try at.map { try ctx.parseInstant($0, option: "--at") } ?? ctx.now
+        let id = try ctx.change { data in
+            let application = try data.findApplication(app)
+            let index = data.index(ofApplication: application.id)!
+            let person = try contact.map { try application.findContact($0).id }
+            let id = ctx.mint(kind.rawValue, fallback: "event", in: data)
+            data.applications[index].events.append(Event(
+                id: id, kind: kind, at: when, contact: person, channel: channel, decisionBy: decisionBy, due: due,
+                about: about, text: text?.nonBlank, createdAt: ctx.now))
+            data.applications[index].updatedAt = ctx.now
+            return id
+        }
+        output(id)
+    }
+}

@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import FollowUpCore
+import FollowUpStore
+
+/// Options every subcommand takes: which file, and what time it is.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The data file (default: $FOLLOWUP_FILE, else $XDG_DATA_HOME/followup/followup.json).", valueName: "path"))
+    var file: String?
+
+    @Option(name: .long, help: ArgumentHelp("Act as if it were this local time, YYYY-MM-DDTHH:MM (default: $FOLLOWUP_NOW, else the clock).", valueName: "datetime"))
+    var now: String?
+
+    /// Resolves the file, the zone and the time, once per command.
+    func context() throws -> Context {
+        let env = ProcessInfo.processInfo.environment
+        let path = file ?? env["FOLLOWUP_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? DataFile.defaultPath(environment: env)
+        let zone = Zone(TimeZone.current)
+        let nowText = now ?? env["FOLLOWUP_NOW"].flatMap { $0.isEmpty ? nil : $0 }
+        let instant: Instant
+        if let nowText {
+            instant = try Context.parseInstant(nowText, zone: zone, option: "--now")
+        } else {
+            instant = zone.localize(Instant(seconds: Int64(Date().timeIntervalSince1970.rounded(.down))))
+        }
+        return Context(file: DataFile(path: absolute(path)), zone: zone, now: instant)
+    }
+
+    private func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
+            return home + path.dropFirst(1)
+        }
+        return FileManager.default.currentDirectoryPath + "/" + path
+    }
+}
+
+/// What a command runs against: the data file, the user's zone, and now.
+struct Context {
+    let file: DataFile
+    let zone: Zone
+    let now: Instant
+
+    var today: Day { zone.day(of: now) }
+
+    /// Reads the file for a command that only looks; a missing file reads as empty.
+    func load() throws -> FollowUpData {
+        for warning in file.permissionWarnings() { printError(warning) }
+        let data = try file.load() ?? FollowUpData()
+        return data
+    }
+
+    /// Applies a change through the one write path and returns what the change returned.
+    @discardableResult
+    func change<T>(_ body: (inout FollowUpData) throws -> T) throws -> T {
+        let created = !file.exists
+        let result = try file.transaction(today: today, body)
+        if created, result.wrote { printError("created \(file.path)") }
+        for warning in file.permissionWarnings() { printError(warning) }
+        return result.value
+    }
+
+    /// A local date-time typed by the user (`YYYY-MM-DDTHH:MM`, or RFC 3339 with an offset),
+    /// placed in the user's zone; a time the clocks skip is an error.
+    static func parseInstant(_ text: String, zone: Zone, option: String) throws -> Instant {
+        if let local = LocalDateTime(text) {
+            do {
+                return try zone.instant(local)
+            } catch {
+                throw UserError("\(option): \(text) does not exist in \(zone.identifier): the clocks skip it (daylight saving time). Give a time outside the gap.")
+            }
+        }
+        if let exact = Instant(rfc3339: text) { return zone.localize(exact) }
+        if let day = Day(text) {
+            return zone.instantLenient(day, hour: 0, minute: 0)
+        }
+        throw UserError("\(option): \"\(text)\" is not a date and time; use YYYY-MM-DDTHH:MM, e.g. 2026-11-24T14:30")
+    }
+
+    func parseInstant(_ text: String, option: String) throws -> Instant {
+        try Context.parseInstant(text, zone: zone, option: option)
+    }
+
+    /// A new id, unique in the file.
+    func mint(_ name: String, fallback: String, in data: FollowUpData) -> String {
+        var rng = SystemRandomNumberGenerator()
+        return Identifiers.mint(name, fallback: fallback, taken: data.allIDs, using: &rng)
+    }
+}
+
+/// A mistake in what the user asked for: shown as one line, nothing written.
+struct UserError: Error, CustomStringConvertible {
+    var description: String
+    init(_ message: String) { self.description = message }
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// Writes to stdout without Foundation's buffering surprises.
+func output(_ text: String) {
+    FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
+
+// MARK: Values the options take
+
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+    public static var defaultCompletionKind: CompletionKind { .default }
+}
+
+extension ContactRole: ExpressibleByArgument {}
+extension InterviewKind: ExpressibleByArgument {}
+extension Channel: ExpressibleByArgument {}
+extension RequestTopic: ExpressibleByArgument {}
+extension EventKind: ExpressibleByArgument {}
+extension PresetName: ExpressibleByArgument {}
+
+/// A time zone given by its IANA name (`Europe/Berlin`).
+struct ZoneName: ExpressibleByArgument {
+    let identifier: String
+    init?(argument: String) {
+        guard let zone = Zone(identifier: argument) else { return nil }
+        identifier = zone.identifier
+    }
+}
+
+extension String {
+    /// Nil for an empty or all-space string, else the string without surrounding spaces.
+    var nonBlank: String? {
+        let t = trimmingCharacters(in: .whitespacesAndNewlines)
+        return t.isEmpty ? nil : t
+    }
+}
+
+enum FileHandleOutput {
+    static func write(_ bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+}

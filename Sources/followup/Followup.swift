@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import FollowUpCore
+import FollowUpStore
+
+@main
+struct Followup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "followup",
+        abstract: "What to do after a job interview: thank-you notes, check-ins, three strikes.",
+        discussion: """
+        With no subcommand, opens the dashboard.
+
+        Exit codes: 0 success; 1 the file has problems (check) or a task is unknown; 2 bad input \
+        (nothing was written); 3 the data file cannot be read or written (corrupt, newer version, \
+        permissions); 4 another followup is changing the file.
+        """,
+        version: "0.1.0",
+        subcommands: [
+            Dashboard.self, Init.self, AppCommand.self, ContactCommand.self, InterviewCommand.self, Log.self,
+            Check.self, Export.self,
+        ],
+        defaultSubcommand: Dashboard.self)
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            Foundation.exit(report(error))
+        }
+    }
+
+    /// Turns any error into the one line a user reads and the documented exit code.
+    static func report(_ error: Error) -> Int32 {
+        switch error {
+        case let error as UserError:
+            printError("followup: \(error.description)")
+            return 2
+        case let error as LookupError:
+            printError("followup: \(error.description)")
+            return 2
+        case let error as StoreError:
+            printError("followup: \(error.description)")
+            if case .locked = error { return 4 }
+            return 3
+        case let error as ExitCode:
+            return error.rawValue
+        default:
+            let code = exitCode(for: error)
+            if code == .success {
+                // --help and --version.
+                output(fullMessage(for: error))
+                return 0
+            }
+            // ArgumentParser may spread one message over several lines (a list of allowed
+            // values); a script reads one line.
+            let lines = message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            let oneLine = lines.filter { !$0.isEmpty }.joined(separator: " ")
+                .replacingOccurrences(of: ": - ", with: ": ").replacingOccurrences(of: " - ", with: ", ")
+            printError("followup: \(oneLine)")
+            return 2
+        }
+    }
+}
