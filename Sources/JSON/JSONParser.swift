@@ -247,6 +247,9 @@ private struct Parser {
     }
 
     /// Builds the dictionary for a finished object, rejecting repeated keys.
+    ///
+    /// Duplicates are found here, when the keys are hashed into the dictionary anyway, rather
+    /// than per key; so a syntax error later in the same object is reported before a duplicate.
     mutating func closeObject(_ frame: Frame) throws(JSONError) -> JSONValue {
         frames.removeLast()
         let count = values.count - frame.valueStart

@@ -31,10 +31,13 @@ extension JSONValue {
         return Int(text)
     }
 
-    /// The value as the nearest `Double` if it is a number; otherwise nil.
+    /// The value as the nearest `Double` if it is a number within `Double`'s range; otherwise nil.
+    ///
+    /// Literals beyond the range (e.g. `1e400`) give nil rather than infinity, which JSON
+    /// cannot represent and which would otherwise leak into arithmetic unnoticed.
     public var doubleValue: Double? {
-        guard case .number(let text) = self else { return nil }
-        return Double(text)
+        guard case .number(let text) = self, let d = Double(text), d.isFinite else { return nil }
+        return d
     }
 
     /// The string if the value is a string; otherwise nil.

@@ -87,7 +87,6 @@ struct ContactCommand: ParsableCommand {
                 data.applications[index].contacts.append(Contact(
                     id: id, name: name, title: title?.nonBlank, role: role, email: email?.nonBlank, phone: phone?.nonBlank,
                     address: address?.nonBlank, timeZone: tz?.identifier, mayCall: mayCall, createdAt: ctx.now))
-                data.applications[index].updatedAt = ctx.now
                 return id
             }
             output(id)
@@ -131,7 +130,6 @@ struct InterviewCommand: ParsableCommand {
                 data.applications[index].interviews.append(Interview(
                     id: id, at: start, kind: kind, minutes: minutes, round: round, with: people,
                     decisionBy: decisionBy, travel: travel, createdAt: ctx.now))
-                data.applications[index].updatedAt = ctx.now
                 return id
             }
             output(id)
@@ -173,7 +171,6 @@ struct Log: ParsableCommand {
             data.applications[index].events.append(Event(
                 id: id, kind: kind, at: when, contact: person, channel: channel, decisionBy: decisionBy, due: due,
                 about: about, text: text?.nonBlank, createdAt: ctx.now))
-            data.applications[index].updatedAt = ctx.now
             return id
         }
         output(id)

@@ -11,13 +11,14 @@ struct Followup: ParsableCommand {
         discussion: """
         With no subcommand, opens the dashboard.
 
-        Exit codes: 0 success; 1 the file has problems (check) or a task is unknown; 2 bad input \
+        Exit codes: 0 success; 1 the file has problems (check); 2 bad input or an unknown name or task \
         (nothing was written); 3 the data file cannot be read or written (corrupt, newer version, \
         permissions); 4 another followup is changing the file.
         """,
         version: "0.1.0",
         subcommands: [
             Dashboard.self, Init.self, AppCommand.self, ContactCommand.self, InterviewCommand.self, Log.self,
+            AgendaCommand.self, StrikesCommand.self, TimelineCommand.self, Done.self, Snooze.self, Dismiss.self,
             Check.self, Export.self,
         ],
         defaultSubcommand: Dashboard.self)

@@ -1,0 +1,581 @@
+/// The rules engine: turns what happened into what to do next. A pure function of the data,
+/// the user's zone and `now`; it never reads a clock.
+public enum Rules {
+    /// Every task at `now`, with every employer's strikes and every application's status.
+    public static func schedule(_ data: FollowUpData, zone: Zone, now: Instant) -> Agenda {
+        var engine = Engine(data: data, zone: zone, now: now)
+        return engine.run()
+    }
+}
+
+/// What the rules need to know of one application, computed once.
+struct AppFacts {
+    let app: Application
+    let employerKey: String
+    /// Offer, rejected, withdrawn or closed, from the latest such event; nil while open.
+    let closedAs: ApplicationStatus?
+    /// Interviews not cancelled, by start.
+    let interviews: [Interview]
+    /// Those that have started.
+    let held: [Interview]
+    /// Events by time.
+    let events: [Event]
+    /// The latest interview held or response received: what resets the count.
+    let reset: (at: Instant, id: String, isResponse: Bool)?
+    /// The stated decision date that counts: the one given last.
+    let stated: (day: Day, givenAt: Instant?, source: String)?
+
+    func contact(_ id: String?) -> Contact? { id.flatMap { app.contact(id: $0) } }
+
+    /// The hiring manager, else the recruiter, else the contact added first.
+    var mainContact: Contact? {
+        app.contacts.first { $0.role == .hiringManager } ?? app.contacts.first { $0.role == .recruiter } ?? app.contacts.first
+    }
+
+    /// Who a check-in goes to: the hiring manager, else the recruiter, else the last interviewer.
+    var checkInContact: Contact? {
+        if let c = app.contacts.first(where: { $0.role == .hiringManager }) { return c }
+        if let c = app.contacts.first(where: { $0.role == .recruiter }) { return c }
+        for interview in held.reversed() {
+            if let last = interview.with.reversed().compactMap({ app.contact(id: $0) }).first { return last }
+        }
+        return mainContact
+    }
+
+    /// Who an interview's thank-you notes go to.
+    func recipients(of interview: Interview) -> [Contact] {
+        let listed = interview.with.compactMap { app.contact(id: $0) }
+        if !listed.isEmpty { return listed }
+        return mainContact.map { [$0] } ?? []
+    }
+}
+
+struct Engine {
+    let data: FollowUpData
+    let zone: Zone
+    let now: Instant
+    let policy: Policy
+    let calendar: BusinessCalendar
+    let today: Day
+
+    init(data: FollowUpData, zone: Zone, now: Instant) {
+        self.data = data
+        self.zone = zone
+        self.now = now
+        self.policy = Policy(settings: data.settings)
+        self.calendar = BusinessCalendar(holidays: data.settings.holidays)
+        self.today = zone.day(of: now)
+    }
+
+    mutating func run() -> Agenda {
+        let facts = data.applications.map(gatherFacts)
+        var statuses: [String: ApplicationStatus] = [:]
+
+        // Strikes, per employer, over its open applications.
+        var byEmployer: [String: [AppFacts]] = [:]
+        var employerOrder: [String] = []
+        for f in facts where f.closedAs == nil {
+            if byEmployer[f.employerKey] == nil { employerOrder.append(f.employerKey) }
+            byEmployer[f.employerKey, default: []].append(f)
+        }
+        var strikeCount: [String: Int] = [:]
+        var cap: [String: Int?] = [:]
+        for (key, group) in byEmployer {
+            let reset = group.compactMap { $0.reset?.at }.max()
+            var count = 0
+            for f in group {
+                count += f.events.filter { e in e.kind == .checkIn && e.at <= now && (reset.map { e.at > $0 } ?? true) }.count
+            }
+            let limit = strikeCap(group)
+            cap[key] = limit
+            strikeCount[key] = limit.map { min(count, $0) } ?? count
+        }
+
+        var tasks: [FollowUpTask] = []
+        for f in facts {
+            let struckOut: Bool
+            if f.closedAs == nil, let limit = cap[f.employerKey] ?? nil {
+                struckOut = (strikeCount[f.employerKey] ?? 0) >= limit
+            } else {
+                struckOut = false
+            }
+            statuses[f.app.id] = f.closedAs ?? (struckOut ? .struckOut : .active)
+            tasks += tasksFor(f, struckOut: struckOut, strikes: strikeCount[f.employerKey] ?? 0, cap: cap[f.employerKey] ?? nil)
+        }
+        tasks = tasks.map(applyDecisions)
+        tasks.sort(by: Engine.order)
+
+        var employers: [EmployerStrikes] = []
+        for key in employerOrder {
+            let group = byEmployer[key] ?? []
+            let limit = cap[key] ?? nil
+            let strikes = strikeCount[key] ?? 0
+            let ids = Set(group.map(\.app.id))
+            let next = tasks.filter { $0.kind == .checkIn && ids.contains($0.app) && !$0.dismissed }.map(\.due).min()
+            employers.append(EmployerStrikes(
+                employer: group[0].app.employer, apps: group.map(\.app.id), strikes: strikes, max: limit,
+                struckOut: limit.map { strikes >= $0 } ?? false, nextCheckIn: next))
+        }
+        employers.sort { ($0.employer.lowercased(), $0.employer) < ($1.employer.lowercased(), $1.employer) }
+        return Agenda(tasks: tasks, employers: employers, statuses: statuses)
+    }
+
+    /// Overdue first, then deadline, employer, contact name, kind and id.
+    static func order(_ a: FollowUpTask, _ b: FollowUpTask) -> Bool {
+        let ao = a.status == .overdue ? 0 : 1
+        let bo = b.status == .overdue ? 0 : 1
+        if ao != bo { return ao < bo }
+        if a.deadline.seconds != b.deadline.seconds { return a.deadline.seconds < b.deadline.seconds }
+        if a.employer != b.employer { return a.employer < b.employer }
+        if (a.contactName ?? "") != (b.contactName ?? "") { return (a.contactName ?? "") < (b.contactName ?? "") }
+        if a.kind != b.kind { return a.kind < b.kind }
+        return a.id < b.id
+    }
+
+    // MARK: Facts
+
+    func gatherFacts(_ app: Application) -> AppFacts {
+        let events = app.events.sorted { $0.at < $1.at }
+        let interviews = app.interviews.filter { !$0.cancelled }.sorted { $0.at < $1.at }
+        let held = interviews.filter { $0.at <= now }
+        var closedAs: ApplicationStatus?
+        for e in events where e.at <= now {
+            switch e.kind {
+            case .offer: closedAs = .offer
+            case .rejected: closedAs = .rejected
+            case .withdrawn: closedAs = .withdrawn
+            case .closed: closedAs = .closed
+            default: break
+            }
+        }
+        var reset: (at: Instant, id: String, isResponse: Bool)?
+        if let last = held.last { reset = (last.at, last.id, false) }
+        for e in events where e.kind == .response && e.at <= now {
+            if reset == nil || e.at >= reset!.at { reset = (e.at, e.id, true) }
+        }
+        // The decision date given last: an event's or interview's by when it was given; the
+        // application's own counts only when nothing later gave one.
+        var stated: (day: Day, givenAt: Instant?, source: String)?
+        if let d = app.decisionBy { stated = (d, nil, app.id) }
+        var latestGiven: Instant?
+        for i in held {
+            if let d = i.decisionBy, latestGiven == nil || i.at >= latestGiven! {
+                stated = (d, i.at, i.id)
+                latestGiven = i.at
+            }
+        }
+        for e in events where e.at <= now {
+            if let d = e.decisionBy, latestGiven == nil || e.at >= latestGiven! {
+                stated = (d, e.at, e.id)
+                latestGiven = e.at
+            }
+        }
+        return AppFacts(
+            app: app, employerKey: app.employer.lowercased().trimmingSpaces, closedAs: closedAs,
+            interviews: interviews, held: held, events: events, reset: reset, stated: stated)
+    }
+
+    /// The most unanswered attempts allowed at an employer (nil: no cap).
+    func strikeCap(_ group: [AppFacts]) -> Int? {
+        if policy.strikesByDepth {
+            return group.map(depth).max() ?? policy["depthPhoneOnly"]
+        }
+        return policy.maxStrikes == 0 ? nil : policy.maxStrikes
+    }
+
+    /// 001's "how much": phone screens only 1, in person 2, several rounds or interviewers 3.
+    func depth(_ f: AppFacts) -> Int {
+        let held = f.held
+        let several = held.count >= 2 || held.contains { ($0.round ?? 1) >= 2 || $0.with.count >= 2 }
+        if several { return policy["depthSeveralRounds"] }
+        if !held.isEmpty, held.allSatisfy({ $0.kind == .phone }) { return policy["depthPhoneOnly"] }
+        return policy["depthInPerson"]
+    }
+
+    // MARK: Tasks
+
+    func tasksFor(_ f: AppFacts, struckOut: Bool, strikes: Int, cap: Int?) -> [FollowUpTask] {
+        var tasks: [FollowUpTask] = []
+        let open = f.closedAs == nil
+        if open {
+            tasks += thankYous(f)
+            tasks += takeStock(f)
+            tasks += responds(f)
+            tasks += briefReferences(f)
+            tasks += prepares(f)
+            tasks += reverseCoverLetters(f)
+            if !struckOut, let checkIn = checkIn(f, strikes: strikes, cap: cap) { tasks.append(checkIn) }
+        }
+        tasks += submitExpenses(f)
+        tasks += chaseReimbursements(f)
+        tasks += closingThankYous(f)
+        return tasks
+    }
+
+    func make(
+        _ kind: TaskKind, _ f: AppFacts, anchor: String, contact: Contact?, attempt: Int? = nil,
+        due: Day, dueAt: Instant?, opensAt: Instant, deadline: Instant, reason: String
+    ) -> FollowUpTask {
+        var id = "\(kind.rawValue):\(f.app.id):\(anchor)"
+        if let contact { id += ":\(contact.id)" }
+        if let attempt { id += ":\(attempt)" }
+        let status: TaskStatus = now < opensAt ? .upcoming : (now <= deadline ? .due : .overdue)
+        return FollowUpTask(
+            id: id, kind: kind, app: f.app.id, employer: f.app.employer, anchor: anchor, contact: contact?.id,
+            contactName: contact?.name, due: due, dueAt: dueAt, opensAt: opensAt, deadline: deadline, status: status,
+            channel: nil, attempt: attempt, maxAttempts: nil, callWindow: nil, windowEnd: nil, reason: reason,
+            channelReason: nil, advice: nil, snoozedUntil: nil, dismissed: false)
+    }
+
+    /// A task due on a whole day: open from its start, overdue after 23:59.
+    func dayTask(
+        _ kind: TaskKind, _ f: AppFacts, anchor: String, contact: Contact?, attempt: Int? = nil, due: Day, reason: String
+    ) -> FollowUpTask {
+        make(kind, f, anchor: anchor, contact: contact, attempt: attempt, due: due, dueAt: nil,
+             opensAt: zone.startOfDay(due), deadline: zone.endOfDay(due), reason: reason)
+    }
+
+    func ended(_ interview: Interview) -> Instant {
+        interview.at.adding(minutes: interview.minutes ?? policy.interviewMinutes)
+    }
+
+    /// 001, 003, 004: a note to each interviewer, within 24 hours (persistent: that very evening).
+    func thankYous(_ f: AppFacts) -> [FollowUpTask] {
+        var tasks: [FollowUpTask] = []
+        for interview in f.held {
+            let end = ended(interview)
+            guard end <= now else { continue }
+            let recipients = f.recipients(of: interview)
+            let thanks = f.events.filter { $0.kind == .thankYou && $0.at >= interview.at }
+            let deadline = policy.thankYouSameDay
+                ? zone.endOfDay(zone.day(of: end)) : end.adding(hours: policy.thankYouHours)
+            let when = policy.thankYouSameDay ? "by tonight" : "within \(policy.thankYouHours) hours"
+            let people: [Contact?] = recipients.isEmpty ? [nil] : recipients
+            for person in people {
+                let done = thanks.contains { e in
+                    e.contact == person?.id || (e.contact == nil && people.count == 1)
+                }
+                if done { continue }
+                let whom = person.map { "Thank \($0.name)" } ?? "Send a thank-you"
+                var task = make(
+                    .thankYou, f, anchor: interview.id, contact: person, due: zone.day(of: deadline), dueAt: deadline,
+                    opensAt: end, deadline: deadline,
+                    reason: "\(whom) for the interview on \(zone.day(of: interview.at).short), \(when) (one note to each interviewer).")
+                task.channel = .email
+                task.advice = "Write it this evening: thank them for their time, recall a talking point, restate your interest."
+                tasks.append(task)
+            }
+        }
+        return tasks
+    }
+
+    /// 002: take stock while it is fresh — what went well, what could be better, their likely reservations.
+    func takeStock(_ f: AppFacts) -> [FollowUpTask] {
+        var tasks: [FollowUpTask] = []
+        for interview in f.held {
+            let end = ended(interview)
+            guard end <= now else { continue }
+            if f.events.contains(where: { $0.kind == .note && $0.at >= interview.at }) { continue }
+            let day = zone.day(of: end)
+            var deadline = zone.endOfDay(day)
+            if deadline < end { deadline = end }
+            var task = make(
+                .takeStock, f, anchor: interview.id, contact: nil, due: day, dueAt: deadline, opensAt: end,
+                deadline: deadline,
+                reason: "Note how the interview on \(zone.day(of: interview.at).short) went while it is fresh.")
+            task.advice = "What went well? What could have gone better? What did they respond to? What are their likely reservations?"
+            tasks.append(task)
+        }
+        return tasks
+    }
+
+    /// 003, 001, 002: check in after the date they gave, a week apart, by call only with permission.
+    func checkIn(_ f: AppFacts, strikes: Int, cap: Int?) -> FollowUpTask? {
+        // An interview still to come is the next contact: nothing to chase until it has happened.
+        if f.interviews.contains(where: { $0.at > now }) { return nil }
+        let spacing = policy.spacingDays
+        let ignoresStated = policy.firstCheckInIgnoresStatedDate
+        let firstDate: Day? = ignoresStated ? nil : f.stated.map {
+            calendar.onOrAfter($0.day.adding(days: policy.firstCheckInDaysAfterStated))
+        }
+        let reset = f.reset
+        let attempts = f.events.filter { e in
+            e.kind == .checkIn && e.at <= now && (reset.map { e.at > $0.at } ?? true)
+        }
+        var due: Day
+        var reason: String
+        if let last = attempts.last {
+            let lastDay = zone.day(of: last.at)
+            due = calendar.onOrAfter(lastDay.adding(days: spacing))
+            reason = "\(Engine.spelled(spacing)) after your last attempt (\(lastDay.short)) went unanswered"
+            if let firstDate, due < firstDate {
+                due = firstDate
+                reason = "Not before the day after the date they gave (\(f.stated!.day.short))"
+            }
+            reason += moved(from: lastDay.adding(days: spacing), to: due) + "."
+        } else if let firstDate, reset == nil || firstDate > zone.day(of: reset!.at) {
+            let target = f.stated!.day.adding(days: policy.firstCheckInDaysAfterStated)
+            due = firstDate
+            reason = (policy.firstCheckInDaysAfterStated == 1
+                ? "The day after the date they gave (\(f.stated!.day.short))"
+                : "\(Engine.spelled(policy.firstCheckInDaysAfterStated)) after the date they gave (\(f.stated!.day.short))")
+                + moved(from: target, to: due) + "."
+        } else if let reset {
+            let resetDay = zone.day(of: reset.at)
+            if reset.isResponse {
+                let target = resetDay.adding(days: spacing)
+                due = calendar.onOrAfter(target)
+                reason = "\(Engine.spelled(spacing)) after their reply (\(resetDay.short)), which gave no new date" + moved(from: target, to: due) + "."
+            } else {
+                let days = policy.firstCheckInDaysAfterInterview
+                let target = resetDay.adding(days: days)
+                due = calendar.onOrAfter(target)
+                let since = "after the interview (\(resetDay.short))"
+                reason = ignoresStated
+                    ? "The \(Engine.ordinal(days)) day \(since), whatever date they gave" + moved(from: target, to: due) + "."
+                    : "\(Engine.spelled(days)) \(since); they gave no date" + moved(from: target, to: due) + "."
+            }
+        } else {
+            return nil
+        }
+
+        // The anchor: whatever started this round of chasing, so a dismissal lasts until something new happens.
+        var anchor = reset?.id ?? f.app.id
+        if let stated = f.stated, let given = stated.givenAt, reset == nil || given > reset!.at { anchor = stated.source }
+        if reset == nil, let stated = f.stated, stated.givenAt == nil { anchor = stated.source }
+
+        let person = f.checkInContact
+        let attemptNumber = strikes + 1
+        let mayCall = person.map { $0.mayCall && !($0.phone ?? "").isEmpty } ?? false
+        var channel: Channel = mayCall ? .call : .email
+        var channelReason = mayCall
+            ? "A call: they said you may call and gave a number."
+            : (person?.mayCall == true ? "An email: they said you may call but you have no number for them." : "An email: they did not say you may call.")
+        if policy.rotateChannels {
+            let n = attempts.count
+            let hasAddress = !(person?.address ?? "").isEmpty
+            if mayCall {
+                channel = [Channel.call, .email, .letter][n % 3]
+            } else {
+                channel = [Channel.email, .letter][n % 2]
+            }
+            if channel == .letter, !hasAddress { channel = .email }
+            channelReason = "Rotating call, email and letter once a week (004)" + (mayCall ? "." : "; no call without permission.")
+        }
+        var task = dayTask(.checkIn, f, anchor: anchor, contact: person, attempt: attemptNumber, due: due, reason: reason)
+        task.channel = channel
+        task.channelReason = channelReason
+        task.maxAttempts = cap
+        if !attempts.isEmpty {
+            task.windowEnd = zone.day(of: attempts.last!.at).adding(days: policy.spacingWindowDays)
+        }
+        if channel == .call {
+            let contactZone = (person?.timeZone ?? f.app.timeZone).flatMap(Zone.init(identifier:)) ?? zone
+            let start = zone.localize(contactZone.instantLenient(due, hour: policy.callWindowStartHour, minute: 0))
+            let end = zone.localize(contactZone.instantLenient(due, hour: policy.callWindowEndHour, minute: 0))
+            task.dueAt = start
+            task.callWindow = start...max(start, end)
+            task.advice = "Call between \(Engine.clock(start, zone)) and \(Engine.clock(end, zone)), when they are likely in the office (003)."
+        } else {
+            task.advice = "Keep it short and positive: restate your interest and offer anything they need (001)."
+        }
+        return task
+    }
+
+    /// 000 #7, 002: answer requests and invitations promptly.
+    func responds(_ f: AppFacts) -> [FollowUpTask] {
+        var open: [Event] = []
+        for e in f.events {
+            switch e.kind {
+            case .request, .invited:
+                open.append(e)
+            case .requestDone:
+                if let i = open.firstIndex(where: { $0.at <= e.at }) { open.remove(at: i) }
+            default:
+                break
+            }
+        }
+        // A new interview answers an invitation.
+        open.removeAll { e in
+            e.kind == .invited && f.interviews.contains { $0.at > e.at || $0.createdAt > e.at }
+        }
+        return open.map { e in
+            let deadline = e.due.map { zone.endOfDay($0) } ?? e.at.adding(hours: policy.respondHours)
+            let what: String
+            if e.kind == .invited {
+                what = "They invited you to a next round"
+            } else if let about = e.about {
+                what = "They asked for \(about == .callback ? "a call back" : about.rawValue)"
+            } else {
+                what = "They asked for something"
+            }
+            let when = e.due.map { "by \($0.short) as they asked" } ?? "within \(policy.respondHours) hours"
+            var task = make(
+                .respond, f, anchor: e.id, contact: f.contact(e.contact), due: zone.day(of: deadline), dueAt: deadline,
+                opensAt: e.at, deadline: deadline, reason: "\(what) on \(zone.day(of: e.at).short): answer \(when).")
+            task.advice = e.text
+            return task
+        }
+    }
+
+    /// 000 #2, #3: brief your references before they are called.
+    func briefReferences(_ f: AppFacts) -> [FollowUpTask] {
+        let briefings = f.events.filter { $0.kind == .referencesBriefed }
+        let next = f.interviews.first { $0.at > now }
+        let advice = "Tell them about the role and what to stress; also ask a former boss for a character reference letter (000)."
+        var tasks: [FollowUpTask] = []
+        let requests = f.events.filter { $0.kind == .request && $0.about == .references }
+        for r in requests where !briefings.contains(where: { $0.at >= r.at }) {
+            let due = next.map { calendar.subtracting(businessDays: 1, from: zone.day(of: $0.at)) }
+                ?? calendar.adding(businessDays: 1, to: zone.day(of: r.at))
+            var task = dayTask(.briefReferences, f, anchor: r.id, contact: nil, due: due,
+                               reason: "They asked for references on \(zone.day(of: r.at).short): brief them before they are called.")
+            task.advice = advice
+            tasks.append(task)
+        }
+        if requests.isEmpty, briefings.isEmpty,
+           let second = f.interviews.first(where: { ($0.round ?? 1) >= 2 }) ?? (f.interviews.count >= 2 ? f.interviews[1] : nil) {
+            let target = next ?? second
+            let due = calendar.subtracting(businessDays: 1, from: zone.day(of: target.at))
+            var task = dayTask(.briefReferences, f, anchor: second.id, contact: nil, due: due,
+                               reason: "You reached round 2: references are called next, so brief them before \(zone.day(of: target.at).short).")
+            task.advice = advice
+            tasks.append(task)
+        }
+        return tasks
+    }
+
+    /// 000 #9, 003, 001, 002: prepare the day before, and the questions to ask at the end.
+    func prepares(_ f: AppFacts) -> [FollowUpTask] {
+        f.interviews.filter { $0.at > now }.map { interview in
+            let day = zone.day(of: interview.at)
+            let due = calendar.subtracting(businessDays: policy.prepareBusinessDays, from: day)
+            var task = make(
+                .prepare, f, anchor: interview.id, contact: nil, due: due, dueAt: nil, opensAt: zone.startOfDay(due),
+                deadline: min(zone.endOfDay(due), interview.at),
+                reason: "Your interview is on \(day.short) at \(Engine.clock(interview.at, zone)): prepare the business day before.")
+            task.advice = "At the end ask: When will you decide? How should I follow up? May I call you? And get the contact details of everyone you meet."
+            return task
+        }
+    }
+
+    /// 000 #5: claim travel expenses within two business days.
+    func submitExpenses(_ f: AppFacts) -> [FollowUpTask] {
+        var tasks: [FollowUpTask] = []
+        for interview in f.held where interview.travel {
+            let end = ended(interview)
+            guard end <= now else { continue }
+            if f.events.contains(where: { $0.kind == .expensesSubmitted && $0.at >= interview.at }) { continue }
+            let due = calendar.adding(businessDays: policy.expensesBusinessDays, to: zone.day(of: end))
+            let deadline = zone.endOfDay(due)
+            tasks.append(make(
+                .submitExpenses, f, anchor: interview.id, contact: nil, due: due, dueAt: deadline, opensAt: end, deadline: deadline,
+                reason: "You travelled for the interview on \(zone.day(of: interview.at).short): submit your expenses while the receipts are at hand."))
+        }
+        return tasks
+    }
+
+    /// 000 #5: "waiting 30+ days is simply unreasonable".
+    func chaseReimbursements(_ f: AppFacts) -> [FollowUpTask] {
+        var open: [Event] = []
+        for e in f.events {
+            if e.kind == .expensesSubmitted { open.append(e) }
+            if e.kind == .reimbursed, !open.isEmpty { open.removeFirst() }
+        }
+        return open.map { submitted in
+            let chases = f.events.filter { $0.kind == .expensesChased && $0.at >= submitted.at }
+            let due: Day
+            let reason: String
+            if let last = chases.last {
+                due = zone.day(of: last.at).adding(days: policy.reimbursementChaseDays)
+                reason = "Still not reimbursed \(Engine.spelled(policy.reimbursementChaseDays).lowercased()) after you chased (\(zone.day(of: last.at).short)): chase again."
+            } else {
+                due = zone.day(of: submitted.at).adding(days: policy.reimbursementDays)
+                reason = "Expenses submitted \(zone.day(of: submitted.at).short) and not reimbursed after \(policy.reimbursementDays) days: chase them."
+            }
+            return dayTask(.chaseReimbursement, f, anchor: submitted.id, contact: nil, attempt: chases.count + 1, due: due, reason: reason)
+        }
+    }
+
+    /// 002, 003: thank them even when unsuccessful.
+    func closingThankYous(_ f: AppFacts) -> [FollowUpTask] {
+        f.events.filter { $0.kind == .rejected && $0.at <= now }.compactMap { rejection in
+            if f.events.contains(where: { $0.kind == .thankYou && $0.at >= rejection.at }) { return nil }
+            let deadline = rejection.at.adding(hours: policy.closingThankYouHours)
+            var task = make(
+                .closingThankYou, f, anchor: rejection.id, contact: f.contact(rejection.contact) ?? f.mainContact,
+                due: zone.day(of: deadline), dueAt: deadline, opensAt: rejection.at, deadline: deadline,
+                reason: "They said no on \(zone.day(of: rejection.at).short): thank them anyway, you never know when paths cross again.")
+            task.channel = .email
+            return task
+        }
+    }
+
+    /// 004: the "reverse cover letter", by post to the interviewer.
+    func reverseCoverLetters(_ f: AppFacts) -> [FollowUpTask] {
+        let days = policy.reverseCoverLetterDays
+        guard days > 0, let first = f.held.first, ended(first) <= now else { return [] }
+        if f.events.contains(where: { $0.kind == .coverLetter && $0.at >= first.at }) { return [] }
+        let person = f.recipients(of: first).first
+        let due = zone.day(of: first.at).adding(days: days)
+        var task = dayTask(
+            .reverseCoverLetter, f, anchor: first.id, contact: person, due: due,
+            reason: "Send a letter by post summarising your strongest points, \(days) days after the first interview (004).")
+        task.channel = .letter
+        task.advice = person?.address.map { "Post it to \($0)." } ?? "Ask for their business address: you have none."
+        return [task]
+    }
+
+    // MARK: Decisions
+
+    /// Marks snoozed and dismissed tasks. Dismissing a check-in stops check-ins for that
+    /// application until a new interview, response or decision date (a new anchor).
+    func applyDecisions(_ task: FollowUpTask) -> FollowUpTask {
+        var task = task
+        if let snooze = data.snoozes.last(where: { $0.taskID == task.id }), now < zone.startOfDay(snooze.until) {
+            task.snoozedUntil = snooze.until
+        }
+        let prefix = "check-in:\(task.app):\(task.anchor):"
+        task.dismissed = data.dismissals.contains { d in
+            d.taskID == task.id || (task.kind == .checkIn && d.taskID.hasPrefix(prefix))
+        }
+        return task
+    }
+
+    // MARK: Words
+
+    /// "Moved to Monday" when a rule's day fell on a weekend or holiday.
+    func moved(from target: Day, to due: Day) -> String {
+        guard target != due else { return "" }
+        let name = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][due.isoWeekday - 1]
+        return ", moved to \(name)"
+    }
+
+    static func spelled(_ days: Int) -> String {
+        switch days {
+        case 7: return "A week"
+        case 14: return "Two weeks"
+        case 1: return "A day"
+        default: return "\(days) days"
+        }
+    }
+
+    static func ordinal(_ n: Int) -> String {
+        let words = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+        return n < words.count ? words[n] : "\(n)th"
+    }
+
+    static func clock(_ instant: Instant, _ zone: Zone) -> String {
+        let w = zone.localize(instant).wallClock
+        return Day.pad(w.hour, 2) + ":" + Day.pad(w.minute, 2)
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

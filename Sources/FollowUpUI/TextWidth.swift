@@ -1,0 +1,53 @@
+/// How many terminal cells text takes, per grapheme: wide East Asian characters and emoji take
+/// two, combining marks none. Measured here rather than by `wcwidth`, which depends on the
+/// locale and lags behind Unicode.
+public enum TextWidth {
+    public static func of(_ text: some StringProtocol) -> Int {
+        var total = 0
+        for character in text { total += of(character) }
+        return total
+    }
+
+    public static func of(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
+        if first.value < 0x300 { return 1 }
+        if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        if isWide(first) || first.properties.isEmojiPresentation { return 2 }
+        if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark { return 0 }
+        return 1
+    }
+
+    static func isWide(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Cuts text to at most `width` cells, ending with "…" when something was cut.
+    public static func truncate(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if of(text) <= width { return text }
+        var result = ""
+        var used = 0
+        for c in text {
+            let w = of(c)
+            if used + w > width - 1 { break }
+            result.append(c)
+            used += w
+        }
+        return result + "…"
+    }
+
+    /// Text padded with spaces to exactly `width` cells (cut first if longer).
+    public static func pad(_ text: String, to width: Int) -> String {
+        let cut = truncate(text, to: width)
+        return cut + String(repeating: " ", count: max(0, width - of(cut)))
+    }
+}

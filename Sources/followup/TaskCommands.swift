@@ -1,0 +1,325 @@
+import ArgumentParser
+import Foundation
+import FollowUpCore
+import FollowUpStore
+import FollowUpUI
+import JSON
+
+extension Context {
+    /// The data and everything the rules derive from it now.
+    func agenda() throws -> (FollowUpData, Agenda) {
+        let data = try load()
+        return (data, Rules.schedule(data, zone: zone, now: now))
+    }
+}
+
+struct AgendaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agenda", abstract: "What to do: overdue, due, and upcoming within N days.")
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: ArgumentHelp("Also list tasks due within this many days.", valueName: "n")) var days = 7
+    @Flag(help: "Print JSON (the contract of SPEC §4).") var json = false
+
+    func validate() throws {
+        guard days >= 0 else { throw ValidationError("--days must be 0 or more") }
+    }
+
+    func run() throws {
+        let ctx = try common.context()
+        let (_, agenda) = try ctx.agenda()
+        let horizon = ctx.today.adding(days: days)
+        let tasks = agenda.visible.filter { $0.status != .upcoming || $0.due <= horizon }
+        if json {
+            output(JSONWriter.canonicalString(.object([
+                "now": .string(ctx.now.description),
+                "tasks": .array(tasks.map { TaskJSON.encode($0, zone: ctx.zone) }),
+            ])))
+            return
+        }
+        if tasks.isEmpty {
+            output("Nothing due in the next \(days) day\(days == 1 ? "" : "s").")
+            return
+        }
+        let style = Style.forStdout()
+        let rows = tasks.map { task -> [String] in
+            [task.status.rawValue, task.due == ctx.today ? "today" : task.due.short, task.employer,
+             TaskText.what(task, zone: ctx.zone), task.contactName ?? ""]
+        }
+        let widths = Columns.widths(rows, limits: [8, 10, 18, 34, 20])
+        for (task, row) in zip(tasks, rows) {
+            let line = Columns.line(row, widths: widths)
+            output(style.paint(line, task.status))
+            output("    " + task.reason)
+            output(style.dim("    id " + task.id))
+        }
+    }
+}
+
+struct StrikesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "strikes", abstract: "Unanswered attempts per employer (three strikes and out).")
+
+    @OptionGroup var common: CommonOptions
+    @Flag(help: "Print JSON (the contract of SPEC §4).") var json = false
+
+    func run() throws {
+        let ctx = try common.context()
+        let (_, agenda) = try ctx.agenda()
+        if json {
+            output(JSONWriter.canonicalString(.object([
+                "employers": .array(agenda.employers.map { e in
+                    .object([
+                        "employer": .string(e.employer), "apps": .array(e.apps.map(JSONValue.string)),
+                        "strikes": .int(e.strikes), "max": e.max.map(JSONValue.int) ?? .null,
+                        "struckOut": .bool(e.struckOut), "nextCheckIn": e.nextCheckIn.map { .string($0.description) } ?? .null,
+                    ])
+                }),
+            ])))
+            return
+        }
+        if agenda.employers.isEmpty {
+            output("No active applications.")
+            return
+        }
+        let style = Style.forStdout()
+        let rows = agenda.employers.map { e -> [String] in
+            let dots = e.max.map { max in String(repeating: "●", count: min(e.strikes, max)) + String(repeating: "○", count: max - min(e.strikes, max)) }
+                ?? String(repeating: "●", count: e.strikes)
+            let of = e.max.map { "\(e.strikes) of \($0) unanswered" } ?? "\(e.strikes) unanswered (no cap)"
+            let next = e.struckOut ? "struck out — time to move on" : (e.nextCheckIn.map { "next try \($0 == ctx.today ? "today" : $0.short)" } ?? "")
+            return [e.employer, dots, of, next]
+        }
+        let widths = Columns.widths(rows, limits: [24, 10, 26, 40])
+        for (e, row) in zip(agenda.employers, rows) {
+            let line = Columns.line(row, widths: widths)
+            output(e.struckOut ? style.paint(line, .overdue) : line)
+        }
+    }
+}
+
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline", abstract: "One application's history and what comes next.")
+
+    @OptionGroup var common: CommonOptions
+    @Argument(help: ArgumentHelp("The application: its id or employer name.", valueName: "app")) var app: String
+    @Flag(help: "Print JSON (the contract of SPEC §4).") var json = false
+
+    func run() throws {
+        let ctx = try common.context()
+        let (data, agenda) = try ctx.agenda()
+        let application = try data.findApplication(app)
+        let timeline = Rules.timeline(data, app: application, agenda: agenda, zone: ctx.zone, now: ctx.now)
+        if json {
+            output(JSONWriter.canonicalString(.object([
+                "app": .string(application.id), "employer": .string(application.employer),
+                "role": .string(application.role), "status": .string(timeline.status.rawValue),
+                "entries": .array(timeline.entries.map { e in
+                    .object([
+                        "at": .string(ctx.zone.localize(e.at).description), "kind": .string(e.kind), "past": .bool(e.past),
+                        "text": .string(e.text), "flags": .array(e.flags.map(JSONValue.string)), "ref": .string(e.ref),
+                    ])
+                }),
+            ])))
+            return
+        }
+        let style = Style.forStdout()
+        output("\(application.employer) — \(application.role) (\(application.id)) · \(timeline.status.rawValue)")
+        var shownNow = false
+        for entry in timeline.entries {
+            if !entry.past, !shownNow {
+                output(style.dim("── now \(ctx.now.wallClock.day.short) " + clockText(ctx.now, ctx.zone) + " ──"))
+                shownNow = true
+            }
+            let local = ctx.zone.localize(entry.at)
+            let when = local.wallClock.day.short + " " + clockText(entry.at, ctx.zone)
+            let flags = entry.flags.isEmpty ? "" : " [" + entry.flags.joined(separator: ", ") + "]"
+            let line = Columns.line([when, entry.kind, entry.text + flags], widths: [16, 19, 0])
+            if entry.flags.contains("overdue") {
+                output(style.paint(line, .overdue))
+            } else if entry.flags.contains("due") {
+                output(style.paint(line, .due))
+            } else {
+                output(line)
+            }
+        }
+        if !shownNow { output(style.dim("── now ──")) }
+    }
+}
+
+struct Done: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Mark a task done: logs the event that satisfies it; prints the event's id.")
+
+    @OptionGroup var common: CommonOptions
+    @Argument(help: ArgumentHelp("The task's id (followup agenda shows them).", valueName: "task-id")) var taskID: String
+    @Option(help: ArgumentHelp("When you did it, local time YYYY-MM-DDTHH:MM (default: now).", valueName: "datetime")) var at: String?
+    @Option(help: "How: call, voicemail, email or letter (required for a check-in).") var channel: Channel?
+    @Option(help: ArgumentHelp("A note in your words.", valueName: "text")) var text: String?
+
+    func run() throws {
+        let ctx = try common.context()
+        let when = try at.map { try ctx.parseInstant($0, option: "--at") } ?? ctx.now
+        let result: String? = try ctx.change { data in
+            let agenda = Rules.schedule(data, zone: ctx.zone, now: ctx.now)
+            guard let task = agenda.task(id: taskID) else {
+                throw UserError("no task \(taskID) is open now; followup agenda lists them")
+            }
+            if task.kind == .checkIn, channel == nil {
+                throw UserError("--channel is required for a check-in: call, voicemail, email or letter")
+            }
+            guard let kind = task.kind.satisfyingEvent else {
+                // Preparing is satisfied by the interview itself: remember that it was done.
+                if !data.dismissals.contains(where: { $0.taskID == task.id }) {
+                    data.dismissals.append(Dismissal(taskID: task.id, updatedAt: ctx.now))
+                }
+                return nil
+            }
+            guard let index = data.index(ofApplication: task.app) else { throw UserError("the application of \(taskID) is gone") }
+            let id = ctx.mint(kind.rawValue, fallback: "event", in: data)
+            data.applications[index].events.append(Event(
+                id: id, kind: kind, at: when, contact: task.contact, channel: channel ?? (task.kind == .checkIn ? nil : task.channel),
+                text: text?.nonBlank ?? (task.kind == .takeStock ? "Took stock of the interview" : nil), createdAt: ctx.now))
+            return id
+        }
+        if let result { output(result) } else { printError("marked done: \(taskID)") }
+    }
+}
+
+struct Snooze: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Hide a task until a date.")
+
+    @OptionGroup var common: CommonOptions
+    @Argument(help: ArgumentHelp("The task's id.", valueName: "task-id")) var taskID: String
+    @Option(help: ArgumentHelp("The day it shows again, YYYY-MM-DD.", valueName: "date")) var until: Day
+
+    func run() throws {
+        let ctx = try common.context()
+        guard until > ctx.today else { throw UserError("--until must be after today (\(ctx.today))") }
+        try ctx.change { data in
+            let agenda = Rules.schedule(data, zone: ctx.zone, now: ctx.now)
+            guard agenda.task(id: taskID) != nil else {
+                throw UserError("no task \(taskID) is open now; followup agenda lists them")
+            }
+            data.snoozes.removeAll { $0.taskID == taskID }
+            data.snoozes.append(FollowUpCore.Snooze(taskID: taskID, until: until, updatedAt: ctx.now))
+        }
+        output("snoozed until \(until.short): \(taskID)")
+    }
+}
+
+struct Dismiss: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Hide a task for good.",
+        discussion: "Dismissing a check-in stops check-ins for that application until a new interview, reply or decision date.")
+
+    @OptionGroup var common: CommonOptions
+    @Argument(help: ArgumentHelp("The task's id.", valueName: "task-id")) var taskID: String
+
+    func run() throws {
+        let ctx = try common.context()
+        try ctx.change { data in
+            let agenda = Rules.schedule(data, zone: ctx.zone, now: ctx.now)
+            guard agenda.task(id: taskID) != nil else {
+                throw UserError("no task \(taskID) is open now; followup agenda lists them")
+            }
+            if !data.dismissals.contains(where: { $0.taskID == taskID }) {
+                data.dismissals.append(Dismissal(taskID: taskID, updatedAt: ctx.now))
+            }
+        }
+        output("dismissed: \(taskID)")
+    }
+}
+
+/// The JSON shape of a task (SPEC §4).
+enum TaskJSON {
+    static func encode(_ t: FollowUpTask, zone: Zone) -> JSONValue {
+        var o: [String: JSONValue] = [
+            "id": .string(t.id), "kind": .string(t.kind.rawValue), "app": .string(t.app), "employer": .string(t.employer),
+            "contact": t.contact.map(JSONValue.string) ?? .null, "contactName": t.contactName.map(JSONValue.string) ?? .null,
+            "due": .string(t.due.description), "dueAt": t.dueAt.map { .string(zone.localize($0).description) } ?? .null,
+            "status": .string(t.status.rawValue), "channel": t.channel.map { .string($0.rawValue) } ?? .null,
+            "attempt": t.attempt.map(JSONValue.int) ?? .null, "reason": .string(t.reason),
+            "anchor": .string(t.anchor),
+            "opensAt": .string(zone.localize(t.opensAt).description),
+            "deadline": .string(zone.localize(t.deadline).description),
+        ]
+        if t.kind == .checkIn { o["maxAttempts"] = t.maxAttempts.map(JSONValue.int) ?? .null }
+        if let w = t.windowEnd { o["windowEnd"] = .string(w.description) }
+        if let c = t.callWindow {
+            o["callWindow"] = .object(["start": .string(zone.localize(c.lowerBound).description), "end": .string(zone.localize(c.upperBound).description)])
+        }
+        if let a = t.advice { o["advice"] = .string(a) }
+        if let r = t.channelReason { o["channelReason"] = .string(r) }
+        if let s = t.snoozedUntil { o["snoozedUntil"] = .string(s.description) }
+        return .object(o)
+    }
+}
+
+/// Short words for a task, as a list column shows them.
+enum TaskText {
+    static func what(_ t: FollowUpTask, zone: Zone) -> String {
+        switch t.kind {
+        case .checkIn:
+            var s = (t.channel?.rawValue ?? "check-in")
+            if t.channel == .call, let w = t.callWindow {
+                s += " " + clockText(w.lowerBound, zone) + "–" + clockText(w.upperBound, zone)
+            }
+            s += " #\(t.attempt ?? 1)" + (t.maxAttempts.map { " of \($0)" } ?? "")
+            return "check-in: " + s
+        case .respond: return "respond"
+        default: return t.kind.rawValue
+        }
+    }
+}
+
+func clockText(_ instant: Instant, _ zone: Zone) -> String {
+    let w = zone.localize(instant).wallClock
+    return (w.hour < 10 ? "0" : "") + "\(w.hour):" + (w.minute < 10 ? "0" : "") + "\(w.minute)"
+}
+
+/// Aligned columns, measured in terminal cells so accents and CJK line up.
+enum Columns {
+    static func widths(_ rows: [[String]], limits: [Int]) -> [Int] {
+        limits.enumerated().map { i, limit in
+            min(limit, rows.map { i < $0.count ? TextWidth.of($0[i]) : 0 }.max() ?? 0)
+        }
+    }
+
+    /// A width of 0 means "the rest, as it is".
+    static func line(_ cells: [String], widths: [Int]) -> String {
+        var parts: [String] = []
+        for (i, cell) in cells.enumerated() {
+            let w = i < widths.count ? widths[i] : 0
+            parts.append(w == 0 ? cell : TextWidth.pad(cell, to: w))
+        }
+        var line = parts.joined(separator: "  ")
+        while line.hasSuffix(" ") { line.removeLast() }
+        return line
+    }
+}
+
+/// Colour on a terminal only, never with NO_COLOR; the words carry the meaning either way.
+struct Style {
+    let enabled: Bool
+
+    static func forStdout() -> Style {
+        let env = ProcessInfo.processInfo.environment
+        let noColor = !(env["NO_COLOR"] ?? "").isEmpty
+        return Style(enabled: isatty(1) == 1 && !noColor && env["TERM"] != "dumb")
+    }
+
+    func paint(_ text: String, _ status: TaskStatus) -> String {
+        guard enabled else { return text }
+        switch status {
+        case .overdue: return "\u{1B}[31m" + text + "\u{1B}[0m"
+        case .due: return "\u{1B}[33m" + text + "\u{1B}[0m"
+        case .upcoming: return text
+        }
+    }
+
+    func dim(_ text: String) -> String {
+        enabled ? "\u{1B}[2m" + text + "\u{1B}[0m" : text
+    }
+}
