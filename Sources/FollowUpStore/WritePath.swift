@@ -21,10 +21,10 @@ extension DataFile {
     /// durably (after the day's backup), release. A missing file starts empty; a corrupt or newer
     /// one is never written.
     public func transaction<T>(
-        today: Day, _ change: (inout FollowUpData) throws -> T
+        today: Day, lockTimeout: Double = DataFile.lockTimeoutSeconds, _ change: (inout FollowUpData) throws -> T
     ) throws -> Committed<T> {
         try ensureFolder()
-        let lock = try Lock.acquire(lockPath, timeout: DataFile.lockTimeoutSeconds)
+        let lock = try Lock.acquire(lockPath, timeout: lockTimeout)
         defer { lock.release() }
 
         let before = try readBytes()

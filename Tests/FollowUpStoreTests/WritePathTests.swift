@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+import FollowUpCore
+@testable import FollowUpStore
+
+@Suite("The one write path")
+struct WritePathTests {
+    let today = Day("2026-11-16")!
+
+    func addApp(_ file: DataFile, _ id: String, day: Day? = nil) throws {
+        try file.transaction(today: day ?? today) { data in
+            data.applications.append(Application(id: id, employer: id, role: "r", createdAt: instant("2026-11-16T09:00:00Z")))
+        }
+    }
+
+    @Test("the first write creates the folder 0700 and the file 0600, leaving no temp file")
+    func firstWriteCreatesPrivateFiles() throws {
+        let temp = TempFolder()
+        let file = DataFile(path: temp.path + "/nested/followup/followup.json")
+        try addApp(file, "a-1")
+        #expect(mode(file.path) == 0o600)
+        #expect(mode(file.folder) == 0o700)
+        let names = try FileManager.default.contentsOfDirectory(atPath: file.folder)
+        #expect(names.sorted() == ["followup.json", "followup.json.lock"])
+        #expect(try file.load()?.applications.map(\.id) == ["a-1"])
+    }
+
+    @Test("saving keeps the file 0600 even if it was wider")
+    func saveRestoresMode() throws {
+        let temp = TempFolder()
+        let file = temp.file()
+        try addApp(file, "a-1")
+        chmod(file.path, 0o644)
+        #expect(!file.permissionWarnings().isEmpty)
+        try addApp(file, "a-2")
+        #expect(mode(file.path) == 0o600)
+    }
+
+    @Test("a change made on disk after our load is kept: the transaction re-reads")
+    func concurrentChangeIsMerged() throws {
+        let temp = TempFolder()
+        let file = temp.file()
+        try addApp(file, "a-1")
+        let stale = try #require(try file.load())
+        // Another process writes meanwhile.
+        try addApp(DataFile(path: file.path), "b-2")
+        // The dashboard applies its change to what is on disk now, not to its stale copy.
+        try file.transaction(today: today) { data in
+            data.applications.append(Application(id: "c-3", employer: "C", role: "r", createdAt: instant("2026-11-16T09:00:00Z")))
+        }
+        #expect(stale.applications.count == 1)
+        #expect(try file.load()?.applications.map(\.id) == ["a-1", "b-2", "c-3"])
+    }
+
+    @Test("a corrupt file is never overwritten")
+    func corruptFileIsNotOverwritten() throws {
+        let temp = TempFolder()
+        let file = temp.file()
+        let junk = Array("{\"version\": 1, \"applications\": [".utf8)
+        FileManager.default.createFile(atPath: file.path, contents: Data(junk))
+        #expect(throws: StoreError.self) { try addApp(file, "a-1") }
+        #expect(bytes(file.path) == junk)
+        #expect(file.backups().isEmpty)
+    }
+
+    @Test("a file from a newer version is read but never written")
+    func newerVersionIsReadOnly() throws {
+        let temp = TempFolder()
+        let file = temp.file()
+        let text = Array(#"{"version": 9, "applications": [], "hologram": true}"#.utf8)
+        FileManager.default.createFile(atPath: file.path, contents: Data(text))
+        #expect(try file.load()?.version == 9)
+        #expect(throws: StoreError.newerVersion(path: file.path, version: 9, supported: 1)) { try addApp(file, "a-1") }
+        #expect(bytes(file.path) == text)
+    }
+
+    @Test("a change that changes nothing does not touch the file")
+    func noOpDoesNotWrite() throws {
+        let temp = TempFolder()
+        let file = temp.file()
+        try addApp(file, "a-1")
+        let before = inode(file.path)
+        let result = try file.transaction(today: Day("2026-11-17")!) { _ in 1 }
+        #expect(!result.wrote)
+        #expect(inode(file.path) == before)
+        #expect(file.backups().isEmpty)
+    }
+
+    @Test("the day's first write hard-links the old file as the day's backup, once a day")
+    func dailyBackupByHardLink() throws {
+        let temp = TempFolder()
+        let file = temp.file()
+        try addApp(file, "a-1", day: Day("2026-11-15")!)
+        let oldInode = inode(file.path)
+        let oldBytes = bytes(file.path)
+        try addApp(file, "a-2", day: today)
+        let backup = file.backupPath(today)
+        #expect(inode(backup) == oldInode)
+        #expect(bytes(backup) == oldBytes)
+        try addApp(file, "a-3", day: today)
+        #expect(bytes(backup) == oldBytes, "a second write the same day keeps the morning's backup")
+        #expect(file.backups().map(\.day) == [today])
+        #expect(mode(backup) == 0o600)
+    }
+
+    @Test("only the last seven backups are kept")
+    func backupsArePruned() throws {
+        let temp = TempFolder()
+        let file = temp.file()
+        let start = Day("2026-11-01")!
+        for n in 0..<10 { try addApp(file, "a-\(n)", day: start.adding(days: n)) }
+        let days = file.backups().map(\.day)
+        #expect(days.count == 7)
+        #expect(days.first == start.adding(days: 9))
+        #expect(days.last == start.adding(days: 3))
+    }
+
+    @Test("a writer waits for the lock and names its holder when it gives up")
+    func lockedFileNamesTheHolder() throws {
+        let temp = TempFolder()
+        let file = temp.file()
+        try addApp(file, "a-1")
+        let holder = try holdLock(file.lockPath, seconds: 30)
+        defer { holder.terminate(); holder.waitUntilExit() }
+        do {
+            try file.transaction(today: today, lockTimeout: 0.3) { _ in }
+            Issue.record("expected the lock to be busy")
+        } catch let StoreError.locked(_, pid) {
+            #expect(pid == holder.processIdentifier)
+        }
+    }
+
+    @Test("a lock held by a process that was killed does not block the next writer")
+    func killedHolderReleasesTheLock() throws {
+        let temp = TempFolder()
+        let file = temp.file()
+        try addApp(file, "a-1")
+        let holder = try holdLock(file.lockPath, seconds: 30)
+        kill(holder.processIdentifier, SIGKILL)
+        holder.waitUntilExit()
+        try file.transaction(today: today, lockTimeout: 2) { data in
+            data.applications.removeAll()
+        }
+        #expect(try file.load()?.applications.isEmpty == true)
+    }
+
+    /// Starts a process that takes the lock the way followup does and writes its pid in it.
+    func holdLock(_ path: String, seconds: Int) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "exec 9>>'\(path)'; flock 9; echo $$ > '\(path)'; exec sleep \(seconds)"]
+        try process.run()
+        // Wait until it holds the lock (its pid is in the file).
+        for _ in 0..<200 {
+            if let text = bytes(path).map({ String(decoding: $0, as: UTF8.self) }), !text.isEmpty { break }
+            usleep(10_000)
+        }
+        return process
+    }
+}
