@@ -92,15 +92,15 @@ public struct DataFile: Sendable {
         JSONWriter.canonical(DataCodec.encode(data))
     }
 
-    /// Warnings about the file's and folder's modes, wider than they should be.
+    /// Modes wider than they should be (the file 0600, its own folder 0700), in words.
     public func permissionWarnings() -> [String] {
         var warnings: [String] = []
         var st = stat()
         if stat(path, &st) == 0, st.st_mode & 0o077 != 0 {
-            warnings.append("warning: \(path) can be read by others (mode \(String(st.st_mode & 0o777, radix: 8))); run: chmod 600 \(path)")
+            warnings.append("can be read by others (mode \(String(st.st_mode & 0o777, radix: 8))); run: chmod 600 \(path)")
         }
         if stat(folder, &st) == 0, st.st_mode & 0o077 != 0, folder.hasSuffix("/followup") {
-            warnings.append("warning: \(folder) is open to others (mode \(String(st.st_mode & 0o777, radix: 8))); run: chmod 700 \(folder)")
+            warnings.append("its folder is open to others (mode \(String(st.st_mode & 0o777, radix: 8))); run: chmod 700 \(folder)")
         }
         return warnings
     }

@@ -45,7 +45,6 @@ struct Context {
 
     /// Reads the file for a command that only looks; a missing file reads as empty.
     func load() throws -> FollowUpData {
-        for warning in file.permissionWarnings() { printError(warning) }
         let data = try file.load() ?? FollowUpData()
         return data
     }
@@ -56,7 +55,10 @@ struct Context {
         let created = !file.exists
         let result = try file.transaction(today: today, body)
         if created, result.wrote { printError("created \(file.path)") }
-        for warning in file.permissionWarnings() { printError(warning) }
+        // The save itself made the file 0600; a folder left open to others is worth a word.
+        if result.wrote {
+            for warning in file.permissionWarnings() { printError("followup: warning: \(file.path): \(warning)") }
+        }
         return result.value
     }
 

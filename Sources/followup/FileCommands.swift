@@ -17,7 +17,7 @@ struct Check: ParsableCommand {
             return
         }
         let data = try ctx.load()
-        let problems = data.problems()
+        let problems = data.problems() + ctx.file.permissionWarnings()
         if problems.isEmpty {
             let apps = data.applications.count
             output("\(ctx.file.path): ok (\(apps) application\(apps == 1 ? "" : "s"))")

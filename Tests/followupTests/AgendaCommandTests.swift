@@ -1,0 +1,183 @@
+import Foundation
+import JSON
+import Testing
+
+@Suite("agenda, strikes, timeline, done, snooze, dismiss through the binary")
+struct AgendaCommandTests {
+    func tasks(_ s: Sandbox, days: Int = 7) -> [JSONValue] {
+        s.run(["agenda", "--json", "--days", "\(days)"]).json?["tasks"]?.arrayValue ?? []
+    }
+
+    @Test("agenda --json has the fields of the contract, with the rules' values")
+    func agendaContract() throws {
+        let s = Sandbox()
+        let acme = Acme(s)
+        s.now = "2026-11-16T18:00"
+        let agenda = try #require(s.run(["agenda", "--json"]).json)
+        #expect(agenda["now"] == .string("2026-11-16T18:00:00-05:00"))
+        let list = agenda["tasks"]?.arrayValue ?? []
+        for task in list {
+            for key in ["id", "kind", "app", "employer", "contact", "contactName", "due", "dueAt", "status", "channel", "attempt", "reason"] {
+                #expect(task[key] != nil, "\(key) missing in \(task)")
+            }
+        }
+        let thanks = list.filter { $0["kind"] == .string("thank-you") }
+        #expect(Set(thanks.compactMap { $0["id"]?.stringValue }) == [
+            "thank-you:\(acme.app):\(acme.interview):\(acme.dana)", "thank-you:\(acme.app):\(acme.interview):\(acme.raj)",
+        ])
+        let dana = try #require(thanks.first { $0["contact"] == .string(acme.dana) })
+        #expect(dana["contactName"] == .string("Dana Lee"))
+        #expect(dana["status"] == .string("due"))
+        #expect(dana["due"] == .string("2026-11-17"))
+        #expect(dana["dueAt"] == .string("2026-11-17T11:00:00-05:00"))
+        #expect(dana["employer"] == .string("Acme Corp"))
+        let checkIn = try #require(list.first { $0["kind"] == .string("check-in") })
+        #expect(checkIn["status"] == .string("upcoming"))
+        #expect(checkIn["due"] == .string("2026-11-23"))
+        #expect(checkIn["dueAt"] == .string("2026-11-23T10:00:00-05:00"))
+        #expect(checkIn["channel"] == .string("call"))
+        #expect(checkIn["attempt"] == .int(1))
+        #expect(checkIn["reason"]?.stringValue?.contains("Fri 20 Nov") == true)
+        #expect(checkIn["id"] == .string("check-in:\(acme.app):\(acme.interview):\(acme.dana):1"))
+    }
+
+    @Test("agenda --days bounds the upcoming tasks; ids are the same on every run")
+    func agendaDaysAndStableIDs() {
+        let s = Sandbox()
+        _ = Acme(s)
+        s.now = "2026-11-16T18:00"
+        let short = tasks(s, days: 2)
+        #expect(!short.contains { $0["kind"] == .string("check-in") })
+        let long = tasks(s, days: 7)
+        #expect(long.contains { $0["kind"] == .string("check-in") })
+        #expect(tasks(s).map { $0["id"] } == long.map { $0["id"] })
+    }
+
+    @Test("agenda sorts overdue first, then by deadline")
+    func agendaOrder() {
+        let s = Sandbox()
+        _ = Acme(s)
+        s.now = "2026-11-18T09:00"
+        let statuses = tasks(s).compactMap { $0["status"]?.stringValue }
+        let firstNotOverdue = statuses.firstIndex { $0 != "overdue" } ?? statuses.count
+        #expect(!statuses[..<firstNotOverdue].isEmpty)
+        #expect(!statuses[firstNotOverdue...].contains("overdue"))
+    }
+
+    @Test("done logs the satisfying event and the task goes away")
+    func doneSatisfies() throws {
+        let s = Sandbox()
+        let acme = Acme(s)
+        s.now = "2026-11-16T18:00"
+        let id = "thank-you:\(acme.app):\(acme.interview):\(acme.raj)"
+        let event = s.ok(["done", id])
+        #expect(event.hasPrefix("thank-you-"))
+        #expect(!tasks(s).contains { $0["id"] == .string(id) })
+        #expect(tasks(s).contains { $0["contact"] == .string(acme.dana) && $0["kind"] == .string("thank-you") })
+    }
+
+    @Test("a check-in done by voicemail is a strike; the next attempt is a week later")
+    func checkInStrikes() throws {
+        let s = Sandbox()
+        let acme = Acme(s)
+        s.now = "2026-11-23T10:30"
+        let first = "check-in:\(acme.app):\(acme.interview):\(acme.dana):1"
+        _ = s.ok(["done", first, "--channel", "voicemail"])
+        let strikes = try #require(s.run(["strikes", "--json"]).json?["employers"]?.arrayValue?.first)
+        #expect(strikes["strikes"] == .int(1))
+        #expect(strikes["max"] == .int(3))
+        #expect(strikes["struckOut"] == .bool(false))
+        #expect(strikes["nextCheckIn"] == .string("2026-11-30"))
+        #expect(strikes["apps"] == .array([.string(acme.app)]))
+        let next = tasks(s, days: 10).first { $0["kind"] == .string("check-in") }
+        #expect(next?["attempt"] == .int(2))
+        #expect(next?["id"] == .string("check-in:\(acme.app):\(acme.interview):\(acme.dana):2"))
+    }
+
+    @Test("three unanswered check-ins: struck out, no more check-ins; a reply resets")
+    func threeStrikes() throws {
+        let s = Sandbox()
+        let acme = Acme(s)
+        for day in ["2026-11-23", "2026-11-30", "2026-12-07"] {
+            s.ok(["log", "check-in", "--app", acme.app, "--channel", "email", "--at", day + "T10:00"])
+        }
+        s.now = "2026-12-08T09:00"
+        let employer = try #require(s.run(["strikes", "--json"]).json?["employers"]?.arrayValue?.first)
+        #expect(employer["strikes"] == .int(3))
+        #expect(employer["struckOut"] == .bool(true))
+        #expect(employer["nextCheckIn"] == .null)
+        #expect(!tasks(s, days: 30).contains { $0["kind"] == .string("check-in") })
+        #expect(s.run(["timeline", acme.app, "--json"]).json?["status"] == .string("struck-out"))
+        s.ok(["log", "response", "--app", acme.app, "--at", "2026-12-08T08:00", "--decision-by", "2026-12-11"])
+        let after = try #require(s.run(["strikes", "--json"]).json?["employers"]?.arrayValue?.first)
+        #expect(after["strikes"] == .int(0))
+        #expect(after["nextCheckIn"] == .string("2026-12-14"))
+    }
+
+    @Test("strikes lists every employer with an active application, at 0 too")
+    func strikesListsEveryone() {
+        let s = Sandbox()
+        _ = Acme(s)
+        s.ok(["app", "add", "--employer", "Initech", "--role", "Dev"])
+        let closed = s.ok(["app", "add", "--employer", "Umbrella", "--role", "Dev"])
+        s.ok(["log", "withdrawn", "--app", closed])
+        let names = s.run(["strikes", "--json"]).json?["employers"]?.arrayValue?.compactMap { $0["employer"]?.stringValue }
+        #expect(names == ["Acme Corp", "Initech"])
+    }
+
+    @Test("a check-in before the date they gave is flagged early in the timeline")
+    func earlyCheckIn() throws {
+        let s = Sandbox()
+        let acme = Acme(s)
+        s.ok(["log", "check-in", "--app", acme.app, "--channel", "email", "--at", "2026-11-18T10:00"])
+        s.now = "2026-11-19T09:00"
+        let timeline = try #require(s.run(["timeline", "Acme", "--json"]).json)
+        #expect(timeline["app"] == .string(acme.app))
+        #expect(timeline["employer"] == .string("Acme Corp"))
+        #expect(timeline["role"] == .string("Staff Engineer"))
+        #expect(timeline["status"] == .string("active"))
+        let entries = timeline["entries"]?.arrayValue ?? []
+        let checkIn = try #require(entries.first { $0["kind"] == .string("check-in") && $0["past"] == .bool(true) })
+        #expect(checkIn["flags"] == .array([.string("early")]))
+        #expect(entries.contains { $0["kind"] == .string("interview") && $0["past"] == .bool(true) })
+        #expect(entries.contains { $0["past"] == .bool(false) })
+        for entry in entries { #expect(entry["at"] != nil && entry["text"] != nil && entry["flags"] != nil) }
+    }
+
+    @Test("snooze hides a task until the start of its date; dismiss hides it for good")
+    func snoozeAndDismiss() {
+        let s = Sandbox()
+        let acme = Acme(s)
+        s.now = "2026-11-16T18:00"
+        let dana = "thank-you:\(acme.app):\(acme.interview):\(acme.dana)"
+        let raj = "thank-you:\(acme.app):\(acme.interview):\(acme.raj)"
+        #expect(s.run(["snooze", dana, "--until", "2026-11-18"]).status == 0)
+        #expect(s.run(["dismiss", raj]).status == 0)
+        #expect(!tasks(s).contains { $0["id"] == .string(dana) || $0["id"] == .string(raj) })
+        s.now = "2026-11-18T00:00"
+        #expect(tasks(s).contains { $0["id"] == .string(dana) })
+        #expect(!tasks(s).contains { $0["id"] == .string(raj) })
+    }
+
+    @Test("plain agenda stays aligned with accents and CJK")
+    func plainTextAlignment() {
+        let s = Sandbox()
+        s.now = "2026-11-16T08:00"
+        let a = s.ok(["app", "add", "--employer", "日本商事", "--role", "Dev"])
+        s.ok(["contact", "add", "--app", a, "--name", "Zoë Müller", "--role", "recruiter"])
+        s.ok(["interview", "add", "--app", a, "--at", "2026-11-16T09:00"])
+        let b = s.ok(["app", "add", "--employer", "Acme", "--role", "Dev"])
+        s.ok(["contact", "add", "--app", b, "--name", "Sam Ray", "--role", "recruiter"])
+        s.ok(["interview", "add", "--app", b, "--at", "2026-11-16T09:00"])
+        s.now = "2026-11-16T18:00"
+        let rows = s.ok(["agenda"]).split(separator: "\n").filter { $0.hasPrefix("due") && $0.contains("thank-you") }
+        #expect(rows.count == 2)
+        let columns = rows.map { row -> Int in
+            // Terminal cells before the contact's name.
+            let prefix = row.prefix { !"ZS".contains($0) }
+            return prefix.reduce(0) { $0 + (($1.unicodeScalars.first!.value >= 0x3000) ? 2 : 1) }
+        }
+        #expect(columns[0] == columns[1])
+        #expect(!s.ok(["agenda"]).contains("\u{1B}["), "no colour when NO_COLOR is set and stdout is not a terminal")
+    }
+}

@@ -1,0 +1,232 @@
+import Foundation
+import JSON
+import Testing
+
+@Suite("The command line writes the file")
+struct WritingTests {
+    @Test("add commands print the new id alone, and ids are a slug and a short suffix")
+    func addPrintsIDs() {
+        let s = Sandbox()
+        let acme = Acme(s)
+        #expect(acme.app.wholeMatch(of: /acme-corp-[a-z0-9]{4}/) != nil)
+        #expect(acme.dana.wholeMatch(of: /dana-lee-[a-z0-9]{4}/) != nil)
+        #expect(acme.interview.wholeMatch(of: /iv-[a-z0-9]{4}/) != nil)
+        let event = s.ok(["log", "check-in", "--app", "acme", "--contact", "dana", "--channel", "voicemail", "--at", "2026-11-24T10:30"])
+        #expect(event.wholeMatch(of: /check-in-[a-z0-9]{4}/) != nil)
+        let data = try? JSONParser.parse(s.ok(["export", "json"]))
+        let app = data?["applications"]?.arrayValue?.first
+        #expect(app?["contacts"]?.arrayValue?.count == 2)
+        #expect(app?["interviews"]?.arrayValue?.first?["with"] == .array([.string(acme.dana), .string(acme.raj)]))
+        #expect(app?["interviews"]?.arrayValue?.first?["at"] == .string("2026-11-16T10:00:00-05:00"))
+        let logged = app?["events"]?.arrayValue?.first
+        #expect(logged?["channel"] == .string("voicemail"))
+        #expect(logged?["contact"] == .string(acme.dana))
+    }
+
+    @Test("export json prints the file's canonical bytes")
+    func exportIsTheFile() {
+        let s = Sandbox()
+        _ = Acme(s)
+        let out = s.run(["export", "json"])
+        #expect(out.status == 0)
+        #expect(Data(out.stdout.utf8) == s.bytes)
+        #expect(out.stdout.hasSuffix("}\n"))
+    }
+
+    @Test("the file is created 0600 in a 0700 folder under XDG_DATA_HOME")
+    func defaultPathAndModes() throws {
+        let s = Sandbox()
+        let xdg = s.folder + "/xdg"
+        let out = Sandbox.exec(["app", "add", "--employer", "Initech", "--role", "Dev", "--now", "2026-11-16T09:00"],
+                               environment: ["XDG_DATA_HOME": xdg, "HOME": s.folder])
+        #expect(out.status == 0, "\(out.stderr)")
+        let path = xdg + "/followup/followup.json"
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect(attributes[.posixPermissions] as? Int == 0o600)
+        let folder = try FileManager.default.attributesOfItem(atPath: xdg + "/followup")
+        #expect(folder[.posixPermissions] as? Int == 0o700)
+    }
+
+    @Test("FOLLOWUP_FILE and FOLLOWUP_NOW stand in for --file and --now")
+    func environmentVariables() {
+        let s = Sandbox()
+        let env = ["FOLLOWUP_FILE": s.file, "FOLLOWUP_NOW": "2026-11-16T09:00", "TZ": "America/New_York"]
+        let out = Sandbox.exec(["app", "add", "--employer", "Hooli", "--role", "PM"], environment: env)
+        #expect(out.status == 0)
+        let export = Sandbox.exec(["export", "json"], environment: env)
+        #expect(export.stdout.contains("\"createdAt\": \"2026-11-16T09:00:00-05:00\""))
+    }
+
+    @Test("names resolve case-insensitively; an ambiguous name lists the candidates")
+    func nameResolution() {
+        let s = Sandbox()
+        let first = s.ok(["app", "add", "--employer", "Globex", "--role", "SRE"])
+        _ = s.ok(["app", "add", "--employer", "Globex", "--role", "DBA"])
+        let before = s.bytes
+        let out = s.run(["log", "note", "--app", "globex"])
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("Globex — SRE") && out.stderr.contains("Globex — DBA"))
+        #expect(s.bytes == before)
+        #expect(s.run(["log", "note", "--app", first.uppercased()]).status == 0)
+    }
+
+    @Test("four processes logging 25 events each at once: exactly 100 events")
+    func concurrentWritersLoseNothing() async {
+        let s = Sandbox()
+        let app = s.ok(["app", "add", "--employer", "Busy", "--role", "Dev"])
+        let file = s.file
+        await withTaskGroup(of: Void.self) { group in
+            for worker in 0..<4 {
+                group.addTask {
+                    for n in 0..<25 {
+                        let out = Sandbox.exec(
+                            ["log", "note", "--app", app, "--text", "w\(worker) n\(n)", "--file", file, "--now", "2026-11-16T09:00"],
+                            environment: ["TZ": "UTC"])
+                        if out.status != 0 { Issue.record("log failed: \(out.stderr)") }
+                    }
+                }
+            }
+        }
+        let events = (try? JSONParser.parse(s.ok(["export", "json"])))?["applications"]?.arrayValue?.first?["events"]?.arrayValue
+        #expect(events?.count == 100)
+        #expect(Set(events?.compactMap { $0["id"]?.stringValue } ?? []).count == 100)
+    }
+}
+
+@Suite("Bad input: one line, a non-zero exit, the file untouched")
+struct BadInputTests {
+    static let cases: [(String, [String])] = [
+        ("an impossible date", ["app", "add", "--employer", "X", "--role", "Y", "--decision-by", "2026-02-30"]),
+        ("junk as a date-time", ["interview", "add", "--app", "acme", "--at", "next tuesday"]),
+        ("a time the clocks skip", ["interview", "add", "--app", "acme", "--at", "2026-03-08T02:30"]),
+        ("an unknown kind", ["log", "fax", "--app", "acme"]),
+        ("an unknown channel", ["log", "check-in", "--app", "acme", "--channel", "pigeon"]),
+        ("a missing option", ["app", "add", "--employer", "X"]),
+        ("an empty name", ["contact", "add", "--app", "acme", "--name", "  "]),
+        ("an unknown application", ["log", "note", "--app", "Umbrella"]),
+        ("an unknown contact", ["log", "thank-you", "--app", "acme", "--contact", "Nobody"]),
+        ("an unknown role", ["contact", "add", "--app", "acme", "--name", "Q", "--role", "boss"]),
+        ("an unknown time zone", ["app", "add", "--employer", "X", "--role", "Y", "--tz", "Mars/Olympus"]),
+        ("a negative length", ["interview", "add", "--app", "acme", "--at", "2026-11-20T10:00", "--minutes", "-5"]),
+        ("an unknown task", ["done", "thank-you:nope:nope"]),
+        ("a check-in done without a channel", ["done", "CHECKIN"]),
+        ("a snooze into the past", ["snooze", "CHECKIN", "--until", "2026-11-01"]),
+    ]
+
+    @Test("rejected without a change", arguments: cases.indices)
+    func rejected(_ index: Int) throws {
+        let (name, arguments) = BadInputTests.cases[index]
+        let s = Sandbox()
+        _ = Acme(s)
+        s.now = "2026-11-24T09:00"
+        let checkIn = try #require(
+            s.ok(["agenda", "--json"]).split(separator: "\"").first { $0.hasPrefix("check-in:") }.map(String.init))
+        let before = try #require(s.bytes)
+        let out = s.run(arguments.map { $0 == "CHECKIN" ? checkIn : $0 })
+        #expect(out.status != 0, "\(name) was accepted")
+        #expect(out.stdout.isEmpty, "\(name)")
+        let lines = out.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(name): \(out.stderr)")
+        #expect(out.stderr.hasPrefix("followup: "), "\(name)")
+        #expect(s.bytes == before, "\(name) changed the file")
+    }
+
+    @Test("a check-in done without a channel lists the channels")
+    func doneNeedsChannel() throws {
+        let s = Sandbox()
+        _ = Acme(s)
+        s.now = "2026-11-24T09:00"
+        let agenda = try #require(s.run(["agenda", "--json"]).json)
+        let id = try #require(agenda["tasks"]?.arrayValue?.first { $0["kind"] == .string("check-in") }?["id"]?.stringValue)
+        let out = s.run(["done", id])
+        #expect(out.stderr.contains("call") && out.stderr.contains("voicemail") && out.stderr.contains("email") && out.stderr.contains("letter"))
+    }
+
+    @Test("a corrupt file: its name, line and column, exit 3, never overwritten")
+    func corruptFile() throws {
+        let s = Sandbox()
+        let junk = Data("{\n  \"version\": 1,\n  \"applications\": [\n    {\"id\": \"a\",,}\n".utf8)
+        FileManager.default.createFile(atPath: s.file, contents: junk)
+        for arguments in [["agenda"], ["log", "note", "--app", "a"], ["app", "add", "--employer", "X", "--role", "Y"], ["export", "json"], ["check"]] {
+            let out = s.run(arguments)
+            #expect(out.status == 3, "\(arguments)")
+            #expect(out.stderr.contains("\(s.file):4:16"), "\(arguments): \(out.stderr)")
+            #expect(out.stderr.split(separator: "\n").count == 1)
+            #expect(s.bytes == junk)
+        }
+    }
+
+    @Test("random bytes as the data file: a clear error, no crash")
+    func randomBytes() {
+        let s = Sandbox()
+        var generator = SystemRandomNumberGenerator()
+        let noise = Data((0..<2048).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        FileManager.default.createFile(atPath: s.file, contents: noise)
+        let out = s.run(["agenda"])
+        #expect(out.status == 3)
+        #expect(out.stderr.contains(s.file))
+        #expect(s.bytes == noise)
+    }
+
+    @Test("a file from a newer version is read, never written")
+    func newerVersion() {
+        let s = Sandbox()
+        let text = Data(#"{"version": 2, "applications": [], "teleport": {"on": true}}"#.utf8)
+        FileManager.default.createFile(atPath: s.file, contents: text)
+        #expect(s.run(["agenda"]).status == 0)
+        let out = s.run(["app", "add", "--employer", "X", "--role", "Y"])
+        #expect(out.status == 3)
+        #expect(out.stderr.contains("newer followup"))
+        #expect(s.bytes == text)
+    }
+}
+
+@Suite("Help and set-up")
+struct HelpTests {
+    @Test("--help lists every subcommand and the exit codes, and succeeds")
+    func help() {
+        let out = Sandbox.exec(["--help"], environment: [:])
+        #expect(out.status == 0)
+        for word in ["agenda", "strikes", "timeline", "done", "snooze", "dismiss", "log", "export", "check", "Exit codes"] {
+            #expect(out.stdout.contains(word), "\(word)")
+        }
+    }
+
+    @Test("check reports a sound file, and problems with exit 1")
+    func check() {
+        let s = Sandbox()
+        _ = Acme(s)
+        #expect(s.run(["check"]).status == 0)
+        var text = String(decoding: s.bytes ?? Data(), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"with\": [\n", with: "\"with\": [\n            \"ghost-0000\",\n")
+        FileManager.default.createFile(atPath: s.file, contents: Data(text.utf8))
+        let out = s.run(["check"])
+        #expect(out.status == 1)
+        #expect(out.stdout.contains("ghost-0000"))
+    }
+
+    @Test("init creates the file with a preset, and changes it later")
+    func initPreset() {
+        let s = Sandbox()
+        #expect(s.run(["init", "--preset", "gentle"]).status == 0)
+        #expect(s.ok(["export", "json"]).contains("\"preset\": \"gentle\""))
+        #expect(s.run(["init", "--preset", "persistent"]).status == 0)
+        #expect(s.ok(["export", "json"]).contains("\"preset\": \"persistent\""))
+    }
+
+    @Test("a binary copied alone to another folder still works")
+    func binaryCopiedAlone() throws {
+        let s = Sandbox()
+        let copy = s.folder + "/bin/followup"
+        try FileManager.default.createDirectory(atPath: s.folder + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: followupBinary, toPath: copy)
+        let env = ["TZ": "America/New_York"]
+        let made = Sandbox.exec(["init", "--preset", "persistent", "--file", s.file], environment: env, binary: copy)
+        #expect(made.status == 0, "\(made.stderr)")
+        _ = Acme(s)
+        // The persistent preset's numbers come from data compiled into the binary.
+        let out = Sandbox.exec(["agenda", "--json", "--file", s.file, "--now", "2026-11-21T09:00"], environment: env, binary: copy)
+        let tasks = out.json?["tasks"]?.arrayValue ?? []
+        #expect(tasks.contains { $0["kind"] == .string("reverse-cover-letter") })
+    }
+}
