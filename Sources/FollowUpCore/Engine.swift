@@ -24,27 +24,31 @@ struct AppFacts {
     let reset: (at: Instant, id: String, isResponse: Bool)?
     /// The stated decision date that counts: the one given last.
     let stated: (day: Day, givenAt: Instant?, source: String)?
+    /// Contacts in the order they were added (`createdAt`, then id), not the file's order, which
+    /// a merge or a hand edit can change.
+    let contacts: [Contact]
 
     func contact(_ id: String?) -> Contact? { id.flatMap { app.contact(id: $0) } }
 
     /// The hiring manager, else the recruiter, else the contact added first.
     var mainContact: Contact? {
-        app.contacts.first { $0.role == .hiringManager } ?? app.contacts.first { $0.role == .recruiter } ?? app.contacts.first
+        contacts.first { $0.role == .hiringManager } ?? contacts.first { $0.role == .recruiter } ?? contacts.first
     }
 
     /// Who a check-in goes to: the hiring manager, else the recruiter, else the last interviewer.
     var checkInContact: Contact? {
-        if let c = app.contacts.first(where: { $0.role == .hiringManager }) { return c }
-        if let c = app.contacts.first(where: { $0.role == .recruiter }) { return c }
+        if let c = contacts.first(where: { $0.role == .hiringManager }) { return c }
+        if let c = contacts.first(where: { $0.role == .recruiter }) { return c }
         for interview in held.reversed() {
             if let last = interview.with.reversed().compactMap({ app.contact(id: $0) }).first { return last }
         }
         return mainContact
     }
 
-    /// Who an interview's thank-you notes go to.
+    /// Who an interview's thank-you notes go to: each person once, even if listed twice.
     func recipients(of interview: Interview) -> [Contact] {
-        let listed = interview.with.compactMap { app.contact(id: $0) }
+        var seen: Set<String> = []
+        let listed = interview.with.compactMap { app.contact(id: $0) }.filter { seen.insert($0.id).inserted }
         if !listed.isEmpty { return listed }
         return mainContact.map { [$0] } ?? []
     }
@@ -135,8 +139,9 @@ struct Engine {
     // MARK: Facts
 
     func gatherFacts(_ app: Application) -> AppFacts {
-        let events = app.events.sorted { $0.at < $1.at }
-        let interviews = app.interviews.filter { !$0.cancelled }.sorted { $0.at < $1.at }
+        // Ties broken by id, so that the result never depends on the order of the file.
+        let events = app.events.sorted { ($0.at.seconds, $0.id) < ($1.at.seconds, $1.id) }
+        let interviews = app.interviews.filter { !$0.cancelled }.sorted { ($0.at.seconds, $0.id) < ($1.at.seconds, $1.id) }
         let held = interviews.filter { $0.at <= now }
         var closedAs: ApplicationStatus?
         for e in events where e.at <= now {
@@ -172,7 +177,8 @@ struct Engine {
         }
         return AppFacts(
             app: app, employerKey: app.employer.lowercased().trimmingSpaces, closedAs: closedAs,
-            interviews: interviews, held: held, events: events, reset: reset, stated: stated)
+            interviews: interviews, held: held, events: events, reset: reset, stated: stated,
+            contacts: app.contacts.sorted { ($0.createdAt.seconds, $0.id) < ($1.createdAt.seconds, $1.id) })
     }
 
     /// The most unanswered attempts allowed at an employer (nil: no cap).
@@ -219,12 +225,19 @@ struct Engine {
         var id = "\(kind.rawValue):\(f.app.id):\(anchor)"
         if let contact { id += ":\(contact.id)" }
         if let attempt { id += ":\(attempt)" }
-        let status: TaskStatus = now < opensAt ? .upcoming : (now <= deadline ? .due : .overdue)
+        let status = status(opensAt: opensAt, deadline: deadline)
+        // Written in the user's zone: an end + 24 h across a DST change keeps the offset it started with.
         return FollowUpTask(
             id: id, kind: kind, app: f.app.id, employer: f.app.employer, anchor: anchor, contact: contact?.id,
-            contactName: contact?.name, due: due, dueAt: dueAt, opensAt: opensAt, deadline: deadline, status: status,
+            contactName: contact?.name, due: due, dueAt: dueAt.map(zone.localize), opensAt: zone.localize(opensAt),
+            deadline: zone.localize(deadline), status: status,
             channel: nil, attempt: attempt, maxAttempts: nil, callWindow: nil, windowEnd: nil, reason: reason,
             channelReason: nil, advice: nil, snoozedUntil: nil, dismissed: false)
+    }
+
+    /// Upcoming before the window opens, due until the deadline, overdue after.
+    func status(opensAt: Instant, deadline: Instant) -> TaskStatus {
+        now < opensAt ? .upcoming : (now <= deadline ? .due : .overdue)
     }
 
     /// A task due on a whole day: open from its start, overdue after 23:59.
@@ -308,11 +321,15 @@ struct Engine {
             let lastDay = zone.day(of: last.at)
             due = calendar.onOrAfter(lastDay.adding(days: spacing))
             reason = "\(Engine.spelled(spacing)) after your last attempt (\(lastDay.short)) went unanswered"
+                + moved(from: lastDay.adding(days: spacing), to: due) + "."
             if let firstDate, due < firstDate {
+                let target = f.stated!.day.adding(days: policy.firstCheckInDaysAfterStated)
                 due = firstDate
-                reason = "Not before the day after the date they gave (\(f.stated!.day.short))"
+                reason = "Not before " + (policy.firstCheckInDaysAfterStated == 1
+                    ? "the day after the date they gave (\(f.stated!.day.short))"
+                    : "\(Engine.spelled(policy.firstCheckInDaysAfterStated).lowercased()) after the date they gave (\(f.stated!.day.short))")
+                    + moved(from: target, to: due) + "."
             }
-            reason += moved(from: lastDay.adding(days: spacing), to: due) + "."
         } else if let firstDate, reset == nil || firstDate > zone.day(of: reset!.at) {
             let target = f.stated!.day.adding(days: policy.firstCheckInDaysAfterStated)
             due = firstDate
@@ -367,7 +384,8 @@ struct Engine {
         task.channelReason = channelReason
         task.maxAttempts = cap
         if !attempts.isEmpty {
-            task.windowEnd = zone.day(of: attempts.last!.at).adding(days: policy.spacingWindowDays)
+            // The 7–10 day window, never ending before the day the attempt was pushed to.
+            task.windowEnd = max(due, zone.day(of: attempts.last!.at).adding(days: policy.spacingWindowDays))
         }
         if channel == .call {
             let contactZone = (person?.timeZone ?? f.app.timeZone).flatMap(Zone.init(identifier:)) ?? zone
@@ -375,6 +393,11 @@ struct Engine {
             let end = zone.localize(contactZone.instantLenient(due, hour: policy.callWindowEndHour, minute: 0))
             task.dueAt = start
             task.callWindow = start...max(start, end)
+            // The due day is the contact's: a call to Tokyo falls on the user's evening before, so
+            // the task opens in time for it and stays due until the window closes.
+            task.opensAt = min(task.opensAt, start)
+            task.deadline = max(task.deadline, end)
+            task.status = status(opensAt: task.opensAt, deadline: task.deadline)
             task.advice = "Call between \(Engine.clock(start, zone)) and \(Engine.clock(end, zone)), when they are likely in the office (003)."
         } else {
             task.advice = "Keep it short and positive: restate your interest and offer anything they need (001)."
@@ -384,21 +407,29 @@ struct Engine {
 
     /// 000 #7, 002: answer requests and invitations promptly.
     func responds(_ f: AppFacts) -> [FollowUpTask] {
+        // A new interview answers an invitation, from the moment it was added: a request-done
+        // logged after that answers the next open request, not the invitation again.
+        func answeredByInterview(_ invitation: Event) -> Instant? {
+            f.interviews.filter { $0.at > invitation.at || $0.createdAt > invitation.at }
+                .map { max($0.createdAt, invitation.at) }.min()
+        }
+        var answeredAt: [String: Instant] = [:]
+        for e in f.events where e.kind == .invited {
+            if let at = answeredByInterview(e) { answeredAt[e.id] = at }
+        }
         var open: [Event] = []
         for e in f.events {
             switch e.kind {
             case .request, .invited:
                 open.append(e)
             case .requestDone:
-                if let i = open.firstIndex(where: { $0.at <= e.at }) { open.remove(at: i) }
+                let i = open.firstIndex { o in o.at <= e.at && !(answeredAt[o.id].map { $0 <= e.at } ?? false) }
+                if let i { open.remove(at: i) }
             default:
                 break
             }
         }
-        // A new interview answers an invitation.
-        open.removeAll { e in
-            e.kind == .invited && f.interviews.contains { $0.at > e.at || $0.createdAt > e.at }
-        }
+        open.removeAll { answeredAt[$0.id] != nil }
         return open.map { e in
             let deadline = e.due.map { zone.endOfDay($0) } ?? e.at.adding(hours: policy.respondHours)
             let what: String
