@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "followup", targets: ["followup"]),
+        .executable(name: "followup-bench", targets: ["followup-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +28,13 @@ let package = Package(
             name: "followup",
             dependencies: [
                 "FollowUpCore", "FollowUpStore", "FollowUpUI", "JSON",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "followup-bench",
+            dependencies: [
+                "FollowUpCore", "FollowUpStore", "JSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

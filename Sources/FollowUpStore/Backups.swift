@@ -10,6 +10,12 @@ public struct Backup: Equatable, Sendable {
     public var day: Day
     public var path: String
     public var size: Int
+
+    public init(day: Day, path: String, size: Int) {
+        self.day = day
+        self.path = path
+        self.size = size
+    }
 }
 
 extension DataFile {
@@ -49,5 +55,38 @@ extension DataFile {
             found.append(Backup(day: day, path: full, size: Int(st.st_size)))
         }
         return found.sorted { $0.day > $1.day }
+    }
+}
+
+extension DataFile {
+    /// Where restore keeps the file it replaces.
+    public var preRestorePath: String { path + ".pre-restore" }
+
+    /// Brings a backup back through the write path. The file it replaces is kept as
+    /// `followup.json.pre-restore` (and as the day's backup when there is none yet), so a restore
+    /// can itself be undone; a corrupt file is kept there too, never lost.
+    public func restore(_ backup: Backup, today: Day, lockTimeout: Double = DataFile.lockTimeoutSeconds) throws -> FollowUpData {
+        guard let saved = try DataFile.readBytes(backup.path) else {
+            throw StoreError.io(path: backup.path, message: "no such backup")
+        }
+        let data = try DataFile(path: backup.path).decode(saved)
+        if data.version > FollowUpData.currentVersion {
+            throw StoreError.newerVersion(path: backup.path, version: data.version, supported: FollowUpData.currentVersion)
+        }
+        try ensureFolder()
+        let lock = try Lock.acquire(lockPath, timeout: lockTimeout)
+        defer { lock.release() }
+        if let current = try readBytes() {
+            if let readable = try? decode(current), readable.version > FollowUpData.currentVersion {
+                throw StoreError.newerVersion(path: path, version: readable.version, supported: FollowUpData.currentVersion)
+            }
+            unlink(preRestorePath)
+            guard link(path, preRestorePath) == 0 else {
+                throw StoreError.io(path: preRestorePath, message: "cannot keep the current file: \(DataFile.errorText())")
+            }
+            if (try? decode(current)) != nil { try backUp(today: today) }
+        }
+        try save(DataFile.encode(data))
+        return data
     }
 }

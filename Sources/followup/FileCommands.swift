@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FollowUpCore
 import FollowUpStore
 import JSON
@@ -43,5 +44,59 @@ struct Export: ParsableCommand {
         case .json:
             FileHandleOutput.write(DataFile.encode(data))
         }
+    }
+}
+
+struct Backups: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the daily backups of the data file.",
+        discussion: "Before the first change of each day the file is hard-linked to followup.json.YYYY-MM-DD; the last 7 are kept.")
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let ctx = try common.context()
+        let backups = ctx.file.backups()
+        if backups.isEmpty {
+            output("No backups yet: one is made before the first change of each day.")
+            return
+        }
+        for backup in backups {
+            output(Columns.line([backup.day.description, backup.day.short, byteCount(backup.size), backup.path], widths: [10, 10, 9, 0]))
+        }
+        if access(ctx.file.preRestorePath, F_OK) == 0 {
+            output("Before the last restore: \(ctx.file.preRestorePath) (followup restore pre-restore)")
+        }
+    }
+
+    func byteCount(_ n: Int) -> String {
+        n < 10_000 ? "\(n) B" : (n < 10_000_000 ? "\(n / 1000) KB" : "\(n / 1_000_000) MB")
+    }
+}
+
+struct Restore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Bring back a daily backup.",
+        discussion: "The file it replaces is kept as followup.json.pre-restore, so `followup restore pre-restore` undoes a restore.")
+
+    @OptionGroup var common: CommonOptions
+    @Argument(help: ArgumentHelp("The backup's date (YYYY-MM-DD), or pre-restore.", valueName: "date")) var date: String
+
+    func run() throws {
+        let ctx = try common.context()
+        let backup: Backup
+        if date == "pre-restore" {
+            guard access(ctx.file.preRestorePath, F_OK) == 0 else { throw UserError("there is no pre-restore copy: nothing was restored yet") }
+            backup = Backup(day: ctx.today, path: ctx.file.preRestorePath, size: 0)
+        } else {
+            guard let day = Day(date) else { throw UserError("\"\(date)\" is not a date YYYY-MM-DD (followup backups lists them)") }
+            guard let found = ctx.file.backups().first(where: { $0.day == day }) else {
+                let days = ctx.file.backups().map(\.day.description)
+                throw UserError("no backup of \(day)" + (days.isEmpty ? "; there are none yet" : "; there are: " + days.joined(separator: ", ")))
+            }
+            backup = found
+        }
+        let data = try ctx.file.restore(backup, today: ctx.today)
+        output("restored \(backup.path) (\(data.applications.count) applications); the replaced file is \(ctx.file.preRestorePath)")
     }
 }

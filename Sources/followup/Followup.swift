@@ -19,7 +19,7 @@ struct Followup: ParsableCommand {
         subcommands: [
             Dashboard.self, Init.self, AppCommand.self, ContactCommand.self, InterviewCommand.self, Log.self,
             AgendaCommand.self, StrikesCommand.self, TimelineCommand.self, Done.self, Snooze.self, Dismiss.self,
-            Check.self, Export.self,
+            Check.self, Export.self, Backups.self, Restore.self,
         ],
         defaultSubcommand: Dashboard.self)
 

@@ -115,6 +115,41 @@ struct WritePathTests {
         #expect(days.last == start.adding(days: 3))
     }
 
+    @Test("restore brings a backup back and keeps the file it replaced")
+    func restoreRoundTrips() throws {
+        let temp = TempFolder()
+        let file = temp.file()
+        try addApp(file, "a-1", day: Day("2026-11-14")!)
+        try addApp(file, "a-2", day: Day("2026-11-15")!)
+        let backup = try #require(file.backups().first { $0.day == Day("2026-11-15")! })
+        let replaced = bytes(file.path)
+        let restored = try file.restore(backup, today: today)
+        #expect(restored.applications.map(\.id) == ["a-1"])
+        #expect(try file.load()?.applications.map(\.id) == ["a-1"])
+        #expect(bytes(file.preRestorePath) == replaced)
+        #expect(bytes(file.backupPath(today)) == replaced, "the replaced file is also the day's backup")
+        // Restoring the pre-restore copy undoes the restore.
+        _ = try file.restore(Backup(day: today, path: file.preRestorePath, size: 0), today: today)
+        #expect(try file.load()?.applications.map(\.id) == ["a-1", "a-2"])
+    }
+
+    @Test("restore over a corrupt file keeps the corrupt bytes and leaves the backups alone")
+    func restoreOverCorruptFile() throws {
+        let temp = TempFolder()
+        let file = temp.file()
+        try addApp(file, "a-1", day: Day("2026-11-14")!)
+        try addApp(file, "a-2", day: today)
+        let morning = bytes(file.backupPath(today))
+        let junk = Array("{\"applications\": [}".utf8)
+        FileManager.default.createFile(atPath: file.path, contents: Data(junk))
+        let backup = try #require(file.backups().first { $0.day == today })
+        _ = try file.restore(backup, today: today)
+        #expect(try file.load()?.applications.map(\.id) == ["a-1"])
+        #expect(bytes(file.preRestorePath) == junk)
+        #expect(bytes(file.backupPath(today)) == morning)
+        #expect(mode(file.path) == 0o600)
+    }
+
     @Test("a writer waits for the lock and names its holder when it gives up")
     func lockedFileNamesTheHolder() throws {
         let temp = TempFolder()

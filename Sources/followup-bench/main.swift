@@ -1,0 +1,1 @@
+print("followup-bench: not yet")

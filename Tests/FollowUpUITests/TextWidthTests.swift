@@ -1,0 +1,39 @@
+import Testing
+@testable import FollowUpUI
+
+@Suite("Display width, per grapheme")
+struct TextWidthTests {
+    @Test("ASCII, accents and combining marks take one cell each character", arguments: [
+        ("Dana Lee", 8), ("Zoë Müller", 10), ("Zoe\u{0308}", 3), ("Straße", 6), ("Ελένη", 5), ("Дмитрий", 7),
+    ])
+    func narrow(_ text: String, _ width: Int) {
+        #expect(TextWidth.of(text) == width)
+    }
+
+    @Test("CJK and emoji take two cells", arguments: [
+        ("日本", 4), ("日本商事", 8), ("🚀", 2), ("👩‍💻", 2), ("한국", 4), ("ｱ", 1), ("Ａ", 2), ("❤️", 2),
+    ])
+    func wide(_ text: String, _ width: Int) {
+        #expect(TextWidth.of(text) == width)
+    }
+
+    @Test("control characters take no cell")
+    func controls() {
+        #expect(TextWidth.of("a\u{7}b") == 2)
+    }
+
+    @Test("truncating never splits a wide character and marks the cut")
+    func truncate() {
+        #expect(TextWidth.truncate("日本商事", to: 5) == "日本…")
+        #expect(TextWidth.of(TextWidth.truncate("日本商事", to: 5)) == 5)
+        #expect(TextWidth.truncate("Acme", to: 4) == "Acme")
+        #expect(TextWidth.truncate("Acme Corp", to: 5) == "Acme…")
+    }
+
+    @Test("padding fills to exactly the width in cells")
+    func pad() {
+        for text in ["Zoë", "日本", "🚀 Launch", "Initech International"] {
+            #expect(TextWidth.of(TextWidth.pad(text, to: 10)) == 10)
+        }
+    }
+}
