@@ -466,10 +466,17 @@ struct Engine {
         }
         if requests.isEmpty, briefings.isEmpty,
            let second = f.interviews.first(where: { ($0.round ?? 1) >= 2 }) ?? (f.interviews.count >= 2 ? f.interviews[1] : nil) {
-            let target = next ?? second
-            let due = calendar.subtracting(businessDays: 1, from: zone.day(of: target.at))
-            var task = dayTask(.briefReferences, f, anchor: second.id, contact: nil, due: due,
-                               reason: "You reached round 2: references are called next, so brief them before \(zone.day(of: target.at).short).")
+            // Before the next interview when one is booked; else the business day after round 2.
+            let due: Day
+            let reason: String
+            if let next {
+                due = calendar.subtracting(businessDays: 1, from: zone.day(of: next.at))
+                reason = "You reached round 2: references are called next, so brief them before \(zone.day(of: next.at).short)."
+            } else {
+                due = calendar.adding(businessDays: 1, to: zone.day(of: second.at))
+                reason = "You reached round 2 (\(zone.day(of: second.at).short)): references are called next, so brief them now."
+            }
+            var task = dayTask(.briefReferences, f, anchor: second.id, contact: nil, due: due, reason: reason)
             task.advice = advice
             tasks.append(task)
         }
