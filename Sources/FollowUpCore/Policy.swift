@@ -67,3 +67,44 @@ public struct Policy: Equatable, Sendable {
         Array(Set(presetNumbers.values.flatMap(\.keys))).sorted()
     }
 }
+
+extension Policy {
+    /// What each number may be, so that a typo cannot turn the rules off by accident.
+    public static let settingRanges: [String: ClosedRange<Int>] = [
+        "thankYouHours": 1...168, "thankYouSameDay": 0...1,
+        "firstCheckInDaysAfterStated": 0...60, "firstCheckInDaysAfterInterview": 1...60,
+        "firstCheckInIgnoresStatedDate": 0...1, "spacingDays": 1...60, "spacingWindowDays": 1...90,
+        "maxStrikes": 0...20, "strikesByDepth": 0...1, "depthPhoneOnly": 1...20, "depthInPerson": 1...20,
+        "depthSeveralRounds": 1...20, "rotateChannels": 0...1, "reverseCoverLetterDays": 0...60,
+        "respondHours": 1...336, "prepareBusinessDays": 1...10, "expensesBusinessDays": 0...30,
+        "reimbursementDays": 1...365, "reimbursementChaseDays": 1...90, "closingThankYouHours": 1...336,
+        "callWindowStartHour": 0...23, "callWindowEndHour": 1...24, "interviewMinutes": 1...1440,
+    ]
+
+    /// What each number means, for `followup settings`.
+    public static let settingHelp: [String: String] = [
+        "thankYouHours": "hours after an interview's end to send thank-you notes",
+        "thankYouSameDay": "1: thank-you notes are due by 23:59 the interview day instead",
+        "firstCheckInDaysAfterStated": "days after the date they gave for the first check-in",
+        "firstCheckInDaysAfterInterview": "days after the interview for the first check-in when they gave no date",
+        "firstCheckInIgnoresStatedDate": "1: the first check-in ignores the date they gave",
+        "spacingDays": "days between check-ins",
+        "spacingWindowDays": "the last good day of a check-in's window, in days after the previous attempt",
+        "maxStrikes": "unanswered check-ins per employer before moving on (0: no cap)",
+        "strikesByDepth": "1: the cap depends on how deep the interviews went",
+        "depthPhoneOnly": "the cap after phone screens only (with strikesByDepth)",
+        "depthInPerson": "the cap after an in-person interview (with strikesByDepth)",
+        "depthSeveralRounds": "the cap after several rounds or interviewers (with strikesByDepth)",
+        "rotateChannels": "1: rotate call, email and letter",
+        "reverseCoverLetterDays": "days after the first interview to post a reverse cover letter (0: none)",
+        "respondHours": "hours to answer a request or invitation",
+        "prepareBusinessDays": "business days before an interview to prepare",
+        "expensesBusinessDays": "business days after a trip to submit expenses",
+        "reimbursementDays": "days after submitting expenses to chase the money",
+        "reimbursementChaseDays": "days between chases of a reimbursement",
+        "closingThankYouHours": "hours after a rejection to thank them anyway",
+        "callWindowStartHour": "when suggested calls start (their time)",
+        "callWindowEndHour": "when suggested calls end (their time)",
+        "interviewMinutes": "an interview's length when not given",
+    ]
+}
