@@ -150,6 +150,7 @@ struct Engine {
             case .rejected: closedAs = .rejected
             case .withdrawn: closedAs = .withdrawn
             case .closed: closedAs = .closed
+            case .reopened: closedAs = nil
             default: break
             }
         }

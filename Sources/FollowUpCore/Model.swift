@@ -15,12 +15,17 @@ public struct FollowUpData: Equatable, Sendable {
     public var snoozes: [Snooze]
     public var dismissals: [Dismissal]
     public var tombstones: [Tombstone]
+    /// The latest changes, oldest first, for undo (bounded: see `historyLimit`).
+    public var history: [HistoryEntry]
     public var extra: ExtraFields
+
+    /// How many changes undo can go back.
+    public static let historyLimit = 100
 
     public init(
         version: Int = FollowUpData.currentVersion, settings: Settings = Settings(),
         applications: [Application] = [], snoozes: [Snooze] = [], dismissals: [Dismissal] = [],
-        tombstones: [Tombstone] = [], extra: ExtraFields = [:]
+        tombstones: [Tombstone] = [], history: [HistoryEntry] = [], extra: ExtraFields = [:]
     ) {
         self.version = version
         self.settings = settings
@@ -28,6 +33,7 @@ public struct FollowUpData: Equatable, Sendable {
         self.snoozes = snoozes
         self.dismissals = dismissals
         self.tombstones = tombstones
+        self.history = history
         self.extra = extra
     }
 
@@ -216,6 +222,8 @@ public enum EventKind: String, CaseIterable, Sendable {
     case referencesBriefed = "references-briefed"
     case coverLetter = "cover-letter"
     case offer, rejected, withdrawn, closed, note
+    /// Takes back an offer, rejection, withdrawal or closing: the application is open again.
+    case reopened
 }
 
 /// How a check-in (or a note) reached them.
@@ -300,6 +308,47 @@ public struct Tombstone: Equatable, Sendable {
     public init(id: String, deletedAt: Instant, extra: ExtraFields = [:]) {
         self.id = id
         self.deletedAt = deletedAt
+        self.extra = extra
+    }
+}
+
+/// Which kind of record a change touched.
+public enum RecordKind: String, CaseIterable, Sendable {
+    case application, contact, interview, event, settings, snooze, dismissal, tombstone
+}
+
+/// One record as it was before a change: enough to put it back.
+public struct RecordChange: Equatable, Sendable {
+    public var record: RecordKind
+    /// The record's id (a snooze's or dismissal's task id; `settings` for the settings).
+    public var id: String
+    /// The application a contact, interview or event belongs to.
+    public var app: String?
+    /// The record before the change, in the file's form; nil when the change added it.
+    public var before: JSONValue?
+
+    public init(record: RecordKind, id: String, app: String? = nil, before: JSONValue?) {
+        self.record = record
+        self.id = id
+        self.app = app
+        self.before = before
+    }
+}
+
+/// A change made through the write path, kept so that it can be undone.
+public struct HistoryEntry: Equatable, Sendable {
+    public var id: String
+    public var at: Instant
+    /// What the change was, in words: "log check-in at Acme Corp".
+    public var summary: String
+    public var changes: [RecordChange]
+    public var extra: ExtraFields
+
+    public init(id: String, at: Instant, summary: String, changes: [RecordChange], extra: ExtraFields = [:]) {
+        self.id = id
+        self.at = at
+        self.summary = summary
+        self.changes = changes
         self.extra = extra
     }
 }

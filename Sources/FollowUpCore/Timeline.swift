@@ -135,6 +135,7 @@ extension Engine {
         case .withdrawn: text = "You withdrew"
         case .closed: text = "Closed"
         case .note: text = "Note"
+        case .reopened: text = "Reopened"
         }
         if let d = e.decisionBy { text += " · they will decide by \(d.short)" }
         if let d = e.due { text += " · due \(d.short)" }

@@ -26,22 +26,25 @@ public enum DataCodec {
         let version = try version(of: root)
         let settings = try r.optionalObject("settings").map { (s: Reader) throws(SchemaError) in try decodeSettings(s) } ?? Settings()
         let applications = try r.array("applications", decodeApplication)
-        let snoozes = try r.array("snoozes") { (s: Reader) throws(SchemaError) in
-            var s = s
-            return Snooze(taskID: try s.string("taskId"), until: try s.day("until"), updatedAt: try s.instant("updatedAt"), extra: s.rest())
-        }
-        let dismissals = try r.array("dismissals") { (d: Reader) throws(SchemaError) in
-            var d = d
-            return Dismissal(taskID: try d.string("taskId"), updatedAt: try d.instant("updatedAt"), extra: d.rest())
-        }
-        let tombstones = try r.array("tombstones") { (t: Reader) throws(SchemaError) in
-            var t = t
-            return Tombstone(id: try t.string("id"), deletedAt: try t.instant("deletedAt"), extra: t.rest())
+        let snoozes = try r.array("snoozes", decodeSnooze)
+        let dismissals = try r.array("dismissals", decodeDismissal)
+        let tombstones = try r.array("tombstones", decodeTombstone)
+        let history = try r.array("history") { (h: Reader) throws(SchemaError) in
+            var h = h
+            return HistoryEntry(
+                id: try h.id("id"), at: try h.instant("at"), summary: try h.optionalString("summary") ?? "",
+                changes: try h.array("changes") { (c: Reader) throws(SchemaError) in
+                    var c = c
+                    return RecordChange(
+                        record: try c.enumValue("record", RecordKind.self), id: try c.string("id"),
+                        app: try c.optionalString("app"), before: c.value("before"))
+                },
+                extra: h.rest())
         }
         r.consume("version")
         return FollowUpData(
             version: version, settings: settings, applications: applications, snoozes: snoozes,
-            dismissals: dismissals, tombstones: tombstones, extra: r.rest())
+            dismissals: dismissals, tombstones: tombstones, history: history, extra: r.rest())
     }
 
     static func decodeSettings(_ s: Reader) throws(SchemaError) -> Settings {
@@ -72,38 +75,64 @@ public enum DataCodec {
             timeZone: try a.optionalZone("tz"),
             createdAt: try a.instant("createdAt"),
             updatedAt: try a.instant("updatedAt"),
-            contacts: try a.array("contacts") { (c: Reader) throws(SchemaError) in
-                var c = c
-                return Contact(
-                    id: try c.id("id"), name: try c.string("name"), title: try c.optionalString("title"),
-                    role: try c.optionalEnum("role", ContactRole.self), email: try c.optionalString("email"),
-                    phone: try c.optionalString("phone"), address: try c.optionalString("address"),
-                    timeZone: try c.optionalZone("tz"), mayCall: try c.optionalBool("mayCall") ?? false,
-                    createdAt: try c.instant("createdAt"), updatedAt: try c.instant("updatedAt"), extra: c.rest())
-            },
-            interviews: try a.array("interviews") { (i: Reader) throws(SchemaError) in
-                var i = i
-                return Interview(
-                    id: try i.id("id"), at: try i.instant("at"), kind: try i.optionalEnum("kind", InterviewKind.self),
-                    minutes: try i.optionalInt("minutes", range: 1...1440), round: try i.optionalInt("round", range: 1...99),
-                    with: try i.optionalArray("with") { (v: JSONValue, path: String) throws(SchemaError) -> String in
-                        guard let s = v.stringValue, !s.isEmpty else { throw SchemaError(path: path, message: "must be a contact id") }
-                        return s
-                    } ?? [],
-                    decisionBy: try i.optionalDay("decisionBy"), travel: try i.optionalBool("travel") ?? false,
-                    cancelled: try i.optionalBool("cancelled") ?? false,
-                    createdAt: try i.instant("createdAt"), updatedAt: try i.instant("updatedAt"), extra: i.rest())
-            },
-            events: try a.array("events") { (e: Reader) throws(SchemaError) in
-                var e = e
-                return Event(
-                    id: try e.id("id"), kind: try e.enumValue("kind", EventKind.self), at: try e.instant("at"),
-                    contact: try e.optionalString("contact"), channel: try e.optionalEnum("channel", Channel.self),
-                    decisionBy: try e.optionalDay("decisionBy"), due: try e.optionalDay("due"),
-                    about: try e.optionalEnum("about", RequestTopic.self), text: try e.optionalString("text"),
-                    createdAt: try e.instant("createdAt"), updatedAt: try e.instant("updatedAt"), extra: e.rest())
-            },
+            contacts: try a.array("contacts", decodeContact),
+            interviews: try a.array("interviews", decodeInterview),
+            events: try a.array("events", decodeEvent),
             extra: a.rest())
+    }
+
+    static func decodeContact(_ c: Reader) throws(SchemaError) -> Contact {
+        var c = c
+        return Contact(
+            id: try c.id("id"), name: try c.string("name"), title: try c.optionalString("title"),
+            role: try c.optionalEnum("role", ContactRole.self), email: try c.optionalString("email"),
+            phone: try c.optionalString("phone"), address: try c.optionalString("address"),
+            timeZone: try c.optionalZone("tz"), mayCall: try c.optionalBool("mayCall") ?? false,
+            createdAt: try c.instant("createdAt"), updatedAt: try c.instant("updatedAt"), extra: c.rest())
+    }
+
+    static func decodeInterview(_ i: Reader) throws(SchemaError) -> Interview {
+        var i = i
+        return Interview(
+            id: try i.id("id"), at: try i.instant("at"), kind: try i.optionalEnum("kind", InterviewKind.self),
+            minutes: try i.optionalInt("minutes", range: 1...1440), round: try i.optionalInt("round", range: 1...99),
+            with: try i.optionalArray("with") { (v: JSONValue, path: String) throws(SchemaError) -> String in
+                guard let s = v.stringValue, !s.isEmpty else { throw SchemaError(path: path, message: "must be a contact id") }
+                return s
+            } ?? [],
+            decisionBy: try i.optionalDay("decisionBy"), travel: try i.optionalBool("travel") ?? false,
+            cancelled: try i.optionalBool("cancelled") ?? false,
+            createdAt: try i.instant("createdAt"), updatedAt: try i.instant("updatedAt"), extra: i.rest())
+    }
+
+    static func decodeEvent(_ e: Reader) throws(SchemaError) -> Event {
+        var e = e
+        return Event(
+            id: try e.id("id"), kind: try e.enumValue("kind", EventKind.self), at: try e.instant("at"),
+            contact: try e.optionalString("contact"), channel: try e.optionalEnum("channel", Channel.self),
+            decisionBy: try e.optionalDay("decisionBy"), due: try e.optionalDay("due"),
+            about: try e.optionalEnum("about", RequestTopic.self), text: try e.optionalString("text"),
+            createdAt: try e.instant("createdAt"), updatedAt: try e.instant("updatedAt"), extra: e.rest())
+    }
+
+    static func decodeSnooze(_ s: Reader) throws(SchemaError) -> Snooze {
+        var s = s
+        return Snooze(taskID: try s.string("taskId"), until: try s.day("until"), updatedAt: try s.instant("updatedAt"), extra: s.rest())
+    }
+
+    static func decodeDismissal(_ d: Reader) throws(SchemaError) -> Dismissal {
+        var d = d
+        return Dismissal(taskID: try d.string("taskId"), updatedAt: try d.instant("updatedAt"), extra: d.rest())
+    }
+
+    static func decodeTombstone(_ t: Reader) throws(SchemaError) -> Tombstone {
+        var t = t
+        return Tombstone(id: try t.string("id"), deletedAt: try t.instant("deletedAt"), extra: t.rest())
+    }
+
+    /// Reads one record of a kind from its JSON (an undo's "before").
+    static func record<T>(_ value: JSONValue, _ decode: (Reader) throws(SchemaError) -> T) throws(SchemaError) -> T {
+        try decode(try Reader(checking: value, path: ""))
     }
 
     // MARK: Encoding
@@ -113,29 +142,49 @@ public enum DataCodec {
         root["version"] = .int(data.version)
         root["settings"] = encode(data.settings)
         root["applications"] = .array(data.applications.map(encode))
-        root["snoozes"] = .array(data.snoozes.map { s in
-            var o = s.extra
-            o["taskId"] = .string(s.taskID)
-            o["until"] = .string(s.until.description)
-            o["updatedAt"] = .string(s.updatedAt.description)
-            return .object(o)
-        })
-        root["dismissals"] = .array(data.dismissals.map { d in
-            var o = d.extra
-            o["taskId"] = .string(d.taskID)
-            o["updatedAt"] = .string(d.updatedAt.description)
-            return .object(o)
-        })
-        root["tombstones"] = .array(data.tombstones.map { t in
-            var o = t.extra
-            o["id"] = .string(t.id)
-            o["deletedAt"] = .string(t.deletedAt.description)
+        root["snoozes"] = .array(data.snoozes.map(encode))
+        root["dismissals"] = .array(data.dismissals.map(encode))
+        root["tombstones"] = .array(data.tombstones.map(encode))
+        // Written only once there is some, so a file that never changed through followup stays as it was.
+        root["history"] = data.history.isEmpty ? nil : .array(data.history.map { h in
+            var o = h.extra
+            o["id"] = .string(h.id)
+            o["at"] = .string(h.at.description)
+            o["summary"] = .string(h.summary)
+            o["changes"] = .array(h.changes.map { c in
+                var change: [String: JSONValue] = ["record": .string(c.record.rawValue), "id": .string(c.id)]
+                change["app"] = c.app.map(JSONValue.string)
+                change["before"] = c.before ?? .null
+                return .object(change)
+            })
             return .object(o)
         })
         return .object(root)
     }
 
-    static func encode(_ s: Settings) -> JSONValue {
+    public static func encode(_ s: Snooze) -> JSONValue {
+        var o = s.extra
+        o["taskId"] = .string(s.taskID)
+        o["until"] = .string(s.until.description)
+        o["updatedAt"] = .string(s.updatedAt.description)
+        return .object(o)
+    }
+
+    public static func encode(_ d: Dismissal) -> JSONValue {
+        var o = d.extra
+        o["taskId"] = .string(d.taskID)
+        o["updatedAt"] = .string(d.updatedAt.description)
+        return .object(o)
+    }
+
+    public static func encode(_ t: Tombstone) -> JSONValue {
+        var o = t.extra
+        o["id"] = .string(t.id)
+        o["deletedAt"] = .string(t.deletedAt.description)
+        return .object(o)
+    }
+
+    public static func encode(_ s: Settings) -> JSONValue {
         var o = s.extra
         o["preset"] = .string(s.preset.rawValue)
         o["holidays"] = .array(s.holidays.map { .string($0.description) })
@@ -145,7 +194,7 @@ public enum DataCodec {
         return .object(o)
     }
 
-    static func encode(_ a: Application) -> JSONValue {
+    public static func encode(_ a: Application) -> JSONValue {
         var o = a.extra
         o["id"] = .string(a.id)
         o["employer"] = .string(a.employer)
@@ -160,7 +209,7 @@ public enum DataCodec {
         return .object(o)
     }
 
-    static func encode(_ c: Contact) -> JSONValue {
+    public static func encode(_ c: Contact) -> JSONValue {
         var o = c.extra
         o["id"] = .string(c.id)
         o["name"] = .string(c.name)
@@ -176,7 +225,7 @@ public enum DataCodec {
         return .object(o)
     }
 
-    static func encode(_ i: Interview) -> JSONValue {
+    public static func encode(_ i: Interview) -> JSONValue {
         var o = i.extra
         o["id"] = .string(i.id)
         o["at"] = .string(i.at.description)
@@ -192,7 +241,7 @@ public enum DataCodec {
         return .object(o)
     }
 
-    static func encode(_ e: Event) -> JSONValue {
+    public static func encode(_ e: Event) -> JSONValue {
         var o = e.extra
         o["id"] = .string(e.id)
         o["kind"] = .string(e.kind.rawValue)

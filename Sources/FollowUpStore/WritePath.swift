@@ -20,8 +20,10 @@ extension DataFile {
     /// The one write path: take the lock, read the file as it is now, apply `change`, save
     /// durably (after the day's backup), release. A missing file starts empty; a corrupt or newer
     /// one is never written.
+    /// With a `summary`, the change is recorded in the file's history so that `undo` can take it back.
     public func transaction<T>(
-        today: Day, lockTimeout: Double = DataFile.lockTimeoutSeconds, _ change: (inout FollowUpData) throws -> T
+        today: Day, lockTimeout: Double = DataFile.lockTimeoutSeconds, summary: String? = nil, at now: Instant? = nil,
+        _ change: (inout FollowUpData) throws -> T
     ) throws -> Committed<T> {
         try ensureFolder()
         let lock = try Lock.acquire(lockPath, timeout: lockTimeout)
@@ -32,12 +34,38 @@ extension DataFile {
         if data.version > FollowUpData.currentVersion {
             throw StoreError.newerVersion(path: path, version: data.version, supported: FollowUpData.currentVersion)
         }
+        let old = data
         let value = try change(&data)
+        if let summary, let now {
+            let changes = History.changes(from: old, to: data)
+            if !changes.isEmpty {
+                var rng = SystemRandomNumberGenerator()
+                let id = Identifiers.mint("change", fallback: "change", taken: Set(data.history.map(\.id)), using: &rng)
+                data.history.append(HistoryEntry(id: id, at: now, summary: summary, changes: changes))
+                data.history.removeFirst(max(0, data.history.count - FollowUpData.historyLimit))
+            }
+        }
         let after = DataFile.encode(data)
         guard after != before else { return Committed(value: value, data: data, wrote: false) }
         if before != nil { try backUp(today: today) }
         try save(after)
         return Committed(value: value, data: data, wrote: true)
+    }
+
+    /// Takes back the latest recorded change (or the one with `id`), through the write path.
+    /// Returns the change undone, or nil when there is nothing to undo.
+    public func undo(today: Day, id: String? = nil) throws -> HistoryEntry? {
+        try transaction(today: today) { data -> HistoryEntry? in
+            let found: Int? = if let id { data.history.lastIndex { $0.id == id } } else { data.history.indices.last }
+            guard let index = found else { return nil }
+            let entry = data.history.remove(at: index)
+            do {
+                try History.revert(entry, in: &data)
+            } catch let error as SchemaError {
+                throw StoreError.invalid(path: path, field: "history." + error.path, message: error.message)
+            }
+            return entry
+        }.value
     }
 
     /// Creates the folder (0700) when it is missing.

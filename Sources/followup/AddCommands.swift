@@ -14,21 +14,21 @@ struct Init: ParsableCommand {
         let ctx = try common.context()
         let existed = ctx.file.exists
         if existed, preset == nil {
-            _ = try ctx.load()
+            _ = try ctx.load(quiet: true)
             output("\(ctx.file.path) already exists")
             return
         }
-        try ctx.change { data in
+        try ctx.change("init --preset \(preset?.rawValue ?? "")") { data in
             if let preset { data.settings.preset = preset }
         }
-        let chosen = (try ctx.load()).settings.preset
+        let chosen = (try ctx.load(quiet: true)).settings.preset
         output(existed ? "\(ctx.file.path): preset \(chosen.rawValue)" : "created \(ctx.file.path) (preset \(chosen.rawValue))")
     }
 }
 
 struct AppCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "app", abstract: "Add applications.", subcommands: [Add.self])
+        commandName: "app", abstract: "Add, change or delete applications.", subcommands: [Add.self, Edit.self, Remove.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an application; prints its id.")
@@ -44,7 +44,7 @@ struct AppCommand: ParsableCommand {
             guard let employer = employer.nonBlank else { throw UserError("--employer must not be empty") }
             guard let role = role.nonBlank else { throw UserError("--role must not be empty") }
             let ctx = try common.context()
-            let id = try ctx.change { data in
+            let id = try ctx.change("app add \(employer)") { data in
                 let id = ctx.mint(employer, fallback: "app", in: data)
                 data.applications.append(Application(
                     id: id, employer: employer, role: role, decisionBy: decisionBy, timeZone: tz?.identifier,
@@ -58,13 +58,13 @@ struct AppCommand: ParsableCommand {
 
 struct ContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "contact", abstract: "Add contacts.", subcommands: [Add.self])
+        commandName: "contact", abstract: "Add, change or delete contacts.", subcommands: [Add.self, Edit.self, Remove.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a person at an employer; prints their id.")
 
         @OptionGroup var common: CommonOptions
-        @Option(help: ArgumentHelp("The application: its id or employer name.", valueName: "app")) var app: String
+        @Option(help: ArgumentHelp("The application: its id or employer name.", valueName: "app"), completion: .custom(Completions.applications)) var app: String
         @Option(help: "Their name.") var name: String
         @Option(help: ArgumentHelp("Their job title.", valueName: "title")) var title: String?
         @Option(help: "recruiter, hiring-manager, interviewer, assistant or reference.") var role: ContactRole?
@@ -80,7 +80,7 @@ struct ContactCommand: ParsableCommand {
                 throw UserError("--email: \"\(email)\" is not an e-mail address")
             }
             let ctx = try common.context()
-            let id = try ctx.change { data in
+            let id = try ctx.change("contact add \(name) at \(app)") { data in
                 let application = try data.findApplication(app)
                 let index = data.index(ofApplication: application.id)!
                 let id = ctx.mint(name, fallback: "contact", in: data)
@@ -96,18 +96,18 @@ struct ContactCommand: ParsableCommand {
 
 struct InterviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "interview", abstract: "Add interviews.", subcommands: [Add.self])
+        commandName: "interview", abstract: "Add, reschedule, cancel or delete interviews.", subcommands: [Add.self, Edit.self, Remove.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an interview, past or scheduled; prints its id.")
 
         @OptionGroup var common: CommonOptions
-        @Option(help: ArgumentHelp("The application: its id or employer name.", valueName: "app")) var app: String
+        @Option(help: ArgumentHelp("The application: its id or employer name.", valueName: "app"), completion: .custom(Completions.applications)) var app: String
         @Option(help: ArgumentHelp("When it starts, local time YYYY-MM-DDTHH:MM.", valueName: "datetime")) var at: String
         @Option(help: "phone, video or onsite.") var kind: InterviewKind?
         @Option(help: ArgumentHelp("How long it lasts (default 60).", valueName: "n")) var minutes: Int?
         @Option(help: ArgumentHelp("Which round (1 = first).", valueName: "n")) var round: Int?
-        @Option(help: ArgumentHelp("Who interviewed you (repeat for several): id or name.", valueName: "contact"))
+        @Option(help: ArgumentHelp("Who interviewed you (repeat for several): id or name.", valueName: "contact"), completion: .custom(Completions.contacts))
         var with: [String] = []
         @Option(name: .customLong("decision-by"), help: ArgumentHelp("The date they said they would decide by.", valueName: "date"))
         var decisionBy: Day?
@@ -118,7 +118,7 @@ struct InterviewCommand: ParsableCommand {
             if let round, !(1...99).contains(round) { throw UserError("--round must be from 1 to 99") }
             let ctx = try common.context()
             let start = try ctx.parseInstant(at, option: "--at")
-            let id = try ctx.change { data in
+            let id = try ctx.change("interview add at \(app) on \(at)") { data in
                 let application = try data.findApplication(app)
                 let index = data.index(ofApplication: application.id)!
                 var people: [String] = []
@@ -150,8 +150,8 @@ struct Log: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @Argument(help: ArgumentHelp("What happened.", valueName: "kind")) var kind: EventKind
-    @Option(help: ArgumentHelp("The application: its id or employer name.", valueName: "app")) var app: String
-    @Option(help: ArgumentHelp("Who it was with: id or name.", valueName: "contact")) var contact: String?
+    @Option(help: ArgumentHelp("The application: its id or employer name.", valueName: "app"), completion: .custom(Completions.applications)) var app: String
+    @Option(help: ArgumentHelp("Who it was with: id or name.", valueName: "contact"), completion: .custom(Completions.contacts)) var contact: String?
     @Option(help: ArgumentHelp("When, local time YYYY-MM-DDTHH:MM (default: now).", valueName: "datetime")) var at: String?
     @Option(help: "call, voicemail, email or letter.") var channel: Channel?
     @Option(name: .customLong("decision-by"), help: ArgumentHelp("A new date they said they would decide by.", valueName: "date"))
@@ -163,7 +163,7 @@ struct Log: ParsableCommand {
     func run() throws {
         let ctx = try common.context()
         let when = try at.map { try ctx.parseInstant($0, option: "--at") } ?? ctx.now
-        let id = try ctx.change { data in
+        let id = try ctx.change("log \(kind.rawValue) at \(app)") { data in
             let application = try data.findApplication(app)
             let index = data.index(ofApplication: application.id)!
             let person = try contact.map { try application.findContact($0).id }

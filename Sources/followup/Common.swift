@@ -43,17 +43,24 @@ struct Context {
 
     var today: Day { zone.day(of: now) }
 
-    /// Reads the file for a command that only looks; a missing file reads as empty.
-    func load() throws -> FollowUpData {
-        let data = try file.load() ?? FollowUpData()
+    /// Reads the file for a command that only looks; a missing file reads as empty, and unless
+    /// `quiet` the user is told where it will be and how to start.
+    func load(quiet: Bool = false) throws -> FollowUpData {
+        guard let data = try file.load() else {
+            if !quiet {
+                printError("followup: no data yet; \(file.path) is created when you add your first application: followup app add --employer NAME --role TITLE")
+            }
+            return FollowUpData()
+        }
         return data
     }
 
-    /// Applies a change through the one write path and returns what the change returned.
+    /// Applies a change through the one write path, recorded for undo under `summary`, and
+    /// returns what the change returned.
     @discardableResult
-    func change<T>(_ body: (inout FollowUpData) throws -> T) throws -> T {
+    func change<T>(_ summary: String, _ body: (inout FollowUpData) throws -> T) throws -> T {
         let created = !file.exists
-        let result = try file.transaction(today: today, body)
+        let result = try file.transaction(today: today, summary: summary, at: now, body)
         if created, result.wrote { printError("created \(file.path)") }
         // The save itself made the file 0600; a folder left open to others is worth a word.
         if result.wrote {

@@ -22,7 +22,7 @@ struct Dashboard: ParsableCommand {
             ctx = Context(file: DataFile(path: folder + "/followup.json"), zone: ctx.zone, now: ctx.now)
         }
         defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
-        let (data, agenda) = try ctx.agenda()
+        let (data, agenda) = try ctx.agenda(quiet: true)
         let terminal = Terminal()
         terminal.start()
         defer { terminal.stop() }

@@ -39,7 +39,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let ctx = try common.context()
-        let data = try ctx.load()
+        let data = try ctx.load(quiet: true)
         switch format {
         case .json:
             FileHandleOutput.write(DataFile.encode(data))

@@ -17,9 +17,9 @@ struct Followup: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            Dashboard.self, Init.self, AppCommand.self, ContactCommand.self, InterviewCommand.self, Log.self,
-            AgendaCommand.self, StrikesCommand.self, SettingsCommand.self, TimelineCommand.self, Done.self, Snooze.self, Dismiss.self,
-            Check.self, Export.self, Backups.self, Restore.self,
+            Dashboard.self, Init.self, AppCommand.self, ContactCommand.self, InterviewCommand.self, Log.self, EventCommand.self, Close.self, Reopen.self, Undo.self,
+            Apps.self, Show.self, AgendaCommand.self, StrikesCommand.self, SettingsCommand.self, TimelineCommand.self, Done.self, Snooze.self, Dismiss.self,
+            EditFile.self, Check.self, Export.self, Backups.self, Restore.self,
         ],
         defaultSubcommand: Dashboard.self)
 

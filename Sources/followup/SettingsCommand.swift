@@ -32,8 +32,8 @@ struct SettingsCommand: ParsableCommand {
             return
         }
         let change = try parse(key, value)
-        try ctx.change { data in change(&data.settings) }
-        let settings = try ctx.load().settings
+        try ctx.change("settings \(key) \(value)") { data in change(&data.settings) }
+        let settings = try ctx.load(quiet: true).settings
         for line in describe(settings) where line.key == key { output(line.text) }
     }
 

@@ -7,8 +7,8 @@ import JSON
 
 extension Context {
     /// The data and everything the rules derive from it now.
-    func agenda() throws -> (FollowUpData, Agenda) {
-        let data = try load()
+    func agenda(quiet: Bool = false) throws -> (FollowUpData, Agenda) {
+        let data = try load(quiet: quiet)
         return (data, Rules.schedule(data, zone: zone, now: now))
     }
 }
@@ -27,7 +27,7 @@ struct AgendaCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try common.context()
-        let (_, agenda) = try ctx.agenda()
+        let (_, agenda) = try ctx.agenda(quiet: json)
         let horizon = ctx.today.adding(days: days)
         let tasks = agenda.visible.filter { $0.status != .upcoming || $0.due <= horizon }
         if json {
@@ -65,7 +65,7 @@ struct StrikesCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try common.context()
-        let (_, agenda) = try ctx.agenda()
+        let (_, agenda) = try ctx.agenda(quiet: json)
         if json {
             output(JSONWriter.canonicalString(.object([
                 "employers": .array(agenda.employers.map { e in
@@ -103,12 +103,12 @@ struct TimelineCommand: ParsableCommand {
         commandName: "timeline", abstract: "One application's history and what comes next.")
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: ArgumentHelp("The application: its id or employer name.", valueName: "app")) var app: String
+    @Argument(help: ArgumentHelp("The application: its id or employer name.", valueName: "app"), completion: .custom(Completions.applications)) var app: String
     @Flag(help: "Print JSON (the contract of SPEC §4).") var json = false
 
     func run() throws {
         let ctx = try common.context()
-        let (data, agenda) = try ctx.agenda()
+        let (data, agenda) = try ctx.agenda(quiet: json)
         let application = try data.findApplication(app)
         let timeline = Rules.timeline(data, app: application, agenda: agenda, zone: ctx.zone, now: ctx.now)
         if json {
@@ -153,7 +153,7 @@ struct Done: ParsableCommand {
         abstract: "Mark a task done: logs the event that satisfies it; prints the event's id.")
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: ArgumentHelp("The task's id (followup agenda shows them).", valueName: "task-id")) var taskID: String
+    @Argument(help: ArgumentHelp("The task's id (followup agenda shows them).", valueName: "task-id"), completion: .custom(Completions.tasks)) var taskID: String
     @Option(help: ArgumentHelp("When you did it, local time YYYY-MM-DDTHH:MM (default: now).", valueName: "datetime")) var at: String?
     @Option(help: "How: call, voicemail, email or letter (required for a check-in).") var channel: Channel?
     @Option(help: ArgumentHelp("A note in your words.", valueName: "text")) var text: String?
@@ -161,7 +161,7 @@ struct Done: ParsableCommand {
     func run() throws {
         let ctx = try common.context()
         let when = try at.map { try ctx.parseInstant($0, option: "--at") } ?? ctx.now
-        let result: String? = try ctx.change { data in
+        let result: String? = try ctx.change("done \(taskID)") { data in
             let agenda = Rules.schedule(data, zone: ctx.zone, now: ctx.now)
             guard let task = agenda.task(id: taskID) else {
                 throw UserError("no task \(taskID) is open now; followup agenda lists them")
@@ -191,13 +191,13 @@ struct Snooze: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Hide a task until a date.")
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: ArgumentHelp("The task's id.", valueName: "task-id")) var taskID: String
+    @Argument(help: ArgumentHelp("The task's id.", valueName: "task-id"), completion: .custom(Completions.tasks)) var taskID: String
     @Option(help: ArgumentHelp("The day it shows again, YYYY-MM-DD.", valueName: "date")) var until: Day
 
     func run() throws {
         let ctx = try common.context()
         guard until > ctx.today else { throw UserError("--until must be after today (\(ctx.today))") }
-        try ctx.change { data in
+        try ctx.change("snooze \(taskID) until \(until)") { data in
             let agenda = Rules.schedule(data, zone: ctx.zone, now: ctx.now)
             guard agenda.task(id: taskID) != nil else {
                 throw UserError("no task \(taskID) is open now; followup agenda lists them")
@@ -215,11 +215,11 @@ struct Dismiss: ParsableCommand {
         discussion: "Dismissing a check-in stops check-ins for that application until a new interview, reply or decision date.")
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: ArgumentHelp("The task's id.", valueName: "task-id")) var taskID: String
+    @Argument(help: ArgumentHelp("The task's id.", valueName: "task-id"), completion: .custom(Completions.tasks)) var taskID: String
 
     func run() throws {
         let ctx = try common.context()
-        try ctx.change { data in
+        try ctx.change("dismiss \(taskID)") { data in
             let agenda = Rules.schedule(data, zone: ctx.zone, now: ctx.now)
             guard agenda.task(id: taskID) != nil else {
                 throw UserError("no task \(taskID) is open now; followup agenda lists them")

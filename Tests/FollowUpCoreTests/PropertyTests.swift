@@ -77,7 +77,7 @@ struct World: Sendable, CustomStringConvertible {
                     travel: chance(0.2, &rng), cancelled: chance(0.15, &rng),
                     createdAt: chance(0.5, &rng) ? at.adding(hours: -24 * Int.random(in: 1...10, using: &rng)) : nextAdded(&rng)))
             }
-            let closing: [EventKind] = [.offer, .rejected, .withdrawn, .closed]
+            let closing: [EventKind] = [.offer, .rejected, .withdrawn, .closed, .reopened]
             let common: [EventKind] = EventKind.allCases.filter { !closing.contains($0) }
                 + Array(repeating: .checkIn, count: 8) + Array(repeating: .response, count: 2)
             for e in 0..<Int.random(in: 0...14, using: &rng) {
@@ -144,8 +144,14 @@ struct Reading {
     var heldInterviews: [Interview] { app.interviews.filter { !$0.cancelled && $0.at <= now } }
     var pastEvents: [Event] { app.events.filter { $0.at <= now } }
 
-    /// Closed when an offer, rejection, withdrawal or closing has happened.
-    var isClosed: Bool { pastEvents.contains { [.offer, .rejected, .withdrawn, .closed].contains($0.kind) } }
+    /// Closed when the latest offer, rejection, withdrawal, closing or reopening was not a reopening
+    /// (events at the same moment in id order).
+    var isClosed: Bool {
+        let turns = pastEvents.filter { [.offer, .rejected, .withdrawn, .closed, .reopened].contains($0.kind) }
+            .sorted { ($0.at.seconds, $0.id) < ($1.at.seconds, $1.id) }
+        guard let last = turns.last else { return false }
+        return last.kind != .reopened
+    }
 
     /// The latest interview held or response received.
     var resetAt: Instant? {

@@ -64,7 +64,7 @@ struct CodecTests {
           "createdAt": "2026-11-01T10:00:00Z", "updatedAt": "2026-11-01T10:00:00Z"}]}]}
         """
         #expect(throws: StoreError.invalid(path: "f", field: "applications[0].events[0].kind",
-                                           message: "\"fax\" is not one of thank-you, check-in, response, request, request-done, invited, expenses-submitted, expenses-chased, reimbursed, references-briefed, cover-letter, offer, rejected, withdrawn, closed, note")) {
+                                           message: "\"fax\" is not one of thank-you, check-in, response, request, request-done, invited, expenses-submitted, expenses-chased, reimbursed, references-briefed, cover-letter, offer, rejected, withdrawn, closed, note, reopened")) {
             try DataFile(path: "f").decode(Array(text.utf8))
         }
         #expect(throws: StoreError.invalid(path: "f", field: "applications[0].createdAt", message: "\"2026-11-01 10:00\" is not an RFC 3339 time with an offset")) {

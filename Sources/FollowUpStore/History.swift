@@ -1,0 +1,140 @@
+import FollowUpCore
+import JSON
+
+/// The record-level difference a change made, and how to take it back. Undo puts back only the
+/// records a change touched, so whatever other processes wrote meanwhile is kept.
+public enum History {
+    /// Every record that differs between two states, as it was in the old one (nil: it was added).
+    public static func changes(from old: FollowUpData, to new: FollowUpData) -> [RecordChange] {
+        var changes: [RecordChange] = []
+        if old.settings != new.settings {
+            changes.append(RecordChange(record: .settings, id: "settings", before: DataCodec.encode(old.settings)))
+        }
+        let oldApps = Dictionary(old.applications.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let newApps = Dictionary(new.applications.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for id in ordered(old.applications.map(\.id), new.applications.map(\.id)) {
+            let was = oldApps[id]
+            let now = newApps[id]
+            if was.map(bare) != now.map(bare) {
+                changes.append(RecordChange(record: .application, id: id, before: was.map(appFields)))
+            }
+            changes += children(.contact, app: id, was?.contacts ?? [], now?.contacts ?? [], DataCodec.encode)
+            changes += children(.interview, app: id, was?.interviews ?? [], now?.interviews ?? [], DataCodec.encode)
+            changes += children(.event, app: id, was?.events ?? [], now?.events ?? [], DataCodec.encode)
+        }
+        changes += keyed(.snooze, old.snoozes, new.snoozes, key: \.taskID, DataCodec.encode)
+        changes += keyed(.dismissal, old.dismissals, new.dismissals, key: \.taskID, DataCodec.encode)
+        changes += keyed(.tombstone, old.tombstones, new.tombstones, key: \.id, DataCodec.encode)
+        return changes
+    }
+
+    /// Puts back the records of one change as they were before it.
+    public static func revert(_ entry: HistoryEntry, in data: inout FollowUpData) throws(SchemaError) {
+        // Applications first, so the children they held have somewhere to go back to; removals
+        // of added applications last.
+        for change in entry.changes where change.record == .application {
+            guard let before = change.before else { continue }
+            let fields = try DataCodec.record(before, DataCodec.decodeApplication)
+            if let i = data.index(ofApplication: change.id) {
+                var restored = fields
+                restored.contacts = data.applications[i].contacts
+                restored.interviews = data.applications[i].interviews
+                restored.events = data.applications[i].events
+                data.applications[i] = restored
+            } else {
+                data.applications.append(fields)
+            }
+        }
+        for change in entry.changes {
+            switch change.record {
+            case .application:
+                continue
+            case .settings:
+                if let before = change.before {
+                    data.settings = try DataCodec.decodeSettings(try Reader(checking: before, path: "settings"))
+                }
+            case .contact:
+                try put(change, in: &data, \.contacts, DataCodec.decodeContact)
+            case .interview:
+                try put(change, in: &data, \.interviews, DataCodec.decodeInterview)
+            case .event:
+                try put(change, in: &data, \.events, DataCodec.decodeEvent)
+            case .snooze:
+                data.snoozes.removeAll { $0.taskID == change.id }
+                if let before = change.before { data.snoozes.append(try DataCodec.record(before, DataCodec.decodeSnooze)) }
+            case .dismissal:
+                data.dismissals.removeAll { $0.taskID == change.id }
+                if let before = change.before { data.dismissals.append(try DataCodec.record(before, DataCodec.decodeDismissal)) }
+            case .tombstone:
+                data.tombstones.removeAll { $0.id == change.id }
+                if let before = change.before { data.tombstones.append(try DataCodec.record(before, DataCodec.decodeTombstone)) }
+            }
+        }
+        for change in entry.changes where change.record == .application && change.before == nil {
+            data.applications.removeAll { $0.id == change.id }
+        }
+    }
+
+    // MARK: Helpers
+
+    /// An application without its contacts, interviews and events.
+    static func bare(_ app: Application) -> Application {
+        var a = app
+        a.contacts = []
+        a.interviews = []
+        a.events = []
+        return a
+    }
+
+    static func appFields(_ app: Application) -> JSONValue {
+        guard case var .object(fields) = DataCodec.encode(app) else { return .null }
+        for key in ["contacts", "interviews", "events"] { fields[key] = nil }
+        return .object(fields)
+    }
+
+    /// The ids of both lists, old order first, each once.
+    static func ordered(_ a: [String], _ b: [String]) -> [String] {
+        var seen = Set<String>()
+        return (a + b).filter { seen.insert($0).inserted }
+    }
+
+    static func children<T: Identifiable & Equatable>(
+        _ kind: RecordKind, app: String, _ old: [T], _ new: [T], _ encode: (T) -> JSONValue
+    ) -> [RecordChange] where T.ID == String {
+        keyed(kind, old, new, key: \.id, encode).map { change in
+            var c = change
+            c.app = app
+            return c
+        }
+    }
+
+    static func keyed<T: Equatable>(
+        _ kind: RecordKind, _ old: [T], _ new: [T], key: KeyPath<T, String>, _ encode: (T) -> JSONValue
+    ) -> [RecordChange] {
+        guard old != new else { return [] }
+        let was = Dictionary(old.map { ($0[keyPath: key], $0) }, uniquingKeysWith: { a, _ in a })
+        let now = Dictionary(new.map { ($0[keyPath: key], $0) }, uniquingKeysWith: { a, _ in a })
+        var changes: [RecordChange] = []
+        for id in ordered(old.map { $0[keyPath: key] }, new.map { $0[keyPath: key] }) where was[id] != now[id] {
+            changes.append(RecordChange(record: kind, id: id, before: was[id].map(encode)))
+        }
+        return changes
+    }
+
+    static func put<T: Identifiable>(
+        _ change: RecordChange, in data: inout FollowUpData, _ list: WritableKeyPath<Application, [T]>,
+        _ decode: (Reader) throws(SchemaError) -> T
+    ) throws(SchemaError) where T.ID == String {
+        guard let app = change.app, let i = data.index(ofApplication: app) else { return }
+        guard let before = change.before else {
+            data.applications[i][keyPath: list].removeAll { $0.id == change.id }
+            return
+        }
+        let record = try DataCodec.record(before, decode)
+        if let j = data.applications[i][keyPath: list].firstIndex(where: { $0.id == change.id }) {
+            data.applications[i][keyPath: list][j] = record
+        } else {
+            data.applications[i][keyPath: list].append(record)
+        }
+    }
+}

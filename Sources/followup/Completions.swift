@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import FollowUpCore
+import FollowUpStore
+
+/// Shell completion of ids and names from the data file (bash, zsh, fish through
+/// `followup --generate-completion-script SHELL`).
+enum Completions {
+    /// The data of the file the command line names (`--file`), else the default one.
+    static func data(_ words: [String]) -> FollowUpData? {
+        var path: String?
+        if let i = words.firstIndex(of: "--file"), i + 1 < words.count { path = words[i + 1] }
+        let env = ProcessInfo.processInfo.environment
+        let file = path ?? env["FOLLOWUP_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? DataFile.defaultPath(environment: env)
+        return try? DataFile(path: file).load()
+    }
+
+    static func matching(_ candidates: [String], _ prefix: String) -> [String] {
+        var seen = Set<String>()
+        return candidates.filter { $0.hasPrefix(prefix) && seen.insert($0).inserted }
+    }
+
+    @Sendable static func applications(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        guard let data = data(words) else { return [] }
+        return matching(data.applications.map(\.id) + data.applications.map(\.employer), prefix)
+    }
+
+    @Sendable static func contacts(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        guard let data = data(words) else { return [] }
+        let people = data.applications.flatMap(\.contacts)
+        return matching(people.map(\.id) + people.map(\.name), prefix)
+    }
+
+    @Sendable static func interviews(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        guard let data = data(words) else { return [] }
+        return matching(data.applications.flatMap { $0.interviews.map(\.id) }, prefix)
+    }
+
+    @Sendable static func events(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        guard let data = data(words) else { return [] }
+        return matching(data.applications.flatMap { $0.events.map(\.id) }, prefix)
+    }
+
+    @Sendable static func tasks(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        guard let data = data(words) else { return [] }
+        let now = Instant(seconds: Int64(Date().timeIntervalSince1970))
+        return matching(Rules.schedule(data, zone: Zone(TimeZone.current), now: now).tasks.map(\.id), prefix)
+    }
+}
