@@ -140,7 +140,11 @@ struct Engine {
 
     func gatherFacts(_ app: Application) -> AppFacts {
         // Ties broken by id, so that the result never depends on the order of the file.
-        let events = app.events.sorted { ($0.at.seconds, $0.id) < ($1.at.seconds, $1.id) }
+        // A reopening logged in the same second as the closing it takes back comes after it.
+        let events = app.events.sorted {
+            ($0.at.seconds, $0.createdAt.seconds, $0.kind == .reopened ? 1 : 0, $0.id)
+                < ($1.at.seconds, $1.createdAt.seconds, $1.kind == .reopened ? 1 : 0, $1.id)
+        }
         let interviews = app.interviews.filter { !$0.cancelled }.sorted { ($0.at.seconds, $0.id) < ($1.at.seconds, $1.id) }
         let held = interviews.filter { $0.at <= now }
         var closedAs: ApplicationStatus?

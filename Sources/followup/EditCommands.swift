@@ -314,7 +314,7 @@ struct Close: ParsableCommand {
             let i = data.index(ofApplication: application.id)!
             let id = ctx.mint("closed", fallback: "event", in: data)
             data.applications[i].events.append(Event(
-                id: id, kind: .closed, at: afterLastTurn(data.applications[i], ctx.now), text: reason?.nonBlank, createdAt: ctx.now))
+                id: id, kind: .closed, at: ctx.now, text: reason?.nonBlank, createdAt: ctx.now))
             return id
         }
         output(id)
@@ -336,7 +336,7 @@ struct Reopen: ParsableCommand {
             let i = data.index(ofApplication: application.id)!
             let id = ctx.mint("reopened", fallback: "event", in: data)
             data.applications[i].events.append(Event(
-                id: id, kind: .reopened, at: afterLastTurn(data.applications[i], ctx.now), createdAt: ctx.now))
+                id: id, kind: .reopened, at: ctx.now, createdAt: ctx.now))
             return id
         }
         output(id)
@@ -369,10 +369,3 @@ struct Undo: ParsableCommand {
     }
 }
 
-/// Now, or just after the latest close or reopen when that is later: closing and reopening in the
-/// same second must keep their order.
-func afterLastTurn(_ app: Application, _ now: Instant) -> Instant {
-    let turns: Set<EventKind> = [.offer, .rejected, .withdrawn, .closed, .reopened]
-    guard let last = app.events.filter({ turns.contains($0.kind) }).map(\.at).max(), last >= now else { return now }
-    return last.adding(seconds: 1)
-}

@@ -145,10 +145,13 @@ struct Reading {
     var pastEvents: [Event] { app.events.filter { $0.at <= now } }
 
     /// Closed when the latest offer, rejection, withdrawal, closing or reopening was not a reopening
-    /// (events at the same moment in id order).
+    /// (at the same moment: by when logged, a reopening after a closing, then by id).
     var isClosed: Bool {
         let turns = pastEvents.filter { [.offer, .rejected, .withdrawn, .closed, .reopened].contains($0.kind) }
-            .sorted { ($0.at.seconds, $0.id) < ($1.at.seconds, $1.id) }
+            .sorted {
+                ($0.at.seconds, $0.createdAt.seconds, $0.kind == .reopened ? 1 : 0, $0.id)
+                    < ($1.at.seconds, $1.createdAt.seconds, $1.kind == .reopened ? 1 : 0, $1.id)
+            }
         guard let last = turns.last else { return false }
         return last.kind != .reopened
     }
