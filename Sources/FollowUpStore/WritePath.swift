@@ -28,6 +28,7 @@ extension DataFile {
         try ensureFolder()
         let lock = try Lock.acquire(lockPath, timeout: lockTimeout)
         defer { lock.release() }
+        removeStaleTempFiles()
 
         let before = try readBytes()
         var data = try before.map { try decode($0) } ?? FollowUpData()
@@ -66,6 +67,22 @@ extension DataFile {
             }
             return entry
         }.value
+    }
+
+    /// Temp files left by writers that were killed mid-save. Only called under the lock, when no
+    /// other writer can be saving.
+    func removeStaleTempFiles() {
+        guard let dir = opendir(folder) else { return }
+        defer { closedir(dir) }
+        let prefix = String(path[path.index(after: path.lastIndex(of: "/") ?? path.startIndex)...]) + ".tmp-"
+        var stale: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(prefix) { stale.append(folder + "/" + name) }
+        }
+        for file in stale { unlink(file) }
     }
 
     /// Creates the folder (0700) when it is missing.

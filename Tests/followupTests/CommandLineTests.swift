@@ -230,3 +230,31 @@ struct HelpTests {
         #expect(tasks.contains { $0["kind"] == .string("reverse-cover-letter") })
     }
 }
+
+@Suite("Safety under kill -9")
+struct CrashTests {
+    @Test("a writer killed at any moment leaves a valid file, the old one or the new one")
+    func killedWritersLeaveValidFiles() throws {
+        let s = Sandbox()
+        let app = s.ok(["app", "add", "--employer", "Sturdy", "--role", "Dev"])
+        // Enough data that a save takes a moment.
+        for n in 0..<40 { s.ok(["log", "note", "--app", app, "--text", String(repeating: "x", count: 2000) + "\(n)"]) }
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<25 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: followupBinary)
+            process.arguments = ["log", "note", "--app", app, "--text", "round \(round)", "--file", s.file, "--now", "2026-11-16T09:00"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 0...40_000, using: &generator))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let check = s.run(["check"])
+            #expect(check.status == 0, "round \(round): \(check.stdout) \(check.stderr)")
+        }
+        s.ok(["log", "note", "--app", app])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: s.folder).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty, "the next writer clears the temp files of killed ones")
+    }
+}
