@@ -38,5 +38,7 @@ static inline int fu_key_backspace(void) { return KEY_BACKSPACE; }
 static inline int fu_key_btab(void) { return KEY_BTAB; }
 static inline int fu_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int fu_err(void) { return ERR; }
+static inline int fu_ok(void) { return OK; }
+static inline int fu_key_dc(void) { return KEY_DC; }
 
 #endif

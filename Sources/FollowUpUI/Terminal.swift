@@ -5,31 +5,60 @@ import Darwin
 #endif
 import CNCurses
 
-/// The only code that talks to ncurses: starts and ends curses mode, draws lines, reads keys.
-/// The terminal's settings are saved at start and restored on exit and on SIGINT, SIGTERM and
-/// SIGHUP (calling `endwin` in a signal handler is not safe; `tcsetattr` is).
+/// The only code that talks to ncurses: starts and ends curses mode, draws a `Screen` (only the
+/// rows that changed), reads keys. The terminal's settings are saved at start and restored on
+/// exit and on SIGINT, SIGTERM and SIGHUP (calling `endwin` in a signal handler is not safe;
+/// `tcsetattr` is).
 public final class Terminal {
-    public private(set) var rows: Int32 = 0
-    public private(set) var columns: Int32 = 0
+    public private(set) var rows = 0
+    public private(set) var columns = 0
     private var active = false
+    private var drawn: Screen?
+    private var attributes: [CellStyle: Int32] = [:]
 
     /// Whether stdin and stdout are a terminal the dashboard can run in.
     public static var isInteractive: Bool { isatty(0) == 1 && isatty(1) == 1 }
 
     public init() {}
 
-    public func start() {
+    /// Enters curses mode; colour only when `colour` (NO_COLOR unset) and the terminal has it.
+    public func start(colour: Bool) {
         savedTermiosValid = tcgetattr(0, &savedTermios) == 0 ? 1 : 0
         for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, terminalSignalHandler) }
         setlocale(LC_ALL, "")
         initscr()
         cbreak()
         noecho()
+        nonl()
         keypad(fu_stdscr(), true)
         curs_set(0)
         set_escdelay(25)
+        wakeOnResize()
         active = true
+        setUpStyles(colour: colour && has_colors())
         refreshSize()
+    }
+
+    /// A resize must interrupt the blocked read at once: the handler only sets a flag (async-signal
+    /// safe) and is installed without SA_RESTART, so `get_wch` returns and `readKey` resizes.
+    func wakeOnResize() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in resizePending = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGWINCH, &action, nil)
+    }
+
+    /// Applies a pending resize: the new size from the terminal, told to ncurses.
+    func takeResize() -> Key? {
+        guard resizePending != 0 else { return nil }
+        resizePending = 0
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 {
+            resizeterm(Int32(size.ws_row), Int32(size.ws_col))
+        }
+        refreshSize()
+        return .resize(rows: rows, columns: columns)
     }
 
     public func stop() {
@@ -39,37 +68,124 @@ public final class Terminal {
     }
 
     public func refreshSize() {
-        rows = fu_lines()
-        columns = fu_cols()
+        rows = Int(fu_lines())
+        columns = Int(fu_cols())
+        drawn = nil
     }
 
-    public func clear() { erase() }
-
-    public func put(_ text: String, row: Int32, column: Int32, bold: Bool = false) {
-        if bold { attron(Int32(fu_a_bold())) }
-        var scalars = Array(text.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
-        scalars.append(0)
-        mvaddwstr(row, column, scalars)
-        if bold { attroff(Int32(fu_a_bold())) }
+    /// Each meaning gets its look once. Without colour the words and plain attributes remain.
+    func setUpStyles(colour: Bool) {
+        let bold = Int32(fu_a_bold())
+        let dim = Int32(fu_a_dim())
+        let reverse = Int32(fu_a_reverse())
+        attributes = [.normal: 0, .dim: dim, .bold: bold, .title: bold, .border: 0, .paneTitle: bold,
+                      .selected: reverse, .overdue: bold, .due: 0, .upcoming: 0, .struckOut: dim,
+                      .key: 0, .message: bold, .error: bold]
+        guard colour else { return }
+        start_color()
+        use_default_colors()
+        let pairs: [(CellStyle, Int16, Int32)] = [
+            (.overdue, Int16(COLOR_RED), bold), (.due, Int16(COLOR_YELLOW), 0), (.struckOut, Int16(COLOR_MAGENTA), 0),
+            (.key, Int16(COLOR_CYAN), 0), (.message, Int16(COLOR_GREEN), bold), (.error, Int16(COLOR_RED), bold),
+            (.paneTitle, Int16(COLOR_CYAN), bold), (.title, Int16(COLOR_CYAN), bold),
+        ]
+        for (i, (style, fg, extra)) in pairs.enumerated() {
+            init_pair(Int16(i + 1), fg, -1)
+            attributes[style] = fu_color_pair(Int32(i + 1)) | extra
+        }
     }
 
-    public func flush() { refresh() }
+    /// Draws a screen, writing only the rows that changed since the last one.
+    public func draw(_ screen: Screen) {
+        for r in screen.changedRows(since: drawn) {
+            move(Int32(r), 0)
+            var column = 0
+            while column < screen.columns {
+                let style = screen[r, column].style
+                var text: [wchar_t] = []
+                while column < screen.columns, screen[r, column].style == style {
+                    for scalar in screen[r, column].text.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
+                    column += 1
+                }
+                text.append(0)
+                attrset(attributes[style] ?? 0)
+                addwstr(text)
+            }
+        }
+        attrset(0)
+        drawn = screen
+        refresh()
+    }
 
-    /// The next key: a character, or a special key code; nil on a resize.
-    public func readKey() -> Int32? {
+    /// Waits up to `timeout` milliseconds for the next key or a resize; nil when none came.
+    /// ncurses restarts its read after a signal, so a resize would wait for the next key: instead
+    /// the wait is a `poll` that SIGWINCH interrupts, and keys are then read without blocking.
+    /// Some terminals never send SIGWINCH to a session leader, so the size is also looked at
+    /// five times a second while waiting.
+    public func readKey(timeout: Int32) -> Key? {
+        if let resized = takeResize() { return resized }
+        nodelay(fu_stdscr(), true)
+        if let key = nextKey() { return key }
+        var waited: Int32 = 0
+        while waited < timeout {
+            var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            let slice = min(200, timeout - waited)
+            let ready = poll(&descriptor, 1, slice)
+            if sizeChanged() { resizePending = 1 }
+            if let resized = takeResize() { return resized }
+            if ready > 0 { return nextKey() }
+            waited += slice
+        }
+        return nil
+    }
+
+    /// Whether the terminal's size differs from the one drawn for.
+    func sizeChanged() -> Bool {
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 else { return false }
+        return Int(size.ws_row) != rows || Int(size.ws_col) != columns
+    }
+
+    /// The next key ncurses has or can read at once.
+    func nextKey() -> Key? {
         var ch: wint_t = 0
         let kind = get_wch(&ch)
-        if kind == fu_key_code_yes(), Int32(ch) == fu_key_resize() {
-            refreshSize()
-            return nil
+        if kind == fu_err() { return nil }
+        let code = Int32(bitPattern: UInt32(ch))
+        if kind == fu_key_code_yes() {
+            switch code {
+            case fu_key_resize():
+                refreshSize()
+                return .resize(rows: rows, columns: columns)
+            case fu_key_up(): return .up
+            case fu_key_down(): return .down
+            case fu_key_left(): return .left
+            case fu_key_right(): return .right
+            case fu_key_home(): return .home
+            case fu_key_end(): return .end
+            case fu_key_ppage(): return .pageUp
+            case fu_key_npage(): return .pageDown
+            case fu_key_enter(): return .enter
+            case fu_key_backspace(), fu_key_dc(): return .backspace
+            case fu_key_btab(): return .backTab
+            default: return nil
+            }
         }
-        if kind == fu_err() { return -1 }
-        return Int32(bitPattern: UInt32(ch))
+        switch code {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(ch)), code >= 32 else { return nil }
+            return .character(Character(scalar))
+        }
     }
 }
 
 nonisolated(unsafe) private var savedTermios = termios()
 nonisolated(unsafe) private var savedTermiosValid: sig_atomic_t = 0
+nonisolated(unsafe) private var resizePending: sig_atomic_t = 0
 
 private func terminalSignalHandler(_ sig: Int32) {
     if savedTermiosValid != 0 { tcsetattr(0, TCSANOW, &savedTermios) }

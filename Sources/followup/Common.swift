@@ -59,6 +59,11 @@ struct Context {
     /// returns what the change returned.
     @discardableResult
     func change<T>(_ summary: String, _ body: (inout FollowUpData) throws -> T) throws -> T {
+        try record(summary, body).value
+    }
+
+    /// Like `change`, and also says which history entry recorded it (nil when nothing changed).
+    func record<T>(_ summary: String, _ body: (inout FollowUpData) throws -> T) throws -> Committed<T> {
         let created = !file.exists
         let result = try file.transaction(today: today, summary: summary, at: now, body)
         if created, result.wrote { printError("created \(file.path)") }
@@ -66,7 +71,7 @@ struct Context {
         if result.wrote {
             for warning in file.permissionWarnings() { printError("followup: warning: \(file.path): \(warning)") }
         }
-        return result.value
+        return result
     }
 
     /// A local date-time typed by the user (`YYYY-MM-DDTHH:MM`, or RFC 3339 with an offset),

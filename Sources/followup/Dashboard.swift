@@ -5,7 +5,9 @@ import FollowUpStore
 import FollowUpUI
 
 struct Dashboard: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open the dashboard (the default).")
+    static let configuration = CommandConfiguration(
+        abstract: "Open the dashboard (the default).",
+        discussion: "Every change is saved at once through the same write path as the command line. Press ? inside for the keys.")
 
     @OptionGroup var common: CommonOptions
     @Flag(help: "Open on built-in sample data dated around today, in a temporary copy.") var demo = false
@@ -22,39 +24,159 @@ struct Dashboard: ParsableCommand {
             ctx = Context(file: DataFile(path: folder + "/followup.json"), zone: ctx.zone, now: ctx.now)
         }
         defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
-        let (data, agenda) = try ctx.agenda(quiet: true)
+        let fixedNow = common.now != nil || !(ProcessInfo.processInfo.environment["FOLLOWUP_NOW"] ?? "").isEmpty
+        var session = DashboardSession(ctx: ctx, fixedNow: fixedNow, label: demo ? "demo" : Dashboard.shortPath(ctx.file.path))
+        try session.run()
+    }
+
+    /// The file's path with the home folder as ~.
+    static func shortPath(_ path: String) -> String {
+        guard let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty, path.hasPrefix(home + "/") else { return path }
+        return "~" + path.dropFirst(home.count)
+    }
+}
+
+/// The imperative shell around the dashboard's pure state: keys in, effects out through the
+/// write path, the file re-read when another process changed it.
+struct DashboardSession {
+    var ctx: Context
+    let fixedNow: Bool
+    let label: String
+    var stamp: FileStamp?
+
+    init(ctx: Context, fixedNow: Bool, label: String) {
+        self.ctx = ctx
+        self.fixedNow = fixedNow
+        self.label = label
+    }
+
+    mutating func run() throws {
+        let data = try ctx.load(quiet: true)
+        stamp = FileStamp(ctx.file.path)
+        let env = ProcessInfo.processInfo.environment
+        let colour = (env["NO_COLOR"] ?? "").isEmpty
         let terminal = Terminal()
-        terminal.start()
+        terminal.start(colour: colour)
         defer { terminal.stop() }
+        var state = DashboardState(
+            data: data, agenda: Rules.schedule(data, zone: ctx.zone, now: ctx.now), zone: ctx.zone, now: ctx.now,
+            fileLabel: label, rows: terminal.rows, columns: terminal.columns)
+        state.colour = colour
         while true {
-            draw(terminal, ctx: ctx, data: data, agenda: agenda)
-            let key = terminal.readKey()
-            if key == Int32(UInt8(ascii: "q")) || key == 27 { break }
+            terminal.draw(state.render())
+            // A minute at most between looks at the clock and the file.
+            let key = terminal.readKey(timeout: 30_000)
+            refresh(&state)
+            guard let key, let action = Keymap.action(for: key, prompting: state.prompt != nil) else { continue }
+            for effect in state.update(action) {
+                if effect == .quit { return }
+                perform(effect, &state)
+            }
         }
     }
 
-    /// A read-only list of what is due until the full dashboard lands.
-    func draw(_ terminal: Terminal, ctx: Context, data: FollowUpData, agenda: Agenda) {
-        terminal.clear()
-        let width = Int(terminal.columns)
-        let tasks = agenda.visible.filter { $0.status != .upcoming || $0.due <= ctx.today.adding(days: 7) }
-        let overdue = tasks.filter { $0.status == .overdue }.count
-        let dueToday = tasks.filter { $0.status == .due }.count
-        let active = agenda.statuses.values.filter { !$0.isClosed }.count
-        terminal.put(TextWidth.truncate(" followup · \(ctx.today.long)    \(overdue) overdue · \(dueToday) due · \(active) active · \(demo ? "demo" : ctx.file.path)", to: width), row: 0, column: 0, bold: true)
-        if data.applications.isEmpty {
-            terminal.put(" No applications yet. Add one: followup app add --employer NAME --role TITLE", row: 2, column: 0)
+    /// Picks up the clock and changes other processes made, cheaply (a stat per key).
+    mutating func refresh(_ state: inout DashboardState) {
+        var moved = false
+        if !fixedNow {
+            let clock = ctx.zone.localize(Instant(seconds: Int64(Date().timeIntervalSince1970)))
+            if clock.seconds / 60 != ctx.now.seconds / 60 {
+                ctx = Context(file: ctx.file, zone: ctx.zone, now: clock)
+                moved = true
+            }
         }
-        var row: Int32 = 2
-        for task in tasks where row < terminal.rows - 2 {
-            let cells = [task.status.rawValue, task.due == ctx.today ? "today" : task.due.short, task.employer,
-                         TaskText.what(task, zone: ctx.zone), task.contactName ?? ""]
-            terminal.put(TextWidth.truncate(" " + Columns.line(cells, widths: [8, 10, 18, 34, 20]), to: width), row: row, column: 0)
-            row += 1
+        let current = FileStamp(ctx.file.path)
+        if current != stamp || moved { reload(&state) }
+    }
+
+    mutating func reload(_ state: inout DashboardState) {
+        do {
+            stamp = FileStamp(ctx.file.path)
+            let data = try ctx.file.load() ?? FollowUpData()
+            state.reload(data: data, agenda: Rules.schedule(data, zone: ctx.zone, now: ctx.now), now: ctx.now)
+        } catch {
+            state.message = "\(error)"
+            state.messageIsError = true
         }
-        terminal.put(TextWidth.truncate(" q quit · the interactive dashboard is on its way; the command line does everything today (followup --help)", to: width),
-                     row: max(row + 1, terminal.rows - 1), column: 0)
-        terminal.flush()
+    }
+
+    /// Applies one change through the write path and says what happened.
+    mutating func perform(_ effect: Effect, _ state: inout DashboardState) {
+        let ctx = self.ctx
+        let agenda = state.agenda
+        let task = { (id: String) in agenda.task(id: id) }
+        do {
+            var said: String
+            var recorded: String?
+            switch effect {
+            case let .markDone(taskID, channel):
+                let t = task(taskID)
+                let result = try ctx.record("done \(taskID)") { data in try ctx.markDone(taskID, channel: channel, in: &data) }
+                recorded = result.recorded
+                said = "Done: \(t.map(describe) ?? taskID)"
+            case let .snooze(taskID, until):
+                let result = try ctx.record("snooze \(taskID) until \(until)") { data in try ctx.snooze(taskID, until: until, in: &data) }
+                recorded = result.recorded
+                said = "Snoozed until \(until.short): \(task(taskID).map(describe) ?? taskID)"
+            case let .dismiss(taskID):
+                let result = try ctx.record("dismiss \(taskID)") { data in try ctx.dismiss(taskID, in: &data) }
+                recorded = result.recorded
+                said = "Dismissed: \(task(taskID).map(describe) ?? taskID)"
+            case let .logReply(app, contact):
+                let name = state.data.application(id: app)?.employer ?? app
+                let result = try ctx.record("reply from \(name)") { data in try ctx.logReply(app: app, contact: contact, in: &data) }
+                recorded = result.recorded
+                said = "Logged a reply from \(name): strikes back to 0"
+            case let .undo(changeID):
+                let entry = try ctx.file.undo(today: ctx.today, id: changeID)
+                state.sessionChanges.removeAll { $0 == changeID }
+                said = entry.map { "Undone: \($0.summary)" } ?? "That change is no longer in the file's history."
+            case .quit:
+                return
+            }
+            if let recorded {
+                state.sessionChanges.append(recorded)
+                said += " · u undo"
+            }
+            reload(&state)
+            state.message = said
+            state.messageIsError = false
+        } catch {
+            reload(&state)
+            state.message = Dashboard.sentence(error)
+            state.messageIsError = true
+        }
+    }
+
+    func describe(_ t: FollowUpTask) -> String {
+        "\(t.kind.rawValue) \(t.contactName ?? "") (\(t.employer))".replacingOccurrences(of: "  ", with: " ")
+    }
+}
+
+extension Dashboard {
+    /// An error as the one line the bottom of the screen shows.
+    static func sentence(_ error: Error) -> String {
+        switch error {
+        case let e as UserError: return e.description
+        case let e as StoreError: return e.description
+        case let e as LookupError: return e.description
+        default: return "\(error)"
+        }
+    }
+}
+
+/// Enough of a file's identity to notice that another process replaced it.
+struct FileStamp: Equatable {
+    let inode: UInt64
+    let size: Int64
+    let modified: Int
+
+    init?(_ path: String) {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        inode = UInt64(st.st_ino)
+        size = Int64(st.st_size)
+        modified = st.st_mtim.tv_sec * 1_000_000_000 + st.st_mtim.tv_nsec
     }
 }
 

@@ -162,26 +162,7 @@ struct Done: ParsableCommand {
         let ctx = try common.context()
         let when = try at.map { try ctx.parseInstant($0, option: "--at") } ?? ctx.now
         let result: String? = try ctx.change("done \(taskID)") { data in
-            let agenda = Rules.schedule(data, zone: ctx.zone, now: ctx.now)
-            guard let task = agenda.task(id: taskID) else {
-                throw UserError("no task \(taskID) is open now; followup agenda lists them")
-            }
-            if task.kind == .checkIn, channel == nil {
-                throw UserError("--channel is required for a check-in: call, voicemail, email or letter")
-            }
-            guard let kind = task.kind.satisfyingEvent else {
-                // Preparing is satisfied by the interview itself: remember that it was done.
-                if !data.dismissals.contains(where: { $0.taskID == task.id }) {
-                    data.dismissals.append(Dismissal(taskID: task.id, updatedAt: ctx.now))
-                }
-                return nil
-            }
-            guard let index = data.index(ofApplication: task.app) else { throw UserError("the application of \(taskID) is gone") }
-            let id = ctx.mint(kind.rawValue, fallback: "event", in: data)
-            data.applications[index].events.append(Event(
-                id: id, kind: kind, at: when, contact: task.contact, channel: channel ?? (task.kind == .checkIn ? nil : task.channel),
-                text: text?.nonBlank ?? (task.kind == .takeStock ? "Took stock of the interview" : nil), createdAt: ctx.now))
-            return id
+            try ctx.markDone(taskID, channel: channel, at: when, text: text, in: &data)
         }
         if let result { output(result) } else { printError("marked done: \(taskID)") }
     }
@@ -196,15 +177,7 @@ struct Snooze: ParsableCommand {
 
     func run() throws {
         let ctx = try common.context()
-        guard until > ctx.today else { throw UserError("--until must be after today (\(ctx.today))") }
-        try ctx.change("snooze \(taskID) until \(until)") { data in
-            let agenda = Rules.schedule(data, zone: ctx.zone, now: ctx.now)
-            guard agenda.task(id: taskID) != nil else {
-                throw UserError("no task \(taskID) is open now; followup agenda lists them")
-            }
-            data.snoozes.removeAll { $0.taskID == taskID }
-            data.snoozes.append(FollowUpCore.Snooze(taskID: taskID, until: until, updatedAt: ctx.now))
-        }
+        try ctx.change("snooze \(taskID) until \(until)") { data in try ctx.snooze(taskID, until: until, in: &data) }
         output("snoozed until \(until.short): \(taskID)")
     }
 }
@@ -219,15 +192,7 @@ struct Dismiss: ParsableCommand {
 
     func run() throws {
         let ctx = try common.context()
-        try ctx.change("dismiss \(taskID)") { data in
-            let agenda = Rules.schedule(data, zone: ctx.zone, now: ctx.now)
-            guard agenda.task(id: taskID) != nil else {
-                throw UserError("no task \(taskID) is open now; followup agenda lists them")
-            }
-            if !data.dismissals.contains(where: { $0.taskID == taskID }) {
-                data.dismissals.append(Dismissal(taskID: taskID, updatedAt: ctx.now))
-            }
-        }
+        try ctx.change("dismiss \(taskID)") { data in try ctx.dismiss(taskID, in: &data) }
         output("dismissed: \(taskID)")
     }
 }

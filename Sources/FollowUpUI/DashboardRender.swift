@@ -1,0 +1,270 @@
+import FollowUpCore
+
+extension DashboardState {
+    /// The smallest terminal the dashboard draws in; below it, it says so.
+    public static let minimumSize = (rows: 8, columns: 30)
+
+    /// Draws the whole screen from the state alone: no terminal, no clock, no file.
+    public func render() -> Screen {
+        var screen = Screen(rows: rows, columns: columns)
+        guard rows >= DashboardState.minimumSize.rows, columns >= DashboardState.minimumSize.columns else {
+            let lines = ["Terminal too small", "need \(DashboardState.minimumSize.columns)×\(DashboardState.minimumSize.rows)", "have \(columns)×\(rows)"]
+            for (i, line) in lines.enumerated() where i < rows {
+                screen.put(line, row: i, column: 0, style: i == 0 ? .bold : .normal)
+            }
+            return screen
+        }
+        header(&screen)
+        switch mode {
+        case .lists: lists(&screen)
+        case let .timeline(app, scroll): timeline(&screen, app: app, scroll: scroll)
+        case .help: help(&screen)
+        }
+        footer(&screen)
+        return screen
+    }
+
+    // MARK: Header and footer
+
+    func header(_ screen: inout Screen) {
+        let left = " followup · \(today.long)"
+        let overdue = shown.filter { $0.status == .overdue }.count
+        let dueToday = shown.filter { $0.status == .due }.count
+        let active = agenda.statuses.values.filter { !$0.isClosed }.count
+        var right = "\(overdue) overdue · \(dueToday) due today · \(active) active"
+        if !filter.isEmpty { right = "filter “\(filter)” · " + right }
+        let room = columns - TextWidth.of(left) - 2
+        let withFile = right + " · " + fileLabel + " "
+        let text = TextWidth.of(withFile) <= room ? withFile : TextWidth.truncate(right + " ", to: max(0, room))
+        screen.put(left, row: 0, column: 0, style: .title)
+        screen.put(text, row: 0, column: columns - TextWidth.of(text), style: overdue > 0 ? .overdue : .dim)
+    }
+
+    func footer(_ screen: inout Screen) {
+        let row = rows - 1
+        if let prompt {
+            screen.put(" " + promptText(prompt), row: row, column: 0, style: .key)
+            return
+        }
+        if let message {
+            screen.put(" " + message, row: row, column: 0, style: messageIsError ? .error : .message)
+            return
+        }
+        let hints: [String]
+        switch mode {
+        case .lists:
+            hints = ["j/k move", "tab pane", "⏎ timeline", "d done", "s snooze", "x dismiss", "r reply came", "u undo", "/ filter"]
+        case .timeline: hints = ["j/k scroll", "Esc back"]
+        case .help: hints = ["any key back"]
+        }
+        // As many hints as fit, and always the way to help and out.
+        let always = "? help  q quit"
+        var line = " "
+        for hint in hints where TextWidth.of(line + hint + "  " + always) <= columns { line += hint + "  " }
+        line += always
+        screen.put(TextWidth.truncate(line, to: columns), row: row, column: 0, style: .key)
+    }
+
+    func promptText(_ prompt: Prompt) -> String {
+        switch prompt {
+        case .channel: return "How did it go out?  c call · v voicemail · e email · l letter · Esc cancel"
+        case .snooze: return "Snooze until?  1 tomorrow · 3 in three days · 7 in a week · t a date · Esc cancel"
+        case let .snoozeDate(_, text): return "Snooze until (YYYY-MM-DD): \(text)▏  ⏎ ok · Esc cancel"
+        case .confirmDismiss: return "Dismiss this task for good?  y yes · any other key no"
+        case let .confirmReply(app):
+            let name = data.application(id: app)?.employer ?? app
+            return "A reply came from \(name) just now? It resets their strikes.  y yes · any other key no"
+        case let .filter(text): return "/\(text)▏  ⏎ keep · Esc clear"
+        }
+    }
+
+    // MARK: The three lists
+
+    func lists(_ screen: inout Screen) {
+        let top = 1
+        let body = rows - 2
+        let strikesWanted = max(3, employers.count + 2)
+        if columns >= 100, body >= 9 {
+            let strikesHeight = min(strikesWanted, max(3, body / 3))
+            let upper = body - strikesHeight
+            let leftWidth = columns / 2
+            pane(&screen, .thanks, top: top, left: 0, height: upper, width: leftWidth)
+            pane(&screen, .todos, top: top, left: leftWidth, height: upper, width: columns - leftWidth)
+            pane(&screen, .strikes, top: top + upper, left: 0, height: strikesHeight, width: columns)
+        } else if body >= 15 {
+            let strikesHeight = min(strikesWanted, max(3, body / 4))
+            let rest = body - strikesHeight
+            let thanksHeight = min(max(3, thanks.count + 2), max(3, rest / 2))
+            pane(&screen, .thanks, top: top, left: 0, height: thanksHeight, width: columns)
+            pane(&screen, .todos, top: top + thanksHeight, left: 0, height: rest - thanksHeight, width: columns)
+            pane(&screen, .strikes, top: top + rest, left: 0, height: strikesHeight, width: columns)
+        } else {
+            // Too short for three boxes: the focused one alone, Tab shows the others.
+            pane(&screen, focus, top: top, left: 0, height: body, width: columns, alone: true)
+        }
+    }
+
+    func pane(_ screen: inout Screen, _ pane: Pane, top: Int, left: Int, height: Int, width: Int, alone: Bool = false) {
+        let focused = pane == focus
+        let n = count(pane)
+        let title = "\(pane.title) \(n)" + (alone ? " · Tab for more" : "")
+        screen.box(top: top, left: left, height: height, width: width, title: title, focused: focused)
+        let inner = width - 2
+        let visible = height - 2
+        guard visible > 0, inner > 2 else { return }
+        if n == 0 {
+            let empty: String
+            switch pane {
+            case .thanks: empty = "No notes owed."
+            case .todos: empty = data.applications.isEmpty ? "No applications yet: followup app add --employer NAME --role TITLE" : "Nothing due this week."
+            case .strikes: empty = "No active applications."
+            }
+            screen.put("  " + empty, row: top + 1, column: left + 1, style: .dim, limit: left + 1 + inner)
+            return
+        }
+        let selectedRow = selected(pane)
+        let offset = selectedRow < visible ? 0 : selectedRow - visible + 1
+        for i in 0..<min(visible, n - offset) {
+            let index = offset + i
+            let row = top + 1 + i
+            let isSelected = focused && index == selectedRow
+            let (text, style) = line(pane, index, width: inner - 2)
+            screen.put((isSelected ? "▶ " : "  ") + text, row: row, column: left + 1, style: style, limit: left + 1 + inner)
+            if isSelected { screen.restyle(row: row, from: left + 1, to: left + 1 + inner, style: .selected) }
+        }
+        if offset + visible < n {
+            screen.put(" ↓ \(n - offset - visible) more ", row: top + height - 1, column: left + width - 14, style: .dim, limit: left + width - 1)
+        }
+    }
+
+    /// One row of a list, and the style its status gives it.
+    func line(_ pane: Pane, _ index: Int, width: Int) -> (String, CellStyle) {
+        switch pane {
+        case .thanks:
+            let t = thanks[index]
+            let cells = [(when(t), 8), (t.employer, 14), (t.contactName ?? "—", 14), (t.kind == .closingThankYou ? "after a no" : (t.channel?.rawValue ?? ""), 10)]
+            return (columnsText(cells, width: width), style(t.status))
+        case .todos:
+            let t = todos[index]
+            // The attempt keeps its place at the right; what to do takes the room left.
+            var attempt = ""
+            if t.kind == .checkIn, let n = t.attempt { attempt = "#\(n)" + (t.maxAttempts.map { " of \($0)" } ?? "") }
+            let left = columnsText([(when(t), 8), (t.employer, 12), ("", 0)], width: width)
+            let room = max(0, width - TextWidth.of(left) - TextWidth.of(attempt) - (attempt.isEmpty ? 0 : 1))
+            let middle = TextWidth.pad(what(t), to: room)
+            return (left + middle + (attempt.isEmpty ? "" : " " + attempt), style(t.status))
+        case .strikes:
+            let e = employers[index]
+            let cap = e.max
+            let dots = cap.map { String(repeating: "●", count: min(e.strikes, $0)) + String(repeating: "○", count: max(0, $0 - e.strikes)) }
+                ?? String(repeating: "●", count: e.strikes)
+            let words: String
+            if e.struckOut {
+                words = "struck out — time to move on"
+            } else {
+                let count = cap.map { "\(e.strikes) of \($0) unanswered" } ?? "\(e.strikes) unanswered, no cap"
+                words = count + (e.nextCheckIn.map { $0 < today ? " · next try overdue (\(dayLabel($0)))" : " · next try \(dayLabel($0))" } ?? "")
+            }
+            return (columnsText([(e.employer, 14), (dots, max(3, cap ?? 3)), (words, 40)], width: width), e.struckOut ? .struckOut : .normal)
+        }
+    }
+
+    func style(_ status: TaskStatus) -> CellStyle {
+        switch status {
+        case .overdue: return .overdue
+        case .due: return .due
+        case .upcoming: return .upcoming
+        }
+    }
+
+    /// "overdue", "today", or a short day.
+    func when(_ t: FollowUpTask) -> String {
+        if t.status == .overdue { return "overdue" }
+        return dayLabel(t.due)
+    }
+
+    func dayLabel(_ day: Day) -> String {
+        if day == today { return "today" }
+        if day == today.adding(days: 1) { return "tomorrow" }
+        return ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][day.isoWeekday - 1] + " \(day.day)"
+    }
+
+    /// A task in a few words: "call Sam Ray 10–11", "respond: references".
+    func what(_ t: FollowUpTask) -> String {
+        let who = t.contactName ?? t.employer
+        switch t.kind {
+        case .checkIn:
+            var s = "\(t.channel?.rawValue ?? "check in") \(who)"
+            if t.channel == .call, let w = t.callWindow {
+                let start = zone.localize(w.lowerBound).wallClock
+                let end = zone.localize(w.upperBound).wallClock
+                s += " \(start.hour)–\(end.hour)"
+            }
+            return s
+        case .respond:
+            let about = data.application(id: t.app)?.events.first { $0.id == t.anchor }
+            if about?.kind == .invited { return "respond: next round" }
+            return "respond: " + (about?.about.map { $0 == .callback ? "call back" : $0.rawValue } ?? "their request")
+        case .takeStock: return "take stock of the interview"
+        case .briefReferences: return "brief your references"
+        case .prepare: return "prepare for the interview"
+        case .submitExpenses: return "submit travel expenses"
+        case .chaseReimbursement: return "chase the reimbursement"
+        case .reverseCoverLetter: return "post a letter to \(who)"
+        case .thankYou, .closingThankYou: return "thank \(who)"
+        }
+    }
+
+    /// Cells of given widths, the last one taking what is left.
+    func columnsText(_ cells: [(String, Int)], width: Int) -> String {
+        var text = ""
+        var used = 0
+        for (i, (value, w)) in cells.enumerated() {
+            let isLast = i == cells.count - 1
+            let room = isLast ? width - used : min(w, width - used)
+            guard room > 0 else { break }
+            text += isLast ? TextWidth.truncate(value, to: room) : TextWidth.pad(value, to: room)
+            used += room
+            if !isLast, used < width { text += " "; used += 1 }
+        }
+        return text
+    }
+
+    // MARK: Timeline and help
+
+    func timeline(_ screen: inout Screen, app id: String, scroll: Int) {
+        guard let app = data.application(id: id) else { return }
+        let timeline = Rules.timeline(data, app: app, agenda: agenda, zone: zone, now: now)
+        let title = "\(app.employer) — \(app.role) · \(timeline.status.rawValue)"
+        screen.box(top: 1, left: 0, height: rows - 2, width: columns, title: title, focused: true)
+        // What happened, then the line for now, then what is still to do (overdue ones too).
+        let nowLine = ("── now · \(today.short) " + String(repeating: "─", count: max(0, columns)), CellStyle.dim)
+        var lines: [(String, CellStyle)] = []
+        for entry in timeline.entries.filter(\.past) + [nil] + timeline.entries.filter({ !$0.past }) as [TimelineEntry?] {
+            guard let entry else {
+                lines.append(nowLine)
+                continue
+            }
+            let local = zone.localize(entry.at).wallClock
+            let when = local.day.short + " " + (local.hour < 10 ? "0" : "") + "\(local.hour):" + (local.minute < 10 ? "0" : "") + "\(local.minute)"
+            let flags = entry.flags.filter { !["due", "upcoming"].contains($0) }
+            let text = entry.text + (flags.isEmpty ? "" : "  [" + flags.joined(separator: ", ") + "]")
+            let style: CellStyle = entry.flags.contains("overdue") ? .overdue
+                : entry.flags.contains("due") ? .due : entry.flags.contains("early") ? .error : (entry.past ? .normal : .upcoming)
+            lines.append((columnsText([(when, 16), (entry.kind, 19), (text, 200)], width: columns - 4), style))
+        }
+        let visible = rows - 4
+        let start = min(scroll, max(0, lines.count - visible))
+        for (i, (text, style)) in lines.dropFirst(start).prefix(visible).enumerated() {
+            screen.put(" " + text, row: 2 + i, column: 1, style: style, limit: columns - 1)
+        }
+    }
+
+    func help(_ screen: inout Screen) {
+        screen.box(top: 1, left: 0, height: rows - 2, width: columns, title: "Keys", focused: true)
+        let keyWidth = Keymap.bindings.map { TextWidth.of($0.keys) }.max() ?? 10
+        for (i, binding) in Keymap.bindings.enumerated() where i < rows - 4 {
+            screen.put(" " + TextWidth.pad(binding.keys, to: keyWidth) + "  " + binding.action, row: 2 + i, column: 1, style: .normal, limit: columns - 1)
+        }
+    }
+}

@@ -1,0 +1,306 @@
+import FollowUpCore
+
+/// The three lists of the dashboard.
+public enum Pane: Int, CaseIterable, Sendable {
+    case thanks, todos, strikes
+
+    var title: String {
+        switch self {
+        case .thanks: return "Thank-you notes"
+        case .todos: return "Check-ins & to-dos"
+        case .strikes: return "Strikes by employer"
+        }
+    }
+}
+
+/// A question on the bottom line, waiting for one key or a line of text.
+public enum Prompt: Equatable, Sendable {
+    /// How a check-in went out: c, v, e, l.
+    case channel(taskID: String)
+    /// 1, 3 or 7 days, or t to type a date.
+    case snooze(taskID: String)
+    case snoozeDate(taskID: String, text: String)
+    case confirmDismiss(taskID: String)
+    case confirmReply(app: String)
+    case filter(text: String)
+}
+
+/// What is on screen besides the three lists.
+public enum Mode: Equatable, Sendable {
+    case lists
+    case timeline(app: String, scroll: Int)
+    case help
+}
+
+/// What the user asked for, whatever key they pressed.
+public enum Action: Equatable, Sendable {
+    case up, down, top, bottom, pageUp, pageDown
+    case nextPane, previousPane, pane(Pane)
+    case open, back, help, quit
+    case done, snooze, dismiss, reply, undo, filter
+    /// A key typed while a prompt waits: the prompt decides what it means.
+    case character(Character)
+    case enter, backspace, escape
+    case resize(rows: Int, columns: Int)
+}
+
+/// A change the dashboard asks the shell to make through the write path.
+public enum Effect: Equatable, Sendable {
+    case markDone(taskID: String, channel: Channel?)
+    case snooze(taskID: String, until: Day)
+    case dismiss(taskID: String)
+    case logReply(app: String, contact: String?)
+    /// Take back this session's latest change (a history entry id).
+    case undo(changeID: String)
+    case quit
+}
+
+/// Everything the dashboard shows, as a value: `update` changes it, `render` draws it.
+public struct DashboardState: Sendable {
+    public var data: FollowUpData
+    public var agenda: Agenda
+    public var zone: Zone
+    public var now: Instant
+    public var fileLabel: String
+    public var rows: Int
+    public var columns: Int
+    public var focus: Pane = .thanks
+    public var selection: [Pane: Int] = [:]
+    public var mode: Mode = .lists
+    public var prompt: Prompt?
+    public var filter = ""
+    /// The line under the lists: what just happened, or what went wrong.
+    public var message: String?
+    public var messageIsError = false
+    /// The history entries this session wrote, newest last: what `u` takes back.
+    public var sessionChanges: [String] = []
+    /// Whether colour may be used (false under NO_COLOR): only the terminal layer reads it.
+    public var colour = true
+
+    public init(data: FollowUpData, agenda: Agenda, zone: Zone, now: Instant, fileLabel: String, rows: Int, columns: Int) {
+        self.data = data
+        self.agenda = agenda
+        self.zone = zone
+        self.now = now
+        self.fileLabel = fileLabel
+        self.rows = rows
+        self.columns = columns
+    }
+
+    public var today: Day { zone.day(of: now) }
+
+    /// Tasks worth a look this week: overdue, due, and upcoming within seven days, not hidden.
+    var shown: [FollowUpTask] {
+        let horizon = today.adding(days: 7)
+        let needle = filter.lowercased()
+        return agenda.visible.filter { t in
+            (t.status != .upcoming || t.due <= horizon)
+                && (needle.isEmpty || t.employer.lowercased().contains(needle)
+                    || (t.contactName ?? "").lowercased().contains(needle) || t.kind.rawValue.contains(needle))
+        }
+    }
+
+    public var thanks: [FollowUpTask] { shown.filter { $0.kind == .thankYou || $0.kind == .closingThankYou } }
+    public var todos: [FollowUpTask] { shown.filter { $0.kind != .thankYou && $0.kind != .closingThankYou } }
+    public var employers: [EmployerStrikes] {
+        let needle = filter.lowercased()
+        return agenda.employers.filter { needle.isEmpty || $0.employer.lowercased().contains(needle) }
+    }
+
+    func count(_ pane: Pane) -> Int {
+        switch pane {
+        case .thanks: return thanks.count
+        case .todos: return todos.count
+        case .strikes: return employers.count
+        }
+    }
+
+    /// The selected row of a pane, kept inside the list.
+    public func selected(_ pane: Pane) -> Int {
+        let n = count(pane)
+        return n == 0 ? 0 : min(max(0, selection[pane] ?? 0), n - 1)
+    }
+
+    /// The task under the cursor, if the focused pane lists tasks.
+    public var selectedTask: FollowUpTask? {
+        switch focus {
+        case .thanks: return thanks.isEmpty ? nil : thanks[selected(.thanks)]
+        case .todos: return todos.isEmpty ? nil : todos[selected(.todos)]
+        case .strikes: return nil
+        }
+    }
+
+    /// The application under the cursor, in any pane.
+    public var selectedApp: String? {
+        if focus == .strikes {
+            return employers.isEmpty ? nil : employers[selected(.strikes)].apps.first
+        }
+        return selectedTask?.app
+    }
+
+    /// Fresh data after a change: selection and mode are kept where they still make sense.
+    public mutating func reload(data: FollowUpData, agenda: Agenda, now: Instant) {
+        self.data = data
+        self.agenda = agenda
+        self.now = now
+        if case let .timeline(app, _) = mode, data.application(id: app) == nil { mode = .lists }
+    }
+}
+
+extension DashboardState {
+    /// The one place the dashboard's state changes. Returns what the shell must do.
+    public mutating func update(_ action: Action) -> [Effect] {
+        if let prompt { return answer(prompt, action) }
+        switch action {
+        case let .resize(rows, columns):
+            self.rows = rows
+            self.columns = columns
+            return []
+        case .quit:
+            return [.quit]
+        case .escape, .back:
+            if mode != .lists { mode = .lists } else if !filter.isEmpty { filter = "" }
+            message = nil
+            return []
+        case .help:
+            mode = mode == .help ? .lists : .help
+            return []
+        default:
+            break
+        }
+        if case let .timeline(app, scroll) = mode {
+            switch action {
+            case .up: mode = .timeline(app: app, scroll: max(0, scroll - 1))
+            case .down: mode = .timeline(app: app, scroll: scroll + 1)
+            case .top: mode = .timeline(app: app, scroll: 0)
+            case .bottom, .pageDown: mode = .timeline(app: app, scroll: scroll + max(1, rows - 4))
+            case .pageUp: mode = .timeline(app: app, scroll: max(0, scroll - max(1, rows - 4)))
+            case .open: mode = .lists
+            default: break
+            }
+            return []
+        }
+        if mode == .help { mode = .lists }
+        message = nil
+        messageIsError = false
+        switch action {
+        case .up: move(by: -1)
+        case .down: move(by: 1)
+        case .pageUp: move(by: -max(1, rows / 2))
+        case .pageDown: move(by: max(1, rows / 2))
+        case .top: selection[focus] = 0
+        case .bottom: selection[focus] = max(0, count(focus) - 1)
+        case .nextPane: focus = Pane(rawValue: (focus.rawValue + 1) % 3)!
+        case .previousPane: focus = Pane(rawValue: (focus.rawValue + 2) % 3)!
+        case let .pane(p): focus = p
+        case .open:
+            if let app = selectedApp { mode = .timeline(app: app, scroll: 0) } else { say("Nothing selected.") }
+        case .done:
+            guard let task = selectedTask else { say("Select a task first (Tab moves between panes)."); break }
+            if task.kind == .checkIn { prompt = .channel(taskID: task.id) } else { return [.markDone(taskID: task.id, channel: nil)] }
+        case .snooze:
+            guard let task = selectedTask else { say("Select a task first."); break }
+            prompt = .snooze(taskID: task.id)
+        case .dismiss:
+            guard let task = selectedTask else { say("Select a task first."); break }
+            prompt = .confirmDismiss(taskID: task.id)
+        case .reply:
+            guard let app = selectedApp else { say("Select an application first."); break }
+            prompt = .confirmReply(app: app)
+        case .undo:
+            guard let last = sessionChanges.last else { say("Nothing of this session to undo."); break }
+            return [.undo(changeID: last)]
+        case .filter:
+            prompt = .filter(text: filter)
+        default:
+            break
+        }
+        return []
+    }
+
+    mutating func move(by delta: Int) {
+        let n = count(focus)
+        guard n > 0 else { return }
+        selection[focus] = min(n - 1, max(0, selected(focus) + delta))
+    }
+
+    mutating func say(_ text: String, error: Bool = false) {
+        message = text
+        messageIsError = error
+    }
+
+    mutating func answer(_ current: Prompt, _ action: Action) -> [Effect] {
+        if case let .resize(rows, columns) = action {
+            self.rows = rows
+            self.columns = columns
+            return []
+        }
+        if action == .escape || action == .back {
+            prompt = nil
+            message = nil
+            return []
+        }
+        switch current {
+        case let .channel(taskID):
+            guard case let .character(c) = action else { return [] }
+            let channels: [Character: Channel] = ["c": .call, "v": .voicemail, "e": .email, "l": .letter]
+            guard let channel = channels[c] else { return [] }
+            prompt = nil
+            return [.markDone(taskID: taskID, channel: channel)]
+        case let .snooze(taskID):
+            guard case let .character(c) = action else { return [] }
+            if c == "t" {
+                prompt = .snoozeDate(taskID: taskID, text: "")
+                return []
+            }
+            guard let days = ["1": 1, "3": 3, "7": 7][c] else { return [] }
+            prompt = nil
+            return [.snooze(taskID: taskID, until: today.adding(days: days))]
+        case let .snoozeDate(taskID, text):
+            switch action {
+            case let .character(c) where c.isNumber || c == "-":
+                if text.count < 10 { prompt = .snoozeDate(taskID: taskID, text: text + String(c)) }
+            case .backspace:
+                prompt = .snoozeDate(taskID: taskID, text: String(text.dropLast()))
+            case .enter:
+                guard let day = Day(text), day > today else {
+                    say("Give a date after today as YYYY-MM-DD.", error: true)
+                    return []
+                }
+                prompt = nil
+                return [.snooze(taskID: taskID, until: day)]
+            default:
+                break
+            }
+            return []
+        case let .confirmDismiss(taskID):
+            prompt = nil
+            if action == .character("y") || action == .enter { return [.dismiss(taskID: taskID)] }
+            return []
+        case let .confirmReply(app):
+            prompt = nil
+            if action == .character("y") || action == .enter {
+                let contact = data.application(id: app).flatMap { a in
+                    agenda.tasks.first { $0.app == a.id && $0.kind == .checkIn }?.contact
+                }
+                return [.logReply(app: app, contact: contact)]
+            }
+            return []
+        case let .filter(text):
+            switch action {
+            case let .character(c):
+                prompt = .filter(text: text + String(c))
+                filter = text + String(c)
+            case .backspace:
+                prompt = .filter(text: String(text.dropLast()))
+                filter = String(text.dropLast())
+            case .enter:
+                prompt = nil
+            default:
+                break
+            }
+            for pane in Pane.allCases { selection[pane] = 0 }
+            return []
+        }
+    }
+}
