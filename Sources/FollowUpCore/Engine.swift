@@ -106,7 +106,8 @@ struct Engine {
             statuses[f.app.id] = f.closedAs ?? (struckOut ? .struckOut : .active)
             tasks += tasksFor(f, struckOut: struckOut, strikes: strikeCount[f.employerKey] ?? 0, cap: cap[f.employerKey] ?? nil)
         }
-        tasks = tasks.map(applyDecisions)
+        let renewed = Dictionary(facts.map { ($0.app.id, $0.stated?.givenAt) }, uniquingKeysWith: { a, _ in a })
+        tasks = tasks.map { applyDecisions($0, datesGivenAt: renewed[$0.app] ?? nil) }
         tasks.sort(by: Engine.order)
 
         var employers: [EmployerStrikes] = []
@@ -130,7 +131,11 @@ struct Engine {
         let bo = b.status == .overdue ? 0 : 1
         if ao != bo { return ao < bo }
         if a.deadline.seconds != b.deadline.seconds { return a.deadline.seconds < b.deadline.seconds }
+        let ae = a.employer.lowercased(), be = b.employer.lowercased()
+        if ae != be { return ae < be }
         if a.employer != b.employer { return a.employer < b.employer }
+        let an = (a.contactName ?? "").lowercased(), bn = (b.contactName ?? "").lowercased()
+        if an != bn { return an < bn }
         if (a.contactName ?? "") != (b.contactName ?? "") { return (a.contactName ?? "") < (b.contactName ?? "") }
         if a.kind != b.kind { return a.kind < b.kind }
         return a.id < b.id
@@ -163,23 +168,18 @@ struct Engine {
         for e in events where e.kind == .response && e.at <= now {
             if reset == nil || e.at >= reset!.at { reset = (e.at, e.id, true) }
         }
-        // The decision date given last: an event's or interview's by when it was given; the
-        // application's own counts only when nothing later gave one.
+        // The decision date given last: an event's or interview's by when it was given (or
+        // changed); the application's own only when nothing later gave one, unless it was
+        // changed after the application was added.
         var stated: (day: Day, givenAt: Instant?, source: String)?
-        if let d = app.decisionBy { stated = (d, nil, app.id) }
-        var latestGiven: Instant?
-        for i in held {
-            if let d = i.decisionBy, latestGiven == nil || i.at >= latestGiven! {
-                stated = (d, i.at, i.id)
-                latestGiven = i.at
-            }
+        if let d = app.decisionBy { stated = (d, app.decisionGivenAt, app.id) }
+        func consider(_ day: Day?, _ given: Instant, _ source: String) {
+            guard let day else { return }
+            if let current = stated, let was = current.givenAt, given < was { return }
+            stated = (day, given, source)
         }
-        for e in events where e.at <= now {
-            if let d = e.decisionBy, latestGiven == nil || e.at >= latestGiven! {
-                stated = (d, e.at, e.id)
-                latestGiven = e.at
-            }
-        }
+        for i in held { consider(i.decisionBy, max(i.at, i.decisionGivenAt ?? i.at), i.id) }
+        for e in events where e.at <= now { consider(e.decisionBy, e.at, e.id) }
         return AppFacts(
             app: app, employerKey: app.employer.lowercased().trimmingSpaces, closedAs: closedAs,
             interviews: interviews, held: held, events: events, reset: reset, stated: stated,
@@ -364,7 +364,7 @@ struct Engine {
         // The anchor: whatever started this round of chasing, so a dismissal lasts until something new happens.
         var anchor = reset?.id ?? f.app.id
         if let stated = f.stated, let given = stated.givenAt, reset == nil || given > reset!.at { anchor = stated.source }
-        if reset == nil, let stated = f.stated, stated.givenAt == nil { anchor = stated.source }
+        if reset == nil, let stated = f.stated { anchor = stated.source }
 
         let person = f.checkInContact
         let attemptNumber = strikes + 1
@@ -428,6 +428,10 @@ struct Engine {
             case .request, .invited:
                 open.append(e)
             case .requestDone:
+                if let target = e.answers, let i = open.firstIndex(where: { $0.id == target }) {
+                    open.remove(at: i)
+                    break
+                }
                 let i = open.firstIndex { o in o.at <= e.at && !(answeredAt[o.id].map { $0 <= e.at } ?? false) }
                 if let i { open.remove(at: i) }
             default:
@@ -470,7 +474,7 @@ struct Engine {
             tasks.append(task)
         }
         if requests.isEmpty, briefings.isEmpty,
-           let second = f.interviews.first(where: { ($0.round ?? 1) >= 2 }) ?? (f.interviews.count >= 2 ? f.interviews[1] : nil) {
+           let second = roundTwo(f) {
             // Before the next interview when one is booked; else the business day after round 2.
             let due: Day
             let reason: String
@@ -486,6 +490,15 @@ struct Engine {
             tasks.append(task)
         }
         return tasks
+    }
+
+    /// The interview where the application reaches round 2: the first marked round 2 or later;
+    /// when no interview has a round, the second one.
+    func roundTwo(_ f: AppFacts) -> Interview? {
+        if f.interviews.contains(where: { $0.round != nil }) {
+            return f.interviews.first { ($0.round ?? 1) >= 2 }
+        }
+        return f.interviews.count >= 2 ? f.interviews[1] : nil
     }
 
     /// 000 #9, 003, 001, 002: prepare the day before, and the questions to ask at the end.
@@ -512,7 +525,7 @@ struct Engine {
             let due = calendar.adding(businessDays: policy.expensesBusinessDays, to: zone.day(of: end))
             let deadline = zone.endOfDay(due)
             tasks.append(make(
-                .submitExpenses, f, anchor: interview.id, contact: nil, due: due, dueAt: deadline, opensAt: end, deadline: deadline,
+                .submitExpenses, f, anchor: interview.id, contact: nil, due: due, dueAt: nil, opensAt: end, deadline: deadline,
                 reason: "You travelled for the interview on \(zone.day(of: interview.at).short): submit your expenses while the receipts are at hand."))
         }
         return tasks
@@ -572,15 +585,18 @@ struct Engine {
     // MARK: Decisions
 
     /// Marks snoozed and dismissed tasks. Dismissing a check-in stops check-ins for that
-    /// application until a new interview, response or decision date (a new anchor).
-    func applyDecisions(_ task: FollowUpTask) -> FollowUpTask {
+    /// application until a new interview or response (a new anchor) or a decision date given
+    /// after the dismissal.
+    func applyDecisions(_ task: FollowUpTask, datesGivenAt: Instant?) -> FollowUpTask {
         var task = task
         if let snooze = data.snoozes.last(where: { $0.taskID == task.id }), now < zone.startOfDay(snooze.until) {
             task.snoozedUntil = snooze.until
         }
         let prefix = "check-in:\(task.app):\(task.anchor):"
         task.dismissed = data.dismissals.contains { d in
-            d.taskID == task.id || (task.kind == .checkIn && d.taskID.hasPrefix(prefix))
+            if d.taskID == task.id { return true }
+            guard task.kind == .checkIn, d.taskID.hasPrefix(prefix) else { return false }
+            return datesGivenAt.map { $0 <= d.updatedAt } ?? true
         }
         return task
     }

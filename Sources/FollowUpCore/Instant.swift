@@ -33,17 +33,13 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
         return (Day(ordinal: dayNumber), rest / 3600, (rest % 3600) / 60, rest % 60)
     }
 
-    /// RFC 3339 with the offset: `2026-11-16T10:00:00-05:00`, or `…Z` at UTC.
+    /// RFC 3339 with the offset always numeric, UTC too: `2026-11-16T10:00:00-05:00`,
+    /// `2026-11-16T15:00:00+00:00` (as most languages' ISO 8601 writers put it).
     public var description: String {
         let w = wallClock
-        var text = w.day.description + "T" + Day.pad(w.hour, 2) + ":" + Day.pad(w.minute, 2) + ":" + Day.pad(w.second, 2)
-        if offset == 0 {
-            text += "Z"
-        } else {
-            let a = abs(offset)
-            text += (offset < 0 ? "-" : "+") + Day.pad(a / 3600, 2) + ":" + Day.pad((a % 3600) / 60, 2)
-        }
-        return text
+        let a = abs(offset)
+        return w.day.description + "T" + Day.pad(w.hour, 2) + ":" + Day.pad(w.minute, 2) + ":" + Day.pad(w.second, 2)
+            + (offset < 0 ? "-" : "+") + Day.pad(a / 3600, 2) + ":" + Day.pad((a % 3600) / 60, 2)
     }
 
     /// Parses RFC 3339 with an offset (`Z` or `±HH:MM`); seconds and a fraction are optional

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a name given on the command line does not pick out one record.
 public enum LookupError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFound(what: String, query: String, candidates: [String])
@@ -7,9 +9,9 @@ public enum LookupError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case let .notFound(what, query, candidates):
             let list = candidates.isEmpty ? "there are none yet" : "choose one of: " + candidates.joined(separator: "; ")
-            return "no \(what) matches \"\(query)\": \(list)"
+            return "none of the \(what) matches \"\(query)\": \(list)"
         case let .ambiguous(what, query, candidates):
-            return "\"\(query)\" matches several \(what)s: " + candidates.joined(separator: "; ") + ". Give the id."
+            return "\"\(query)\" matches several \(what): " + candidates.joined(separator: "; ") + ". Give the id."
         }
     }
 }
@@ -20,7 +22,7 @@ extension FollowUpData {
     public func findApplication(_ query: String) throws(LookupError) -> Application {
         let describe = { (a: Application) in "\(a.id) (\(a.employer)\(a.role.isEmpty ? "" : " — " + a.role))" }
         let found = try Lookup.pick(
-            applications, query: query, what: "application", id: \.id, name: \.employer, describe: describe)
+            applications, query: query, what: "applications", id: \.id, name: \.employer, describe: describe)
         return found
     }
 }
@@ -29,7 +31,7 @@ extension Application {
     /// A contact of this application by id, exact name, or unique name prefix (case-insensitive).
     public func findContact(_ query: String) throws(LookupError) -> Contact {
         try Lookup.pick(
-            contacts, query: query, what: "contact at \(employer)", id: \.id, name: \.name,
+            contacts, query: query, what: "contacts at \(employer)", id: \.id, name: \.name,
             describe: { "\($0.id) (\($0.name))" })
     }
 }
@@ -39,10 +41,13 @@ enum Lookup {
         _ items: [T], query: String, what: String, id: KeyPath<T, String>, name: KeyPath<T, String>,
         describe: (T) -> String
     ) throws(LookupError) -> T {
+        let query = query.trimmingCharacters(in: .whitespaces)
+        guard !query.isEmpty else { throw .notFound(what: what, query: query, candidates: items.prefix(12).map(describe)) }
         if let exact = items.first(where: { $0[keyPath: id] == query }) { return exact }
         let q = query.lowercased()
         let stages: [(T) -> Bool] = [
             { $0[keyPath: id].lowercased() == q },
+            { $0[keyPath: name] == query },
             { $0[keyPath: name].lowercased() == q },
             { $0[keyPath: name].lowercased().hasPrefix(q) || $0[keyPath: id].lowercased().hasPrefix(q) },
         ]

@@ -89,6 +89,8 @@ public struct Application: Equatable, Sendable, Identifiable {
     public var role: String
     /// The date they said they would decide by, when given at application level.
     public var decisionBy: Day?
+    /// When that date was changed after the application was added (it then counts from then).
+    public var decisionGivenAt: Instant?
     /// The employer's time zone (IANA id), when it differs from the user's.
     public var timeZone: String?
     public var createdAt: Instant
@@ -107,6 +109,7 @@ public struct Application: Equatable, Sendable, Identifiable {
         self.employer = employer
         self.role = role
         self.decisionBy = decisionBy
+        self.decisionGivenAt = nil
         self.timeZone = timeZone
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
@@ -178,6 +181,8 @@ public struct Interview: Equatable, Sendable, Identifiable {
     /// The contacts met (ids); empty means the application's main contact.
     public var with: [String]
     public var decisionBy: Day?
+    /// When the decision date was changed after the interview (it then counts from then).
+    public var decisionGivenAt: Instant?
     /// Travel the employer should pay for.
     public var travel: Bool
     public var cancelled: Bool
@@ -197,6 +202,7 @@ public struct Interview: Equatable, Sendable, Identifiable {
         self.round = round
         self.with = with
         self.decisionBy = decisionBy
+        self.decisionGivenAt = nil
         self.travel = travel
         self.cancelled = cancelled
         self.createdAt = createdAt
@@ -247,6 +253,8 @@ public struct Event: Equatable, Sendable, Identifiable {
     public var due: Day?
     public var about: RequestTopic?
     public var text: String?
+    /// For a `request-done`: the request or invitation it answers (else the oldest open one).
+    public var answers: String?
     public var createdAt: Instant
     public var updatedAt: Instant
     public var extra: ExtraFields
@@ -254,7 +262,7 @@ public struct Event: Equatable, Sendable, Identifiable {
     public init(
         id: String, kind: EventKind, at: Instant, contact: String? = nil, channel: Channel? = nil,
         decisionBy: Day? = nil, due: Day? = nil, about: RequestTopic? = nil, text: String? = nil,
-        createdAt: Instant? = nil, updatedAt: Instant? = nil, extra: ExtraFields = [:]
+        answers: String? = nil, createdAt: Instant? = nil, updatedAt: Instant? = nil, extra: ExtraFields = [:]
     ) {
         self.id = id
         self.kind = kind
@@ -265,6 +273,7 @@ public struct Event: Equatable, Sendable, Identifiable {
         self.due = due
         self.about = about
         self.text = text
+        self.answers = answers
         self.createdAt = createdAt ?? at
         self.updatedAt = updatedAt ?? self.createdAt
         self.extra = extra

@@ -62,12 +62,14 @@ extension Engine {
 
         for event in app.events {
             var flags: [String] = []
-            if event.kind == .checkIn, let first = firstCheckInDay(f, asOf: event.at), zone.day(of: event.at) < first {
+            var early: String?
+            if event.kind == .checkIn, let first = firstCheckInDay(f, asOf: event.at), zone.day(of: event.at) < first.day {
                 flags.append("early")
+                early = first.stated ? "before the date they gave" : "before a week had passed since the interview"
             }
             entries.append(TimelineEntry(
                 at: event.at, kind: event.kind.rawValue, past: event.at <= now,
-                text: describe(event, names: names, early: flags.contains("early")), flags: flags, ref: event.id))
+                text: describe(event, names: names, early: early), flags: flags, ref: event.id))
         }
 
         for task in agenda.tasks where task.app == app.id && !task.dismissed {
@@ -90,22 +92,26 @@ extension Engine {
         return Timeline(app: app, status: status, entries: entries)
     }
 
-    /// The first check-in day that applied at a moment: the day after the date they gave
-    /// (as given by then), moved to a business day; nil when no date was given.
-    func firstCheckInDay(_ f: AppFacts, asOf moment: Instant) -> Day? {
+    /// The first check-in day that applied at a moment: the day after the date they gave (as
+    /// given by then), else a week after the interview before it, moved to a business day; nil
+    /// when neither is known or the preset ignores stated dates.
+    func firstCheckInDay(_ f: AppFacts, asOf moment: Instant) -> (day: Day, stated: Bool)? {
         guard !policy.firstCheckInIgnoresStatedDate else { return nil }
         var stated = f.app.decisionBy
-        var latest: Instant?
+        var latest = f.app.decisionGivenAt
         for i in f.held where i.at <= moment {
-            if let d = i.decisionBy, latest == nil || i.at >= latest! { stated = d; latest = i.at }
+            let given = max(i.at, i.decisionGivenAt ?? i.at)
+            if let d = i.decisionBy, given <= moment, latest == nil || given >= latest! { stated = d; latest = given }
         }
         for e in f.events where e.at < moment {
             if let d = e.decisionBy, latest == nil || e.at >= latest! { stated = d; latest = e.at }
         }
-        return stated.map { calendar.onOrAfter($0.adding(days: policy.firstCheckInDaysAfterStated)) }
+        if let stated { return (calendar.onOrAfter(stated.adding(days: policy.firstCheckInDaysAfterStated)), true) }
+        guard let interview = f.held.last(where: { $0.at <= moment }) else { return nil }
+        return (calendar.onOrAfter(zone.day(of: interview.at).adding(days: policy.firstCheckInDaysAfterInterview)), false)
     }
 
-    func describe(_ e: Event, names: [String: String], early: Bool) -> String {
+    func describe(_ e: Event, names: [String: String], early: String?) -> String {
         let who = e.contact.map { names[$0] ?? $0 }
         var text: String
         switch e.kind {
@@ -120,7 +126,7 @@ extension Engine {
             case nil: how = "Checked in with"
             }
             text = "\(how) \(who ?? "them")"
-            if early { text += " — before the date they gave" }
+            if let early { text += " — " + early }
         case .response: text = "They replied" + (who.map { " (\($0))" } ?? "")
         case .request: text = "They asked for " + (e.about.map { $0 == .callback ? "a call back" : $0.rawValue } ?? "something")
         case .requestDone: text = "You answered their request"

@@ -67,7 +67,7 @@ public enum DataCodec {
 
     static func decodeApplication(_ a: Reader) throws(SchemaError) -> Application {
         var a = a
-        return Application(
+        var app = Application(
             id: try a.id("id"),
             employer: try a.string("employer"),
             role: try a.optionalString("role") ?? "",
@@ -79,6 +79,9 @@ public enum DataCodec {
             interviews: try a.array("interviews", decodeInterview),
             events: try a.array("events", decodeEvent),
             extra: a.rest())
+        app.decisionGivenAt = try a.optionalInstant("decisionGivenAt")
+        app.extra = a.rest()
+        return app
     }
 
     static func decodeContact(_ c: Reader) throws(SchemaError) -> Contact {
@@ -93,7 +96,7 @@ public enum DataCodec {
 
     static func decodeInterview(_ i: Reader) throws(SchemaError) -> Interview {
         var i = i
-        return Interview(
+        var interview = Interview(
             id: try i.id("id"), at: try i.instant("at"), kind: try i.optionalEnum("kind", InterviewKind.self),
             minutes: try i.optionalInt("minutes", range: 1...1440), round: try i.optionalInt("round", range: 1...99),
             with: try i.optionalArray("with") { (v: JSONValue, path: String) throws(SchemaError) -> String in
@@ -102,7 +105,10 @@ public enum DataCodec {
             } ?? [],
             decisionBy: try i.optionalDay("decisionBy"), travel: try i.optionalBool("travel") ?? false,
             cancelled: try i.optionalBool("cancelled") ?? false,
-            createdAt: try i.instant("createdAt"), updatedAt: try i.instant("updatedAt"), extra: i.rest())
+            createdAt: try i.instant("createdAt"), updatedAt: try i.instant("updatedAt"))
+        interview.decisionGivenAt = try i.optionalInstant("decisionGivenAt")
+        interview.extra = i.rest()
+        return interview
     }
 
     static func decodeEvent(_ e: Reader) throws(SchemaError) -> Event {
@@ -112,6 +118,7 @@ public enum DataCodec {
             contact: try e.optionalString("contact"), channel: try e.optionalEnum("channel", Channel.self),
             decisionBy: try e.optionalDay("decisionBy"), due: try e.optionalDay("due"),
             about: try e.optionalEnum("about", RequestTopic.self), text: try e.optionalString("text"),
+            answers: try e.optionalString("answers"),
             createdAt: try e.instant("createdAt"), updatedAt: try e.instant("updatedAt"), extra: e.rest())
     }
 
@@ -200,6 +207,7 @@ public enum DataCodec {
         o["employer"] = .string(a.employer)
         o["role"] = .string(a.role)
         o["decisionBy"] = a.decisionBy.map { .string($0.description) }
+        o["decisionGivenAt"] = a.decisionGivenAt.map { .string($0.description) }
         o["tz"] = a.timeZone.map(JSONValue.string)
         o["createdAt"] = .string(a.createdAt.description)
         o["updatedAt"] = .string(a.updatedAt.description)
@@ -234,6 +242,7 @@ public enum DataCodec {
         o["round"] = i.round.map(JSONValue.int)
         o["with"] = i.with.isEmpty ? nil : .array(i.with.map(JSONValue.string))
         o["decisionBy"] = i.decisionBy.map { .string($0.description) }
+        o["decisionGivenAt"] = i.decisionGivenAt.map { .string($0.description) }
         o["travel"] = i.travel ? .bool(true) : nil
         o["cancelled"] = i.cancelled ? .bool(true) : nil
         o["createdAt"] = .string(i.createdAt.description)
@@ -252,6 +261,7 @@ public enum DataCodec {
         o["due"] = e.due.map { .string($0.description) }
         o["about"] = e.about.map { .string($0.rawValue) }
         o["text"] = e.text.map(JSONValue.string)
+        o["answers"] = e.answers.map(JSONValue.string)
         o["createdAt"] = .string(e.createdAt.description)
         o["updatedAt"] = .string(e.updatedAt.description)
         return .object(o)
@@ -323,6 +333,14 @@ struct Reader {
 
     mutating func instant(_ key: String) throws(SchemaError) -> Instant {
         let s = try string(key)
+        guard let t = Instant(rfc3339: s) else {
+            throw SchemaError(path: at(key), message: "\"\(s)\" is not an RFC 3339 time with an offset")
+        }
+        return t
+    }
+
+    mutating func optionalInstant(_ key: String) throws(SchemaError) -> Instant? {
+        guard let s = try optionalString(key) else { return nil }
         guard let t = Instant(rfc3339: s) else {
             throw SchemaError(path: at(key), message: "\"\(s)\" is not an RFC 3339 time with an offset")
         }

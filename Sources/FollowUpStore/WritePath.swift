@@ -11,6 +11,10 @@ public struct Committed<T> {
     public var data: FollowUpData
     /// Whether the file's bytes changed.
     public var wrote: Bool
+    /// The history entry recorded for this change, for undo.
+    public var recorded: String? = nil
+    /// Whether this change created the file.
+    public var created = false
 }
 
 extension DataFile {
@@ -37,12 +41,14 @@ extension DataFile {
         }
         let old = data
         let value = try change(&data)
+        var recorded: String?
         if let summary, let now {
             let changes = History.changes(from: old, to: data)
             if !changes.isEmpty {
                 var rng = SystemRandomNumberGenerator()
                 let id = Identifiers.mint("change", fallback: "change", taken: Set(data.history.map(\.id)), using: &rng)
                 data.history.append(HistoryEntry(id: id, at: now, summary: summary, changes: changes))
+                recorded = id
                 data.history.removeFirst(max(0, data.history.count - FollowUpData.historyLimit))
             }
         }
@@ -50,7 +56,7 @@ extension DataFile {
         guard after != before else { return Committed(value: value, data: data, wrote: false) }
         if before != nil { try backUp(today: today) }
         try save(after)
-        return Committed(value: value, data: data, wrote: true)
+        return Committed(value: value, data: data, wrote: true, recorded: recorded, created: before == nil)
     }
 
     /// Takes back the latest recorded change (or the one with `id`), through the write path.

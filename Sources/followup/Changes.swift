@@ -23,7 +23,12 @@ extension Context {
         let id = mint(kind.rawValue, fallback: "event", in: data)
         data.applications[index].events.append(Event(
             id: id, kind: kind, at: when ?? now, contact: task.contact, channel: channel ?? (task.kind == .checkIn ? nil : task.channel),
-            text: text?.nonBlank ?? (task.kind == .takeStock ? "Took stock of the interview" : nil), createdAt: now))
+            text: text?.nonBlank ?? (task.kind == .takeStock ? "Took stock of the interview" : nil),
+            answers: task.kind == .respond ? task.anchor : nil, createdAt: now))
+        // The event must do what was asked: one dated before the task's reason would not.
+        if let still = Rules.schedule(data, zone: zone, now: now).task(id: taskID), !still.isHidden {
+            throw UserError("--at \(zone.localize(when ?? now).wallClock.day) is too early to satisfy \(taskID): it must be after what it answers (opened \(zone.localize(task.opensAt).description))")
+        }
         return id
     }
 

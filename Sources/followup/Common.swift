@@ -64,9 +64,8 @@ struct Context {
 
     /// Like `change`, and also says which history entry recorded it (nil when nothing changed).
     func record<T>(_ summary: String, _ body: (inout FollowUpData) throws -> T) throws -> Committed<T> {
-        let created = !file.exists
         let result = try file.transaction(today: today, summary: summary, at: now, body)
-        if created, result.wrote { printError("created \(file.path)") }
+        if result.created { printError("created \(file.path)") }
         // The save itself made the file 0600; a folder left open to others is worth a word.
         if result.wrote {
             for warning in file.permissionWarnings() { printError("followup: warning: \(file.path): \(warning)") }
@@ -77,16 +76,19 @@ struct Context {
     /// A local date-time typed by the user (`YYYY-MM-DDTHH:MM`, or RFC 3339 with an offset),
     /// placed in the user's zone; a time the clocks skip is an error.
     static func parseInstant(_ text: String, zone: Zone, option: String) throws -> Instant {
-        if let local = LocalDateTime(text) {
+        var local = text
+        // Seconds are harmless: 2026-11-24T14:30:00 is 2026-11-24T14:30.
+        if local.count == 19, local.hasSuffix(":00"), LocalDateTime(String(local.dropLast(3))) != nil { local = String(local.dropLast(3)) }
+        if let parsed = LocalDateTime(local) {
             do {
-                return try zone.instant(local)
+                return try zone.instant(parsed)
             } catch {
                 throw UserError("\(option): \(text) does not exist in \(zone.identifier): the clocks skip it (daylight saving time). Give a time outside the gap.")
             }
         }
-        if let exact = Instant(rfc3339: text) { return zone.localize(exact) }
-        if let day = Day(text) {
-            return zone.instantLenient(day, hour: 0, minute: 0)
+        if text.count > 16, let exact = Instant(rfc3339: text) { return zone.localize(exact) }
+        if Day(text) != nil {
+            throw UserError("\(option): give a time too, YYYY-MM-DDTHH:MM (e.g. \(text)T09:00)")
         }
         throw UserError("\(option): \"\(text)\" is not a date and time; use YYYY-MM-DDTHH:MM, e.g. 2026-11-24T14:30")
     }

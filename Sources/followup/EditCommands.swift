@@ -85,7 +85,10 @@ extension AppCommand {
                 var a = data.applications[i]
                 if let employer = employer?.nonBlank { a.employer = employer }
                 if let role = role?.nonBlank { a.role = role }
-                if let decisionBy { a.decisionBy = decisionBy.value }
+                if let decisionBy, decisionBy.value != a.decisionBy {
+                    a.decisionBy = decisionBy.value
+                    a.decisionGivenAt = ctx.now
+                }
                 if let tz { a.timeZone = tz.value }
                 if a != data.applications[i] { a.updatedAt = ctx.now }
                 data.applications[i] = a
@@ -215,7 +218,10 @@ extension InterviewCommand {
                     }
                     v.with = people
                 }
-                if let decisionBy { v.decisionBy = decisionBy.value }
+                if let decisionBy, decisionBy.value != v.decisionBy {
+                    v.decisionBy = decisionBy.value
+                    v.decisionGivenAt = ctx.now
+                }
                 if let travel { v.travel = travel }
                 if let cancelled { v.cancelled = cancelled }
                 if v != data.applications[i].interviews[j] { v.updatedAt = ctx.now }
@@ -310,7 +316,7 @@ struct Close: ParsableCommand {
         let id = try ctx.change("close \(app)") { data in
             let application = try data.findApplication(app)
             let status = Rules.schedule(data, zone: ctx.zone, now: ctx.now).statuses[application.id] ?? .active
-            if status.isClosed { throw UserError("\(application.employer) is already \(status.rawValue); followup reopen \(application.id) opens it again") }
+            if status.isClosed { throw UserError("\(application.employer) is already closed (\(status.rawValue)); followup reopen \(application.id) opens it again") }
             let i = data.index(ofApplication: application.id)!
             let id = ctx.mint("closed", fallback: "event", in: data)
             data.applications[i].events.append(Event(

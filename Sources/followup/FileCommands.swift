@@ -30,12 +30,13 @@ struct Check: ParsableCommand {
 }
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the data to stdout.")
+    static let configuration = CommandConfiguration(abstract: "Print the data to stdout: json, csv or ics.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case ics, csv, json }
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "The format: json.") var format: Format
+    @Argument(help: "json: the data file, canonical; csv: every interview and event, a row each; ics: interviews and what is due, for a calendar.")
+    var format: Format
 
     func run() throws {
         let ctx = try common.context()
@@ -43,6 +44,12 @@ struct Export: ParsableCommand {
         switch format {
         case .json:
             FileHandleOutput.write(DataFile.encode(data))
+        case .csv:
+            let agenda = Rules.schedule(data, zone: ctx.zone, now: ctx.now)
+            FileHandleOutput.write(Array(CSVExport.text(data, agenda: agenda, zone: ctx.zone).utf8))
+        case .ics:
+            let agenda = Rules.schedule(data, zone: ctx.zone, now: ctx.now)
+            FileHandleOutput.write(Array(ICSExport.text(data, agenda: agenda, zone: ctx.zone, now: ctx.now).utf8))
         }
     }
 }
@@ -97,6 +104,7 @@ struct Restore: ParsableCommand {
             backup = found
         }
         let data = try ctx.file.restore(backup, today: ctx.today)
-        output("restored \(backup.path) (\(data.applications.count) applications); the replaced file is \(ctx.file.preRestorePath)")
+        let n = data.applications.count
+        output("restored \(backup.path) (\(n) application\(n == 1 ? "" : "s")); the replaced file is \(ctx.file.preRestorePath)")
     }
 }

@@ -57,8 +57,9 @@ struct Apps: ParsableCommand {
             let task = next(a.id).map { "\($0.kind.rawValue) \($0.due == ctx.today ? "today" : $0.due.short)" } ?? ""
             return [a.id, a.employer, a.role, status.rawValue, stage(of: a, status: status, now: ctx.now, zone: ctx.zone), count, task]
         }
-        let widths = Columns.widths(rows, limits: [26, 20, 24, 10, 22, 5, 30])
-        output(Columns.line(["ID", "EMPLOYER", "ROLE", "STATUS", "STAGE", "STR", "NEXT"], widths: widths))
+        let header = ["ID", "EMPLOYER", "ROLE", "STATUS", "STAGE", "STRIKES", "NEXT"]
+        let widths = Columns.widths([header] + rows, limits: [26, 20, 24, 10, 22, 7, 30])
+        output(Columns.line(header, widths: widths))
         for row in rows { output(Columns.line(row, widths: widths)) }
     }
 }

@@ -43,8 +43,10 @@ struct AgendaCommand: ParsableCommand {
         }
         let style = Style.forStdout()
         let rows = tasks.map { task -> [String] in
-            [task.status.rawValue, task.due == ctx.today ? "today" : task.due.short, task.employer,
-             TaskText.what(task, zone: ctx.zone), task.contactName ?? ""]
+            // A call is listed on the user's day, which for a far-away contact may not be theirs.
+            let day = task.callWindow.map { ctx.zone.day(of: $0.lowerBound) } ?? task.due
+            return [task.status.rawValue, day == ctx.today ? "today" : day.short, task.employer,
+                    TaskText.what(task, zone: ctx.zone), task.contactName ?? ""]
         }
         let widths = Columns.widths(rows, limits: [8, 10, 18, 34, 20])
         for (task, row) in zip(tasks, rows) {
@@ -127,9 +129,10 @@ struct TimelineCommand: ParsableCommand {
         let style = Style.forStdout()
         output("\(application.employer) — \(application.role) (\(application.id)) · \(timeline.status.rawValue)")
         var shownNow = false
-        for entry in timeline.entries {
+        // What happened, the line for now, then what is still to do (overdue tasks too).
+        for entry in timeline.entries.filter(\.past) + timeline.entries.filter({ !$0.past }) {
             if !entry.past, !shownNow {
-                output(style.dim("── now \(ctx.now.wallClock.day.short) " + clockText(ctx.now, ctx.zone) + " ──"))
+                output(style.dim("── now \(ctx.today.short) " + clockText(ctx.now, ctx.zone) + " ──"))
                 shownNow = true
             }
             let local = ctx.zone.localize(entry.at)

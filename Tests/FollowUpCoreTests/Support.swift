@@ -92,8 +92,10 @@ struct Log {
         data.snoozes.append(Snooze(taskID: taskID, until: day(until), updatedAt: nextAdded()))
     }
 
+    /// Dismissed now: after everything logged so far, as a person would.
     mutating func dismiss(_ taskID: String) {
-        data.dismissals.append(Dismissal(taskID: taskID, updatedAt: nextAdded()))
+        let latest = data.applications.flatMap { $0.events.map(\.at) + $0.interviews.map(\.at) }.max() ?? nextAdded()
+        data.dismissals.append(Dismissal(taskID: taskID, updatedAt: max(latest, nextAdded())))
     }
 
     func agenda(at now: String) -> Agenda {

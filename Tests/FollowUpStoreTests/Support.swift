@@ -62,7 +62,11 @@ func sampleData() -> FollowUpData {
     globex.events = [
         Event(id: "check-in-4d5e", kind: .checkIn, at: instant("2026-11-18T10:05:00+01:00"), contact: "zoe-muller-1a2b", channel: .voicemail, createdAt: t0),
         Event(id: "request-6f7g", kind: .request, at: instant("2026-11-19T15:00:00Z"), due: Day("2026-11-21"), about: .references, createdAt: t0),
+        Event(id: "request-done-8h9i", kind: .requestDone, at: instant("2026-11-20T09:00:00+01:00"), answers: "request-6f7g", createdAt: t0),
     ]
+    globex.decisionBy = Day("2026-12-01")
+    globex.decisionGivenAt = instant("2026-11-20T09:30:00+01:00")
+    acme.interviews[0].decisionGivenAt = instant("2026-11-17T08:00:00-05:00")
     let nihon = Application(id: "app-3k9z", employer: "日本商事 🚀", role: "エンジニア", createdAt: t0)
     return FollowUpData(
         settings: Settings(preset: .standard, holidays: [Day("2026-11-26")!, Day("2026-12-25")!], overrides: ["maxStrikes": 4],
