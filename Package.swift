@@ -47,7 +47,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FollowUpStoreTests", dependencies: ["FollowUpStore", "FollowUpCore", "JSON"], resources: [.copy("Golden")]),
-        .testTarget(name: "FollowUpUITests", dependencies: ["FollowUpUI"]),
+        .testTarget(name: "FollowUpUITests", dependencies: ["FollowUpUI", "FollowUpCore"], exclude: ["Golden"]),
         .testTarget(name: "followupTests", dependencies: ["followup", "JSON"]),
     ]
 )

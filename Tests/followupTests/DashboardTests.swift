@@ -31,6 +31,11 @@ struct Tmux {
 
     func screen() -> String { tmux(["capture-pane", "-p", "-t", session], capture: true).output }
 
+    /// The screen with its colour escapes.
+    func styledScreen() -> String { tmux(["capture-pane", "-p", "-e", "-t", session], capture: true).output }
+
+    func resize(width: Int, height: Int) { tmux(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"]) }
+
     func keys(_ keys: String...) { tmux(["send-keys", "-t", session] + keys) }
 
     var isRunning: Bool { tmux(["has-session", "-t", session]).status == 0 }
@@ -83,5 +88,105 @@ struct DashboardTests {
         #expect(t.wait { String(decoding: FileManager.default.contents(atPath: report) ?? Data(), as: UTF8.self).contains("echoctl") })
         let stty = String(decoding: FileManager.default.contents(atPath: report) ?? Data(), as: UTF8.self)
         #expect(stty.contains(" icanon") && stty.contains(" echo "), "terminal left raw: \(stty)")
+    }
+
+    /// The dashboard on a real file at a fixed time.
+    func open(_ s: Sandbox, _ t: Tmux, width: Int = 100, height: Int = 30, colour: Bool = true) {
+        // The tmux server's own environment must not decide: NO_COLOR is set or removed here.
+        let env = (colour ? "-u NO_COLOR " : "NO_COLOR=1 ") + "TZ=America/New_York FOLLOWUP_NOW=2026-11-16T18:00"
+        t.start("env \(env) \(followupBinary) --file \(s.file)", width: width, height: height)
+    }
+
+    @Test("d marks the selected thank-you done in the file; u takes it back")
+    func doneAndUndo() {
+        let s = Sandbox()
+        let acme = Acme(s)
+        let t = Tmux()
+        defer { t.kill() }
+        open(s, t)
+        #expect(t.wait { t.screen().contains("Thank-you notes 2") })
+        t.keys("d")
+        #expect(t.wait { t.screen().contains("Thank-you notes 1") })
+        #expect(t.screen().contains("Done: thank-you Dana Lee (Acme Corp)"))
+        let saved = s.ok(["export", "json"])
+        #expect(saved.contains("\"contact\": \"\(acme.dana)\"") && saved.contains("\"kind\": \"thank-you\""))
+        t.keys("u")
+        #expect(t.wait { t.screen().contains("Thank-you notes 2") })
+        #expect(!s.ok(["export", "json"]).contains("\"kind\": \"thank-you\""))
+        t.keys("q")
+        #expect(t.wait { !t.isRunning })
+    }
+
+    @Test("a change made by another process shows up after the next key")
+    func picksUpOtherWriters() {
+        let s = Sandbox()
+        let acme = Acme(s)
+        let t = Tmux()
+        defer { t.kill() }
+        open(s, t)
+        #expect(t.wait { t.screen().contains("Thank-you notes 2") })
+        s.now = "2026-11-16T17:00"
+        s.ok(["log", "thank-you", "--app", acme.app, "--contact", acme.raj])
+        t.keys("j")
+        #expect(t.wait { t.screen().contains("Thank-you notes 1") })
+    }
+
+    @Test("resizing redraws at once; a tiny terminal says so")
+    func resizes() {
+        let s = Sandbox()
+        _ = Acme(s)
+        let t = Tmux()
+        defer { t.kill() }
+        open(s, t, width: 120, height: 30)
+        #expect(t.wait { t.screen().contains("Strikes by employer") })
+        t.resize(width: 50, height: 14)
+        #expect(t.wait { t.screen().contains("Tab for more") })
+        t.resize(width: 20, height: 5)
+        #expect(t.wait { t.screen().contains("too small") })
+        t.resize(width: 100, height: 30)
+        #expect(t.wait { t.screen().contains("Check-ins & to-dos") && t.screen().contains("Strikes by employer") })
+    }
+
+    @Test("NO_COLOR: words, no colours; with colour, overdue is red")
+    func noColor() {
+        let s = Sandbox()
+        _ = Acme(s)
+        for colour in [false, true] {
+            let t = Tmux()
+            defer { t.kill() }
+            open(s, t, colour: colour)
+            #expect(t.wait { t.screen().contains("Thank-you notes") })
+            let styled = t.styledScreen()
+            let hasColour = styled.contains("\u{1B}[31m") || styled.contains("\u{1B}[33m") || styled.contains("\u{1B}[36m")
+            #expect(hasColour == colour, "colour \(colour)")
+            #expect(t.screen().contains("today"))
+        }
+    }
+
+    @Test("names in any script line up")
+    func unicodeAlignment() {
+        let s = Sandbox()
+        s.now = "2026-11-16T08:00"
+        for (employer, person) in [("日本商事", "佐藤 由紀"), ("Société Générale", "Zoë Müller"), ("Acme 🚀", "Dana Lee")] {
+            let app = s.ok(["app", "add", "--employer", employer, "--role", "Dev"])
+            s.ok(["contact", "add", "--app", app, "--name", person, "--role", "recruiter"])
+            s.ok(["interview", "add", "--app", app, "--at", "2026-11-16T09:00"])
+        }
+        let t = Tmux()
+        defer { t.kill() }
+        open(s, t)
+        #expect(t.wait { t.screen().contains("Thank-you notes 3") })
+        let rows = t.screen().split(separator: "\n").filter { $0.contains("tomorrow") && $0.contains("email") }
+        #expect(rows.count == 3)
+        let emailColumns = Set(rows.map { row -> Int in
+            let prefix = row[..<row.range(of: "email")!.lowerBound]
+            // Cells as a terminal counts them: CJK and emoji two, everything else here one.
+            return prefix.reduce(0) { sum, c in
+                let v = c.unicodeScalars.first!.value
+                let wide = (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v) || (0x1F300...0x1FAFF).contains(v)
+                return sum + (wide ? 2 : 1)
+            }
+        })
+        #expect(emailColumns.count == 1, "\(rows)")
     }
 }

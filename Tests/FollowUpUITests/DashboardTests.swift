@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+import FollowUpCore
+@testable import FollowUpUI
+
+let newYork = Zone(identifier: "America/New_York")!
+let demoNow = try! newYork.instant(Day("2026-11-24")!, hour: 9, minute: 0)
+
+/// The dashboard on the demo's data, Tuesday 24 November 2026 at 09:00 in New York.
+func demoState(rows: Int, columns: Int) -> DashboardState {
+    let data = Demo.data(today: Day("2026-11-24")!, zone: newYork)
+    return DashboardState(
+        data: data, agenda: Rules.schedule(data, zone: newYork, now: demoNow), zone: newYork, now: demoNow,
+        fileLabel: "~/.local/share/followup/followup.json", rows: rows, columns: columns)
+}
+
+/// Compares a screen with its golden file; FOLLOWUP_RECORD=1 writes the file instead.
+func assertGolden(_ screen: Screen, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name).txt").path
+    if ProcessInfo.processInfo.environment["FOLLOWUP_RECORD"] == "1" {
+        FileManager.default.createFile(atPath: path, contents: Data(screen.text.utf8))
+    }
+    let golden = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+    #expect(golden != nil, "missing \(name).txt; record with FOLLOWUP_RECORD=1", sourceLocation: sourceLocation)
+    #expect(screen.text == golden, "\(name) differs from its golden file", sourceLocation: sourceLocation)
+}
+
+@Suite("Dashboard screens at fixed sizes (golden files)")
+struct DashboardScreenTests {
+    @Test("80×24: stacked panes", arguments: [(80, 24, "lists-80x24"), (120, 40, "lists-120x40"), (40, 12, "lists-40x12")])
+    func lists(_ columns: Int, _ rows: Int, _ name: String) {
+        assertGolden(demoState(rows: rows, columns: columns).render(), name)
+    }
+
+    @Test("the timeline of the selected application")
+    func timeline() {
+        var state = demoState(rows: 24, columns: 80)
+        _ = state.update(.pane(.todos))
+        _ = state.update(.open)
+        assertGolden(state.render(), "timeline-80x24")
+    }
+
+    @Test("the help lists every key")
+    func help() {
+        var state = demoState(rows: 24, columns: 80)
+        _ = state.update(.help)
+        assertGolden(state.render(), "help-80x24")
+    }
+
+    @Test("a terminal too small says so")
+    func tooSmall() {
+        let text = demoState(rows: 6, columns: 25).render().text
+        #expect(text.contains("Terminal too small"))
+        #expect(text.contains("have 25×6"))
+    }
+
+    @Test("every row is exactly as wide as the screen, in cells, whatever the script")
+    func rowsFit() {
+        for (columns, rows) in [(80, 24), (120, 40), (40, 12), (33, 9), (101, 17)] {
+            let screen = demoState(rows: rows, columns: columns).render()
+            for line in screen.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+                #expect(TextWidth.of(line) == columns, "\(columns)×\(rows): \(line)")
+            }
+        }
+    }
+}
+
+@Suite("Dashboard keys and effects")
+struct DashboardUpdateTests {
+    @Test("j and k move within a pane, Tab and 1/2/3 between panes")
+    func movement() {
+        var state = demoState(rows: 24, columns: 80)
+        #expect(state.focus == .thanks)
+        _ = state.update(.down)
+        #expect(state.selected(.thanks) == 1)
+        _ = state.update(.down)
+        _ = state.update(.down)
+        _ = state.update(.down)
+        #expect(state.selected(.thanks) == state.thanks.count - 1)
+        _ = state.update(.nextPane)
+        #expect(state.focus == .todos)
+        _ = state.update(.previousPane)
+        _ = state.update(.previousPane)
+        #expect(state.focus == .strikes)
+        _ = state.update(.pane(.todos))
+        _ = state.update(.bottom)
+        #expect(state.selected(.todos) == state.todos.count - 1)
+        _ = state.update(.top)
+        #expect(state.selected(.todos) == 0)
+    }
+
+    @Test("d on a thank-you marks it done at once; on a check-in it asks the channel first")
+    func done() throws {
+        var state = demoState(rows: 24, columns: 80)
+        let thanks = try #require(state.selectedTask)
+        #expect(state.update(.done) == [.markDone(taskID: thanks.id, channel: nil)])
+        _ = state.update(.pane(.todos))
+        while state.selectedTask?.kind != .checkIn { _ = state.update(.down) }
+        let checkIn = try #require(state.selectedTask)
+        #expect(state.update(.done).isEmpty)
+        #expect(state.prompt == .channel(taskID: checkIn.id))
+        #expect(state.render().text.contains("c call · v voicemail · e email · l letter"))
+        #expect(state.update(.character("z")).isEmpty, "an unrelated key keeps asking")
+        #expect(state.update(.character("v")) == [.markDone(taskID: checkIn.id, channel: .voicemail)])
+        #expect(state.prompt == nil)
+    }
+
+    @Test("s snoozes by 1, 3 or 7 days, or to a typed date; Esc cancels")
+    func snooze() throws {
+        var state = demoState(rows: 24, columns: 80)
+        let task = try #require(state.selectedTask)
+        _ = state.update(.snooze)
+        #expect(state.update(.character("3")) == [.snooze(taskID: task.id, until: Day("2026-11-27")!)])
+        _ = state.update(.snooze)
+        _ = state.update(.character("t"))
+        for c in "2026-12-01" { _ = state.update(.character(c)) }
+        #expect(state.update(.enter) == [.snooze(taskID: task.id, until: Day("2026-12-01")!)])
+        _ = state.update(.snooze)
+        _ = state.update(.escape)
+        #expect(state.prompt == nil)
+        _ = state.update(.snooze)
+        _ = state.update(.character("t"))
+        for c in "2026-11-01" { _ = state.update(.character(c)) }
+        #expect(state.update(.enter).isEmpty, "a past date is refused")
+        #expect(state.messageIsError)
+    }
+
+    @Test("x dismisses after a yes, r logs a reply after a yes, u undoes this session's last change")
+    func confirmations() throws {
+        var state = demoState(rows: 24, columns: 80)
+        let task = try #require(state.selectedTask)
+        _ = state.update(.dismiss)
+        #expect(state.update(.character("n")).isEmpty)
+        _ = state.update(.dismiss)
+        #expect(state.update(.character("y")) == [.dismiss(taskID: task.id)])
+        _ = state.update(.reply)
+        #expect(state.update(.enter) == [.logReply(app: task.app, contact: state.agenda.tasks.first { $0.app == task.app && $0.kind == .checkIn }?.contact)])
+        #expect(state.update(.undo).isEmpty)
+        #expect(state.message?.contains("Nothing") == true)
+        state.sessionChanges = ["change-aaaa", "change-bbbb"]
+        #expect(state.update(.undo) == [.undo(changeID: "change-bbbb")])
+    }
+
+    @Test("Enter opens the timeline, Esc goes back; / filters every pane")
+    func timelineAndFilter() {
+        var state = demoState(rows: 24, columns: 80)
+        _ = state.update(.open)
+        #expect(state.mode == .timeline(app: "acme-7f3k", scroll: 0))
+        _ = state.update(.escape)
+        #expect(state.mode == .lists)
+        _ = state.update(.filter)
+        for c in "glob" { _ = state.update(.character(c)) }
+        _ = state.update(.enter)
+        #expect(state.todos.allSatisfy { $0.employer == "Globex" })
+        #expect(state.employers.map(\.employer) == ["Globex"])
+        _ = state.update(.escape)
+        #expect(state.filter.isEmpty)
+    }
+
+    @Test("q quits; keys map to actions, and prompts take letters as text")
+    func keymap() {
+        var state = demoState(rows: 24, columns: 80)
+        #expect(state.update(.quit) == [.quit])
+        #expect(Keymap.action(for: .character("j"), prompting: false) == .down)
+        #expect(Keymap.action(for: .character("q"), prompting: true) == .character("q"))
+        #expect(Keymap.action(for: .tab, prompting: false) == .nextPane)
+        #expect(Keymap.action(for: .enter, prompting: true) == .enter)
+        #expect(Keymap.action(for: .resize(rows: 10, columns: 50), prompting: false) == .resize(rows: 10, columns: 50))
+    }
+}
