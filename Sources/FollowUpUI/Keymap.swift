@@ -4,6 +4,8 @@ public enum Key: Equatable, Sendable {
     case up, down, left, right, home, end, pageUp, pageDown
     case enter, escape, tab, backTab, backspace
     case resize(rows: Int, columns: Int)
+    /// The terminal went away (its window closed): time to leave.
+    case hangup
 }
 
 /// Keys to actions, in one table: the help screen is generated from the same list.
@@ -21,6 +23,7 @@ public enum Keymap {
     public static func action(for key: Key, prompting: Bool) -> Action? {
         switch key {
         case let .resize(rows, columns): return .resize(rows: rows, columns: columns)
+        case .hangup: return .quit
         case .enter: return prompting ? .enter : .open
         case .escape: return .escape
         case .backspace: return prompting ? .backspace : .back

@@ -15,11 +15,19 @@ public final class Terminal {
     private var active = false
     private var drawn: Screen?
     private var attributes: [CellStyle: Int32] = [:]
+    /// Reads that found nothing though input was "ready": many in a row mean the end of input.
+    private var emptyReads = 0
 
     /// Whether stdin and stdout are a terminal the dashboard can run in.
     public static var isInteractive: Bool { isatty(0) == 1 && isatty(1) == 1 }
 
     public init() {}
+
+    /// Files (then a folder, last) to remove should a signal end the program: the demo's
+    /// temporary copy. Kept as C strings so the signal handler can unlink them safely.
+    public static func removeOnSignal(_ paths: [String]) {
+        cleanupPaths = paths.map { strdup($0) }
+    }
 
     /// Enters curses mode; colour only when `colour` (NO_COLOR unset) and the terminal has it.
     public func start(colour: Bool) {
@@ -133,7 +141,16 @@ public final class Terminal {
             let ready = poll(&descriptor, 1, slice)
             if sizeChanged() { resizePending = 1 }
             if let resized = takeResize() { return resized }
-            if ready > 0 { return nextKey() }
+            // A closed terminal does not always send SIGHUP: a hang-up seen here ends the loop
+            // instead of spinning on a descriptor that is always "ready".
+            if ready > 0, descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .hangup }
+            if ready > 0 {
+                if let key = nextKey() { return key }
+                emptyReads += 1
+                if emptyReads > 100 { return .hangup }
+                continue
+            }
+            emptyReads = 0
             waited += slice
         }
         return nil
@@ -151,6 +168,7 @@ public final class Terminal {
         var ch: wint_t = 0
         let kind = get_wch(&ch)
         if kind == fu_err() { return nil }
+        emptyReads = 0
         let code = Int32(bitPattern: UInt32(ch))
         if kind == fu_key_code_yes() {
             switch code {
@@ -187,8 +205,13 @@ nonisolated(unsafe) private var savedTermios = termios()
 nonisolated(unsafe) private var savedTermiosValid: sig_atomic_t = 0
 nonisolated(unsafe) private var resizePending: sig_atomic_t = 0
 
+nonisolated(unsafe) private var cleanupPaths: [UnsafeMutablePointer<CChar>?] = []
+
 private func terminalSignalHandler(_ sig: Int32) {
     if savedTermiosValid != 0 { tcsetattr(0, TCSANOW, &savedTermios) }
+    for path in cleanupPaths {
+        if let path, unlink(path) != 0 { rmdir(path) }
+    }
     // Leave the alternate screen and show the cursor again: async-signal-safe writes only.
     let reset: [UInt8] = Array("\u{1B}[?1049l\u{1B}[?25h\r\n".utf8)
     _ = reset.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }

@@ -21,6 +21,9 @@ struct Dashboard: ParsableCommand {
         if demo {
             let folder = try DemoCopy.make(today: ctx.today, zone: ctx.zone)
             scratch = folder
+            let file = folder + "/followup.json"
+            Terminal.removeOnSignal([file, file + ".lock", file + "." + ctx.today.description, file + ".pre-restore",
+                                     file + ".tmp-\(getpid())", folder])
             ctx = Context(file: DataFile(path: folder + "/followup.json"), zone: ctx.zone, now: ctx.now)
         }
         defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }

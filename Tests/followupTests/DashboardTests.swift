@@ -2,29 +2,45 @@ import Foundation
 import Testing
 
 /// Drives the real binary inside tmux: what a user sees and what their terminal is left in.
+/// tmux runs on a socket of its own. Its clients are started with posix_spawn and reaped with
+/// waitpid, output going to a file: Foundation's Process would wait on descriptors that a tmux
+/// server, started by the client, inherits and keeps open.
 struct Tmux {
     static let available = FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
+    static let socket = ProcessInfo.processInfo.environment["FOLLOWUP_TMUX_SOCKET"] ?? "followup-tests"
 
     let session = "followup-test-\(UUID().uuidString.prefix(8))"
 
-    /// Runs tmux; output is read only when asked for, since the server tmux may start keeps
-    /// any pipe it inherits open.
     @discardableResult
     func tmux(_ args: [String], capture: Bool = false) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        process.arguments = args
-        let pipe = Pipe()
-        process.standardOutput = capture ? pipe : FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return (-1, "") }
-        let data = capture ? pipe.fileHandleForReading.readDataToEndOfFile() : Data()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        Tmux.run(["/usr/bin/tmux", "-L", Tmux.socket] + args, capture: capture)
+    }
+
+    static func run(_ argv: [String], capture: Bool) -> (status: Int32, output: String) {
+        let out = FileManager.default.temporaryDirectory.path + "/followup-tmux-\(UUID().uuidString.prefix(8))"
+        defer { unlink(out) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, capture ? out : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let cArgs = argv.map { strdup($0) } + [nil]
+        defer { for a in cArgs { free(a) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, argv[0], &actions, nil, cArgs, environ) == 0 else { return (-1, "") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        let text = capture ? (FileManager.default.contents(atPath: out).map { String(decoding: $0, as: UTF8.self) } ?? "") : ""
+        let exited = (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
+        return (exited, text)
     }
 
     func start(_ command: String, width: Int = 80, height: Int = 24) {
+        // A session that lives as long as the server keeps it from exiting between tests.
+        if tmux(["has-session", "-t", "keepalive"]).status != 0 {
+            tmux(["new-session", "-d", "-s", "keepalive", "sleep 3600"])
+        }
         tmux(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
               "env LANG=C.UTF-8 TERM=xterm-256color " + command])
     }

@@ -1,0 +1,150 @@
+import ArgumentParser
+import Foundation
+import FollowUpCore
+import FollowUpStore
+import JSON
+
+struct Phases: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Time each phase of a load, a schedule and a save, in process, through the public APIs.",
+        discussion: """
+            Phases: read the bytes, parse the JSON, map it to the model, schedule (the rules engine), \
+            encode the canonical form, and one change through the write path (lock, re-read, append a \
+            note event, encode, durable save) on a temporary copy. Prints medians in milliseconds.
+            """)
+
+    @Option(help: ArgumentHelp("The data file to read (never written).", valueName: "path")) var file: String
+    @Option(help: "How many timed runs; the first untimed run warms caches.") var runs = 10
+    @Option(help: ArgumentHelp("The local time to schedule at, YYYY-MM-DDTHH:MM (in TZ).", valueName: "datetime"))
+    var now = "2026-11-24T09:00"
+    @Flag(help: "Print one JSON object (what `followup-bench table` reads).") var json = false
+
+    func validate() throws {
+        guard runs >= 1 else { throw ValidationError("--runs must be 1 or more") }
+    }
+
+    static let names = ["read", "parse", "map", "schedule", "loadAndSchedule", "encode", "writePath"]
+
+    func run() throws {
+        let zone = Zone(TimeZone.current)
+        let instant = try parseNow(now, zone: zone)
+        let source = DataFile(path: file)
+        guard let original = try source.readBytes() else { throw BenchError("\(file) does not exist") }
+
+        // The write path runs on a copy in a folder of its own, beside nothing the user owns.
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let copy = DataFile(path: scratch.path + "/followup.json")
+        try writeFile(copy.path, original)
+
+        var samples: [String: [Double]] = [:]
+        var counts: Counts?
+        var tasks = 0
+        for run in 0...runs {
+            var t = Stopwatch()
+            guard let bytes = try source.readBytes() else { throw BenchError("\(file) disappeared") }
+            let read = t.lap()
+            let root = try JSONParser.parse(bytes)
+            let parse = t.lap()
+            let data = try DataCodec.decode(root)
+            let map = t.lap()
+            let agenda = Rules.schedule(data, zone: zone, now: instant)
+            let schedule = t.lap()
+            let encoded = DataFile.encode(data)
+            let encode = t.lap()
+
+            var w = Stopwatch()
+            let committed = try copy.transaction(today: zone.day(of: instant)) { (data: inout FollowUpData) in
+                guard !data.applications.isEmpty else { return }
+                data.applications[0].events.append(Event(
+                    id: "note-bench\(run)", kind: .note, at: instant, text: "Timed save \(run)."))
+            }
+            let writePath = w.lap()
+            guard committed.wrote || data.applications.isEmpty else {
+                throw BenchError("the write path did not write; the save was not measured")
+            }
+
+            if encoded.isEmpty || bytes.isEmpty { throw BenchError("nothing was read or encoded") }
+            if run == 0 {
+                counts = Counts(data)
+                tasks = agenda.visible.count
+                continue
+            }
+            for (name, value) in zip(Phases.names, [read, parse, map, schedule, read + parse + map + schedule, encode, writePath]) {
+                samples[name, default: []].append(value)
+            }
+        }
+
+        let medians = Phases.names.map { ($0, median(samples[$0] ?? [])) }
+        if json {
+            var object: [String: JSONValue] = [
+                "file": .string(file), "bytes": .int(original.count), "runs": .int(runs), "tasks": .int(tasks),
+                "medianMs": .object(Dictionary(uniqueKeysWithValues: medians.map { ($0.0, JSONValue.number(String(format: "%.4f", $0.1))) })),
+            ]
+            if let c = counts {
+                object["apps"] = .int(c.apps)
+                object["contacts"] = .int(c.contacts)
+                object["interviews"] = .int(c.interviews)
+                object["events"] = .int(c.events)
+            }
+            print(JSONWriter.canonicalString(.object(object)), terminator: "")
+            return
+        }
+        print("\(file): \(original.count) bytes, \(counts?.summary ?? ""), \(tasks) visible tasks")
+        print("median of \(runs) run\(runs == 1 ? "" : "s"), ms:")
+        for (name, value) in medians {
+            print("  " + (Phases.labels[name] ?? name).padding(toLength: 34, withPad: " ", startingAt: 0) + Table.ms(value))
+        }
+    }
+
+    static let labels = [
+        "read": "read bytes", "parse": "JSON parse", "map": "map to the model", "schedule": "schedule (rules engine)",
+        "loadAndSchedule": "read → schedule, total", "encode": "encode (canonical)",
+        "writePath": "one change through the write path",
+    ]
+}
+
+func median(_ values: [Double]) -> Double {
+    guard !values.isEmpty else { return .nan }
+    let s = values.sorted()
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+/// Elapsed milliseconds on the monotonic clock, lap by lap.
+struct Stopwatch {
+    private var last = Stopwatch.nanoseconds()
+
+    static func nanoseconds() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
+
+    /// Milliseconds since the previous lap (or the start).
+    mutating func lap() -> Double {
+        let t = Stopwatch.nanoseconds()
+        defer { last = t }
+        return Double(t - last) / 1_000_000
+    }
+}
+
+/// A temporary folder (0700) removed with everything in it.
+struct ScratchFolder {
+    let path: String
+
+    init() throws {
+        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((base + "/followup-bench.XXXXXX").utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { buf in
+            buf.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) }
+        }
+        guard let made else {
+            throw BenchError("cannot make a temporary folder in \(base): \(String(cString: strerror(errno)))")
+        }
+        path = made
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
