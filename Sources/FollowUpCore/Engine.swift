@@ -108,21 +108,42 @@ struct Engine {
         }
         let renewed = Dictionary(facts.map { ($0.app.id, $0.stated?.givenAt) }, uniquingKeysWith: { a, _ in a })
         tasks = tasks.map { applyDecisions($0, datesGivenAt: renewed[$0.app] ?? nil) }
-        tasks.sort(by: Engine.order)
+        tasks = Engine.sorted(tasks)
+        // Each application's next check-in, in one pass (not one per employer).
+        var nextCheckIn: [String: Day] = [:]
+        for t in tasks where t.kind == .checkIn && !t.dismissed {
+            if nextCheckIn[t.app].map({ t.due < $0 }) ?? true { nextCheckIn[t.app] = t.due }
+        }
 
         var employers: [EmployerStrikes] = []
         for key in employerOrder {
             let group = byEmployer[key] ?? []
             let limit = cap[key] ?? nil
             let strikes = strikeCount[key] ?? 0
-            let ids = Set(group.map(\.app.id))
-            let next = tasks.filter { $0.kind == .checkIn && ids.contains($0.app) && !$0.dismissed }.map(\.due).min()
+            let next = group.compactMap { nextCheckIn[$0.app.id] }.min()
             employers.append(EmployerStrikes(
                 employer: group[0].app.employer, apps: group.map(\.app.id), strikes: strikes, max: limit,
                 struckOut: limit.map { strikes >= $0 } ?? false, nextCheckIn: next))
         }
-        employers.sort { ($0.employer.lowercased(), $0.employer) < ($1.employer.lowercased(), $1.employer) }
+        employers = employers.map { ($0.employer.lowercased(), $0) }
+            .sorted { ($0.0, $0.1.employer) < ($1.0, $1.1.employer) }.map(\.1)
         return Agenda(tasks: tasks, employers: employers, statuses: statuses)
+    }
+
+    /// Tasks in the order of SPEC §2, with the case-folded names computed once per task.
+    static func sorted(_ tasks: [FollowUpTask]) -> [FollowUpTask] {
+        tasks.map { (employer: $0.employer.lowercased(), contact: ($0.contactName ?? "").lowercased(), task: $0) }
+            .sorted { a, b in
+                let ao = a.task.status == .overdue ? 0 : 1
+                let bo = b.task.status == .overdue ? 0 : 1
+                if ao != bo { return ao < bo }
+                if a.task.deadline.seconds != b.task.deadline.seconds { return a.task.deadline.seconds < b.task.deadline.seconds }
+                if a.employer != b.employer { return a.employer < b.employer }
+                if a.task.employer != b.task.employer { return a.task.employer < b.task.employer }
+                if a.contact != b.contact { return a.contact < b.contact }
+                return order(a.task, b.task)
+            }
+            .map(\.task)
     }
 
     /// Overdue first, then deadline, employer, contact name, kind and id.

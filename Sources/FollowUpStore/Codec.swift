@@ -272,7 +272,8 @@ public enum DataCodec {
 struct Reader {
     let object: [String: JSONValue]
     let path: String
-    private var used: Set<String> = []
+    /// Keys read that the object has; when all of them were read there is nothing else to keep.
+    private var used: [String] = []
 
     init(_ value: JSONValue, path: String) {
         self.object = value.objectValue ?? [:]
@@ -287,14 +288,18 @@ struct Reader {
 
     func at(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
-    mutating func consume(_ key: String) { used.insert(key) }
+    mutating func consume(_ key: String) { if object[key] != nil, !used.contains(key) { used.append(key) } }
 
     /// The fields not read: kept verbatim.
-    func rest() -> ExtraFields { object.filter { !used.contains($0.key) } }
+    func rest() -> ExtraFields {
+        guard used.count < object.count else { return [:] }
+        return object.filter { !used.contains($0.key) }
+    }
 
     mutating func value(_ key: String) -> JSONValue? {
-        used.insert(key)
-        guard let v = object[key], v != .null else { return nil }
+        guard let v = object[key] else { return nil }
+        if !used.contains(key) { used.append(key) }
+        if case .null = v { return nil }
         return v
     }
 

@@ -54,7 +54,8 @@ public struct DataFile: Sendable {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw StoreError.io(path: path, message: "cannot read: \(DataFile.errorText())") }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw StoreError.io(path: path, message: "is a folder, not a data file") }
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        // One byte more than the size, so the end is seen without growing the buffer.
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 65_536)) }

@@ -4,6 +4,7 @@ import FollowUpStore
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create the data file, or change its preset.",
         discussion: "Presets: standard (000, 003), gentle (001), persistent (004). Optional: any command creates the file on its first write.")
 
@@ -31,7 +32,8 @@ struct AppCommand: ParsableCommand {
         commandName: "app", abstract: "Add, change or delete applications.", subcommands: [Add.self, Edit.self, Remove.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an application; prints its id.")
+        static let configuration = CommandConfiguration(
+        commandName: "add",abstract: "Add an application; prints its id.")
 
         @OptionGroup var common: CommonOptions
         @Option(help: "Who you applied to.") var employer: String
@@ -61,7 +63,8 @@ struct ContactCommand: ParsableCommand {
         commandName: "contact", abstract: "Add, change or delete contacts.", subcommands: [Add.self, Edit.self, Remove.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a person at an employer; prints their id.")
+        static let configuration = CommandConfiguration(
+        commandName: "add",abstract: "Add a person at an employer; prints their id.")
 
         @OptionGroup var common: CommonOptions
         @Option(help: ArgumentHelp("The application: its id or employer name.", valueName: "app"), completion: .custom(Completions.applications)) var app: String
@@ -99,7 +102,8 @@ struct InterviewCommand: ParsableCommand {
         commandName: "interview", abstract: "Add, reschedule, cancel or delete interviews.", subcommands: [Add.self, Edit.self, Remove.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an interview, past or scheduled; prints its id.")
+        static let configuration = CommandConfiguration(
+        commandName: "add",abstract: "Add an interview, past or scheduled; prints its id.")
 
         @OptionGroup var common: CommonOptions
         @Option(help: ArgumentHelp("The application: its id or employer name.", valueName: "app"), completion: .custom(Completions.applications)) var app: String
@@ -139,6 +143,7 @@ struct InterviewCommand: ParsableCommand {
 
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "log",
         abstract: "Log what happened; prints the event's id.",
         discussion: """
         KIND is one of: \(EventKind.allCases.map(\.rawValue).joined(separator: " ")).

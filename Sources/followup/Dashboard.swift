@@ -6,6 +6,7 @@ import FollowUpUI
 
 struct Dashboard: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "dashboard",
         abstract: "Open the dashboard (the default).",
         discussion: "Every change is saved at once through the same write path as the command line. Press ? inside for the keys.")
 

@@ -66,7 +66,8 @@ extension FollowUpData {
 
 extension AppCommand {
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change an application.")
+        static let configuration = CommandConfiguration(
+        commandName: "edit",abstract: "Change an application.")
 
         @OptionGroup var common: CommonOptions
         @Argument(help: ArgumentHelp("The application: its id or employer name.", valueName: "app"), completion: .custom(Completions.applications)) var app: String
@@ -118,7 +119,8 @@ extension AppCommand {
 
 extension ContactCommand {
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a contact. An empty value clears a field.")
+        static let configuration = CommandConfiguration(
+        commandName: "edit",abstract: "Change a contact. An empty value clears a field.")
 
         @OptionGroup var common: CommonOptions
         @Argument(help: ArgumentHelp("The contact: id, or name with --app.", valueName: "contact"), completion: .custom(Completions.contacts)) var contact: String
@@ -183,6 +185,7 @@ extension ContactCommand {
 extension InterviewCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+        commandName: "edit",
             abstract: "Change an interview: reschedule it with --at, call it off with --cancelled.")
 
         @OptionGroup var common: CommonOptions
@@ -253,7 +256,8 @@ struct EventCommand: ParsableCommand {
         commandName: "event", abstract: "Fix or delete a logged event.", subcommands: [Edit.self, Remove.self])
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a logged event. An empty --text clears it.")
+        static let configuration = CommandConfiguration(
+        commandName: "edit",abstract: "Change a logged event. An empty --text clears it.")
 
         @OptionGroup var common: CommonOptions
         @Argument(help: ArgumentHelp("The event's id.", valueName: "event"), completion: .custom(Completions.events)) var event: String
@@ -305,7 +309,8 @@ struct EventCommand: ParsableCommand {
 }
 
 struct Close: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Close an application: no more tasks but closing ones (logs closed).")
+    static let configuration = CommandConfiguration(
+        commandName: "close",abstract: "Close an application: no more tasks but closing ones (logs closed).")
 
     @OptionGroup var common: CommonOptions
     @Argument(help: ArgumentHelp("The application: its id or employer name.", valueName: "app"), completion: .custom(Completions.applications)) var app: String
@@ -328,7 +333,8 @@ struct Close: ParsableCommand {
 }
 
 struct Reopen: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open a closed, rejected, withdrawn or offered application again (logs reopened).")
+    static let configuration = CommandConfiguration(
+        commandName: "reopen",abstract: "Open a closed, rejected, withdrawn or offered application again (logs reopened).")
 
     @OptionGroup var common: CommonOptions
     @Argument(help: ArgumentHelp("The application: its id or employer name.", valueName: "app"), completion: .custom(Completions.applications)) var app: String
@@ -351,6 +357,7 @@ struct Reopen: ParsableCommand {
 
 struct Undo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "undo",
         abstract: "Take back the last change made to the file (by any followup); repeat to go further back.",
         discussion: "Only the records that change touched are put back: whatever else was written since is kept. The last \(FollowUpData.historyLimit) changes are remembered.")
 

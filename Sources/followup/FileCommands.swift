@@ -6,6 +6,7 @@ import JSON
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate the data file and report problems.",
         discussion: "Exits 0 when the file is sound, 1 when it has problems, 3 when it cannot be read.")
 
@@ -30,7 +31,8 @@ struct Check: ParsableCommand {
 }
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the data to stdout: json, csv or ics.")
+    static let configuration = CommandConfiguration(
+        commandName: "export",abstract: "Print the data to stdout: json, csv or ics.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case ics, csv, json }
 
@@ -56,6 +58,7 @@ struct Export: ParsableCommand {
 
 struct Backups: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "backups",
         abstract: "List the daily backups of the data file.",
         discussion: "Before the first change of each day the file is hard-linked to followup.json.YYYY-MM-DD; the last 7 are kept.")
 
@@ -83,6 +86,7 @@ struct Backups: ParsableCommand {
 
 struct Restore: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "restore",
         abstract: "Bring back a daily backup.",
         discussion: "The file it replaces is kept as followup.json.pre-restore, so `followup restore pre-restore` undoes a restore.")
 

@@ -19,7 +19,8 @@ func stage(of app: Application, status: ApplicationStatus, now: Instant, zone: Z
 }
 
 struct Apps: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List applications (open ones unless --all).")
+    static let configuration = CommandConfiguration(
+        commandName: "apps",abstract: "List applications (open ones unless --all).")
 
     @OptionGroup var common: CommonOptions
     @Flag(help: "Include closed applications (offer, rejected, withdrawn, closed).") var all = false
@@ -65,7 +66,8 @@ struct Apps: ParsableCommand {
 }
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "One application: its people, interviews, events (with ids) and what is due.")
+    static let configuration = CommandConfiguration(
+        commandName: "show",abstract: "One application: its people, interviews, events (with ids) and what is due.")
 
     @OptionGroup var common: CommonOptions
     @Argument(help: ArgumentHelp("The application: its id or employer name.", valueName: "app"), completion: .custom(Completions.applications)) var app: String

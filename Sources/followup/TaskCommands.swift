@@ -153,6 +153,7 @@ struct TimelineCommand: ParsableCommand {
 
 struct Done: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "done",
         abstract: "Mark a task done: logs the event that satisfies it; prints the event's id.")
 
     @OptionGroup var common: CommonOptions
@@ -172,7 +173,8 @@ struct Done: ParsableCommand {
 }
 
 struct Snooze: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Hide a task until a date.")
+    static let configuration = CommandConfiguration(
+        commandName: "snooze",abstract: "Hide a task until a date.")
 
     @OptionGroup var common: CommonOptions
     @Argument(help: ArgumentHelp("The task's id.", valueName: "task-id"), completion: .custom(Completions.tasks)) var taskID: String
@@ -187,6 +189,7 @@ struct Snooze: ParsableCommand {
 
 struct Dismiss: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "dismiss",
         abstract: "Hide a task for good.",
         discussion: "Dismissing a check-in stops check-ins for that application until a new interview, reply or decision date.")
 
