@@ -15,11 +15,18 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses exactly `YYYY-MM-DD`; nil for anything else or an impossible date.
     public init?(_ text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let y = Day.digits(bytes, 0, 4), let m = Day.digits(bytes, 5, 2), let d = Day.digits(bytes, 8, 2)
+        // Straight from the UTF-8 bytes: dates are read by the thousand when a file loads.
+        var text = String(text)
+        guard let day = text.withUTF8({ $0.count == 10 ? Day.parse($0, at: 0) : nil }) else { return nil }
+        self = day
+    }
+
+    /// A `YYYY-MM-DD` at `start` of some bytes.
+    static func parse(_ b: UnsafeBufferPointer<UInt8>, at start: Int) -> Day? {
+        guard b.count >= start + 10, b[start + 4] == UInt8(ascii: "-"), b[start + 7] == UInt8(ascii: "-"),
+              let y = digits(b, start, 4), let m = digits(b, start + 5, 2), let d = digits(b, start + 8, 2)
         else { return nil }
-        self.init(year: y, month: m, day: d)
+        return Day(year: y, month: m, day: d)
     }
 
     /// Days since 1970-01-01 (negative before).
@@ -76,7 +83,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    static func digits(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
+    static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        guard start + count <= bytes.count else { return nil }
         var value = 0
         for i in start..<(start + count) {
             let b = bytes[i]
@@ -84,6 +92,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
             value = value * 10 + Int(b - 48)
         }
         return value
+    }
+
+    static func digits(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { digits($0, start, count) }
     }
 
     static func pad(_ n: Int, _ width: Int) -> String {

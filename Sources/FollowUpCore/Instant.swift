@@ -45,8 +45,14 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses RFC 3339 with an offset (`Z` or `±HH:MM`); seconds and a fraction are optional
     /// (the fraction is dropped). Nil for anything else or an impossible date or time.
     public init?(rfc3339 text: some StringProtocol) {
-        let b = Array(text.utf8)
-        guard b.count >= 17, let day = Day(String(decoding: b[0..<10], as: UTF8.self)),
+        // Straight from the UTF-8 bytes: instants are read by the ten thousand when a file loads.
+        var text = String(text)
+        guard let parsed = text.withUTF8(Instant.parse) else { return nil }
+        self = parsed
+    }
+
+    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Instant? {
+        guard b.count >= 17, let day = Day.parse(b, at: 0),
               b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
               let hour = Day.digits(b, 11, 2), b[13] == UInt8(ascii: ":"), let minute = Day.digits(b, 14, 2),
               hour < 24, minute < 60
@@ -76,7 +82,7 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
             offset = (oh * 3600 + om * 60) * (b[i] == UInt8(ascii: "-") ? -1 : 1)
         }
         let local = Int64(day.ordinal) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
-        self.init(seconds: local - Int64(offset), offset: offset)
+        return Instant(seconds: local - Int64(offset), offset: offset)
     }
 }
 
