@@ -5,13 +5,16 @@ import Foundation
 public enum Identifiers {
     static let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
     static let maxSlugLength = 24
+    static let letters: [(String, String)] = [
+        ("ß", "ss"), ("ø", "o"), ("ł", "l"), ("æ", "ae"), ("œ", "oe"), ("þ", "th"), ("ð", "d"), ("đ", "d"), ("ı", "i"),
+    ]
 
     /// `name` folded to lower-case ASCII words joined by `-`; `fallback` when nothing is left
     /// (a name in a script without Latin letters).
     public static func slug(_ name: String, fallback: String) -> String {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-            .replacingOccurrences(of: "ß", with: "ss")
-            .lowercased()
+        var folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        // Letters that are not a base letter and a mark, so folding leaves them alone.
+        for (letter, latin) in Identifiers.letters { folded = folded.replacingOccurrences(of: letter, with: latin) }
         var slug = ""
         var pendingDash = false
         for scalar in folded.unicodeScalars {

@@ -71,3 +71,27 @@ struct BusinessCalendarTests {
         #expect(BusinessCalendar(holidays: []).subtracting(businessDays: 1, from: day("2026-11-30")) == day("2026-11-27"))
     }
 }
+
+@Suite("Readable ids")
+struct IdentifierTests {
+    @Test("names fold to lower-case ASCII words", arguments: [
+        ("Acme Corp", "acme-corp"), ("Société Générale", "societe-generale"), ("Straße GmbH", "strasse-gmbh"),
+        ("Søren Ødegård", "soren-odegard"), ("Łódź Labs", "lodz-labs"), ("Æther & Co.", "aether-co"), ("日本商事", "app"),
+        ("  --Dana   Lee!! ", "dana-lee"),
+    ])
+    func slugs(_ name: String, _ slug: String) {
+        #expect(Identifiers.slug(name, fallback: "app") == slug)
+    }
+
+    @Test("a minted id is the slug and four letters or digits, never one already taken")
+    func minting() {
+        var rng = SystemRandomNumberGenerator()
+        var taken: Set<String> = []
+        for _ in 0..<500 {
+            let id = Identifiers.mint("Acme", fallback: "app", taken: taken, using: &rng)
+            #expect(id.wholeMatch(of: /acme-[a-z0-9]{4}/) != nil)
+            #expect(!taken.contains(id))
+            taken.insert(id)
+        }
+    }
+}
