@@ -324,6 +324,8 @@ public struct Tombstone: Equatable, Sendable {
 /// Which kind of record a change touched.
 public enum RecordKind: String, CaseIterable, Sendable {
     case application, contact, interview, event, settings, snooze, dismissal, tombstone
+    /// The file's own fields that followup does not know.
+    case extra
 }
 
 /// One record as it was before a change: enough to put it back.

@@ -1,4 +1,18 @@
 extension FollowUpData {
+    /// Ids that more than one record carries: every change and undo finds records by id, so the
+    /// file must not have any.
+    public func duplicateIDs() -> [String] {
+        var seen = Set<String>()
+        var twice: [String] = []
+        for app in applications {
+            for id in [app.id] + app.contacts.map(\.id) + app.interviews.map(\.id) + app.events.map(\.id)
+            where !seen.insert(id).inserted && !twice.contains(id) {
+                twice.append(id)
+            }
+        }
+        return twice
+    }
+
     /// What is inconsistent in the data though each field is well-formed: duplicate ids,
     /// references to contacts that do not exist, deleted records still present.
     public func problems() -> [String] {

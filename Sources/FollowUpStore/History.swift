@@ -10,6 +10,9 @@ public enum History {
         if old.settings != new.settings {
             changes.append(RecordChange(record: .settings, id: "settings", before: DataCodec.encode(old.settings)))
         }
+        if old.extra != new.extra {
+            changes.append(RecordChange(record: .extra, id: "extra", before: .object(old.extra)))
+        }
         let oldApps = Dictionary(old.applications.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let newApps = Dictionary(new.applications.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for id in ordered(old.applications.map(\.id), new.applications.map(\.id)) {
@@ -49,6 +52,8 @@ public enum History {
             switch change.record {
             case .application:
                 continue
+            case .extra:
+                if let before = change.before?.objectValue { data.extra = before }
             case .settings:
                 if let before = change.before {
                     data.settings = try DataCodec.decodeSettings(try Reader(checking: before, path: "settings"))

@@ -44,7 +44,9 @@ extension DataFile {
         var recorded: String?
         if let summary, let now {
             let changes = History.changes(from: old, to: data)
-            if !changes.isEmpty {
+            // A change no record shows (an order changed by hand) is still recorded, so that
+            // undo never skips past it to an older one.
+            if !changes.isEmpty || old != data {
                 var rng = SystemRandomNumberGenerator()
                 let id = Identifiers.mint("change", fallback: "change", taken: Set(data.history.map(\.id)), using: &rng)
                 data.history.append(HistoryEntry(id: id, at: now, summary: summary, changes: changes))
@@ -61,13 +63,19 @@ extension DataFile {
 
     /// Takes back the latest recorded change (or the one with `id`), through the write path.
     /// Returns the change undone, or nil when there is nothing to undo.
+    /// Records a later change touched are left as that change made them: undoing an older change
+    /// never overwrites what came after it.
     public func undo(today: Day, id: String? = nil) throws -> HistoryEntry? {
-        try transaction(today: today) { data -> HistoryEntry? in
+        guard exists else { return nil }
+        return try transaction(today: today) { data -> HistoryEntry? in
             let found: Int? = if let id { data.history.lastIndex { $0.id == id } } else { data.history.indices.last }
             guard let index = found else { return nil }
             let entry = data.history.remove(at: index)
+            let later = Set(data.history[index...].flatMap { $0.changes.map { "\($0.record.rawValue):\($0.id)" } })
+            var kept = entry
+            kept.changes.removeAll { later.contains("\($0.record.rawValue):\($0.id)") }
             do {
-                try History.revert(entry, in: &data)
+                try History.revert(kept, in: &data)
             } catch let error as SchemaError {
                 throw StoreError.invalid(path: path, field: "history." + error.path, message: error.message)
             }

@@ -43,7 +43,13 @@ extension DashboardState {
     func footer(_ screen: inout Screen) {
         let row = rows - 1
         if let prompt {
-            screen.put(" " + promptText(prompt), row: row, column: 0, style: .key)
+            // A mistake in what is being typed shows beside the question.
+            let error = messageIsError ? (message.map { "  ✗ " + $0 } ?? "") : ""
+            screen.put(" " + promptText(prompt) + error, row: row, column: 0, style: error.isEmpty ? .key : .error)
+            return
+        }
+        if let fileError, message == nil {
+            screen.put(" " + fileError, row: row, column: 0, style: .error)
             return
         }
         if let message {
@@ -70,10 +76,10 @@ extension DashboardState {
         case .channel: return "How did it go out?  c call · v voicemail · e email · l letter · Esc cancel"
         case .snooze: return "Snooze until?  1 tomorrow · 3 in three days · 7 in a week · t a date · Esc cancel"
         case let .snoozeDate(_, text): return "Snooze until (YYYY-MM-DD): \(text)▏  ⏎ ok · Esc cancel"
-        case .confirmDismiss: return "Dismiss this task for good?  y yes · any other key no"
+        case .confirmDismiss: return "Dismiss this task for good?  y or ⏎ yes · any other key no"
         case let .confirmReply(app):
             let name = data.application(id: app)?.employer ?? app
-            return "A reply came from \(name) just now? It resets their strikes.  y yes · any other key no"
+            return "A reply came from \(name) just now? It resets their strikes.  y or ⏎ yes · any other key no"
         case let .filter(text): return "/\(text)▏  ⏎ keep · Esc clear"
         }
     }

@@ -72,6 +72,8 @@ public struct DashboardState: Sendable {
     /// The line under the lists: what just happened, or what went wrong.
     public var message: String?
     public var messageIsError = false
+    /// Why the file could not be read again: shown until it can be.
+    public var fileError: String?
     /// The history entries this session wrote, newest last: what `u` takes back.
     public var sessionChanges: [String] = []
     /// Whether colour may be used (false under NO_COLOR): only the terminal layer reads it.
@@ -169,18 +171,24 @@ extension DashboardState {
             break
         }
         if case let .timeline(app, scroll) = mode {
+            let last = timelineScrollLimit(app)
             switch action {
-            case .up: mode = .timeline(app: app, scroll: max(0, scroll - 1))
-            case .down: mode = .timeline(app: app, scroll: scroll + 1)
+            case .up: mode = .timeline(app: app, scroll: max(0, min(scroll, last) - 1))
+            case .down: mode = .timeline(app: app, scroll: min(last, scroll + 1))
             case .top: mode = .timeline(app: app, scroll: 0)
-            case .bottom, .pageDown: mode = .timeline(app: app, scroll: scroll + max(1, rows - 4))
-            case .pageUp: mode = .timeline(app: app, scroll: max(0, scroll - max(1, rows - 4)))
+            case .bottom: mode = .timeline(app: app, scroll: last)
+            case .pageDown: mode = .timeline(app: app, scroll: min(last, scroll + max(1, rows - 4)))
+            case .pageUp: mode = .timeline(app: app, scroll: max(0, min(scroll, last) - max(1, rows - 4)))
             case .open: mode = .lists
             default: break
             }
             return []
         }
-        if mode == .help { mode = .lists }
+        if mode == .help {
+            // "any key back": the key that closes the help does nothing else.
+            mode = .lists
+            return []
+        }
         message = nil
         messageIsError = false
         switch action {
@@ -218,6 +226,13 @@ extension DashboardState {
         return []
     }
 
+    /// How far a timeline can scroll: its lines (and the line for now) less what fits.
+    func timelineScrollLimit(_ app: String) -> Int {
+        guard let application = data.application(id: app) else { return 0 }
+        let lines = Rules.timeline(data, app: application, agenda: agenda, zone: zone, now: now).entries.count + 1
+        return max(0, lines - max(1, rows - 4))
+    }
+
     mutating func move(by delta: Int) {
         let n = count(focus)
         guard n > 0 else { return }
@@ -236,6 +251,10 @@ extension DashboardState {
             return []
         }
         if action == .escape || action == .back {
+            if case .filter = current {
+                filter = ""
+                for pane in Pane.allCases { selection[pane] = 0 }
+            }
             prompt = nil
             message = nil
             return []

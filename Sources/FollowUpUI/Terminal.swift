@@ -32,7 +32,10 @@ public final class Terminal {
     /// Enters curses mode; colour only when `colour` (NO_COLOR unset) and the terminal has it.
     public func start(colour: Bool) {
         savedTermiosValid = tcgetattr(0, &savedTermios) == 0 ? 1 : 0
-        for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, terminalSignalHandler) }
+        // A crash too (a Swift runtime trap is SIGILL) must not leave the terminal raw.
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV] {
+            signal(sig, terminalSignalHandler)
+        }
         setlocale(LC_ALL, "")
         initscr()
         cbreak()

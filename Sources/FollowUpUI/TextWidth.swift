@@ -1,6 +1,5 @@
-/// How many terminal cells text takes, per grapheme: wide East Asian characters and emoji take
-/// two, combining marks none. Measured here rather than by `wcwidth`, which depends on the
-/// locale and lags behind Unicode.
+/// How many terminal cells text takes: wide East Asian characters and emoji two, combining
+/// marks none. Measured here rather than by the C library's `wcwidth`, which depends on the locale.
 public enum TextWidth {
     public static func of(_ text: some StringProtocol) -> Int {
         var total = 0
@@ -8,14 +7,26 @@ public enum TextWidth {
         return total
     }
 
+    /// A grapheme's cells as the terminal will draw it. ncurses places each scalar with its own
+    /// width, so a grapheme is the sum of its scalars: an emoji joined with ZWJ or a skin tone
+    /// takes the room of its parts, and a text symbol with an emoji selector (❤️) one cell.
+    /// Measuring otherwise would push the rest of the row out of line.
     public static func of(_ character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
-        if first.value < 0x300 { return 1 }
-        if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        if isWide(first) || first.properties.isEmojiPresentation { return 2 }
-        if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark { return 0 }
+        var total = 0
+        for scalar in character.unicodeScalars { total += of(scalar) }
+        return total
+    }
+
+    static func of(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        if v < 0x300 { return 1 }
+        if v == 0x200D || (0xFE00...0xFE0F).contains(v) || (0x200B...0x200F).contains(v) { return 0 }
+        // Regional indicators are one cell each: a flag is two.
+        if (0x1F1E6...0x1F1FF).contains(v) { return 1 }
+        let category = scalar.properties.generalCategory
+        if category == .nonspacingMark || category == .enclosingMark { return 0 }
+        if isWide(scalar) || scalar.properties.isEmojiPresentation { return 2 }
         return 1
     }
 

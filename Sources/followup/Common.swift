@@ -23,7 +23,24 @@ struct CommonOptions: ParsableArguments {
         } else {
             instant = zone.localize(Instant(seconds: Int64(Date().timeIntervalSince1970.rounded(.down))))
         }
-        return Context(file: DataFile(path: absolute(path)), zone: zone, now: instant)
+        return Context(file: DataFile(path: resolved(absolute(path))), zone: zone, now: instant)
+    }
+
+    /// A data file that is a symbolic link is written through to its target: saving replaces
+    /// the file by rename, which would otherwise replace the link.
+    private func resolved(_ path: String) -> String {
+        if let real = realpath(path, nil) {
+            defer { free(real) }
+            return String(cString: real)
+        }
+        // A link to a file not made yet: its target, relative to the link's folder.
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink(path, &buffer, buffer.count - 1)
+        guard n > 0 else { return path }
+        let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if target.hasPrefix("/") { return target }
+        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        return folder + "/" + target
     }
 
     private func absolute(_ path: String) -> String {
@@ -63,8 +80,10 @@ struct Context {
     }
 
     /// Like `change`, and also says which history entry recorded it (nil when nothing changed).
-    func record<T>(_ summary: String, _ body: (inout FollowUpData) throws -> T) throws -> Committed<T> {
+    /// `quiet` keeps notes off stderr (the dashboard owns the screen).
+    func record<T>(_ summary: String, quiet: Bool = false, _ body: (inout FollowUpData) throws -> T) throws -> Committed<T> {
         let result = try file.transaction(today: today, summary: summary, at: now, body)
+        if quiet { return result }
         if result.created { printError("created \(file.path)") }
         // The save itself made the file 0600; a folder left open to others is worth a word.
         if result.wrote {

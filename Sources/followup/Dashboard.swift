@@ -98,9 +98,10 @@ struct DashboardSession {
             stamp = FileStamp(ctx.file.path)
             let data = try ctx.file.load() ?? FollowUpData()
             state.reload(data: data, agenda: Rules.schedule(data, zone: ctx.zone, now: ctx.now), now: ctx.now)
+            state.fileError = nil
         } catch {
-            state.message = "\(error)"
-            state.messageIsError = true
+            // Shown until the file reads again; what is on screen is the last good state.
+            state.fileError = Dashboard.sentence(error)
         }
     }
 
@@ -115,20 +116,20 @@ struct DashboardSession {
             switch effect {
             case let .markDone(taskID, channel):
                 let t = task(taskID)
-                let result = try ctx.record("done \(taskID)") { data in try ctx.markDone(taskID, channel: channel, in: &data) }
+                let result = try ctx.record("done \(taskID)", quiet: true) { data in try ctx.markDone(taskID, channel: channel, in: &data) }
                 recorded = result.recorded
                 said = "Done: \(t.map(describe) ?? taskID)"
             case let .snooze(taskID, until):
-                let result = try ctx.record("snooze \(taskID) until \(until)") { data in try ctx.snooze(taskID, until: until, in: &data) }
+                let result = try ctx.record("snooze \(taskID) until \(until)", quiet: true) { data in try ctx.snooze(taskID, until: until, in: &data) }
                 recorded = result.recorded
                 said = "Snoozed until \(until.short): \(task(taskID).map(describe) ?? taskID)"
             case let .dismiss(taskID):
-                let result = try ctx.record("dismiss \(taskID)") { data in try ctx.dismiss(taskID, in: &data) }
+                let result = try ctx.record("dismiss \(taskID)", quiet: true) { data in try ctx.dismiss(taskID, in: &data) }
                 recorded = result.recorded
                 said = "Dismissed: \(task(taskID).map(describe) ?? taskID)"
             case let .logReply(app, contact):
                 let name = state.data.application(id: app)?.employer ?? app
-                let result = try ctx.record("reply from \(name)") { data in try ctx.logReply(app: app, contact: contact, in: &data) }
+                let result = try ctx.record("reply from \(name)", quiet: true) { data in try ctx.logReply(app: app, contact: contact, in: &data) }
                 recorded = result.recorded
                 said = "Logged a reply from \(name): strikes back to 0"
             case let .undo(changeID):

@@ -44,7 +44,11 @@ struct EditFile: ParsableCommand {
             do {
                 let data = try DataFile(path: file.path).decode(edited)
                 if data.version > FollowUpData.currentVersion {
-                    throw UserError("version \(data.version) is newer than this followup writes (\(FollowUpData.currentVersion))")
+                    throw StoreError.invalid(path: copy, field: "version", message: "\(data.version) is newer than this followup writes (\(FollowUpData.currentVersion))")
+                }
+                let twice = data.duplicateIDs()
+                if !twice.isEmpty {
+                    throw StoreError.invalid(path: copy, field: "", message: "ids used by more than one record: " + twice.joined(separator: ", ") + "; every id must be unique")
                 }
                 try ctx.change("edit") { current in
                     // Someone else wrote meanwhile: replacing the file would lose their change.

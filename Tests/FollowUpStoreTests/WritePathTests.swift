@@ -150,6 +150,50 @@ struct WritePathTests {
         #expect(mode(file.path) == 0o600)
     }
 
+    @Test("undoing an older change keeps what a later change did to the same record")
+    func undoKeepsLaterChanges() throws {
+        let temp = TempFolder()
+        let file = temp.file()
+        let t = instant("2026-11-16T09:00:00Z")
+        try addApp(file, "a-1")
+        let first = try file.transaction(today: today, summary: "snooze", at: t) { data in
+            data.snoozes.append(Snooze(taskID: "task-1", until: Day("2026-11-19")!, updatedAt: t))
+            data.snoozes.append(Snooze(taskID: "task-2", until: Day("2026-11-19")!, updatedAt: t))
+        }
+        _ = try file.transaction(today: today, summary: "snooze again", at: t) { data in
+            data.snoozes.removeAll { $0.taskID == "task-1" }
+            data.snoozes.append(Snooze(taskID: "task-1", until: Day("2026-11-25")!, updatedAt: t))
+        }
+        let undone = try file.undo(today: today, id: try #require(first.recorded))
+        #expect(undone?.summary == "snooze")
+        let snoozes = try #require(try file.load()).snoozes
+        #expect(snoozes.map(\.taskID) == ["task-1"], "task-2 was only the first change's: gone; task-1 the later one's: kept")
+        #expect(snoozes.first?.until == Day("2026-11-25"))
+    }
+
+    @Test("a change to the file's own unknown fields is recorded, so undo does not skip past it")
+    func undoOfTopLevelFields() throws {
+        let temp = TempFolder()
+        let file = temp.file()
+        let t = instant("2026-11-16T09:00:00Z")
+        _ = try file.transaction(today: today, summary: "add app", at: t) { data in
+            data.applications.append(Application(id: "a-1", employer: "A", role: "r", createdAt: t))
+        }
+        _ = try file.transaction(today: today, summary: "edit", at: t) { data in data.extra["myNotes"] = .string("hello") }
+        #expect(try file.undo(today: today)?.summary == "edit")
+        let data = try #require(try file.load())
+        #expect(data.extra["myNotes"] == nil)
+        #expect(data.applications.count == 1)
+    }
+
+    @Test("undo on a missing file creates nothing")
+    func undoWithoutFile() throws {
+        let temp = TempFolder()
+        let file = temp.file()
+        #expect(try file.undo(today: today) == nil)
+        #expect(!file.exists)
+    }
+
     @Test("a writer waits for the lock and names its holder when it gives up")
     func lockedFileNamesTheHolder() throws {
         let temp = TempFolder()

@@ -167,4 +167,42 @@ struct DashboardUpdateTests {
         #expect(Keymap.action(for: .enter, prompting: true) == .enter)
         #expect(Keymap.action(for: .resize(rows: 10, columns: 50), prompting: false) == .resize(rows: 10, columns: 50))
     }
+
+    @Test("the key that closes the help does nothing else")
+    func helpCloses() {
+        var state = demoState(rows: 24, columns: 80)
+        _ = state.update(.help)
+        #expect(state.update(.done).isEmpty)
+        #expect(state.mode == .lists)
+    }
+
+    @Test("Esc in the filter prompt clears the filter")
+    func filterEscape() {
+        var state = demoState(rows: 24, columns: 80)
+        _ = state.update(.filter)
+        for c in "glob" { _ = state.update(.character(c)) }
+        _ = state.update(.escape)
+        #expect(state.filter.isEmpty)
+        #expect(state.prompt == nil)
+    }
+
+    @Test("the timeline stops scrolling at its end")
+    func timelineBounds() {
+        var state = demoState(rows: 12, columns: 80)
+        _ = state.update(.pane(.todos))
+        _ = state.update(.open)
+        for _ in 0..<50 { _ = state.update(.down) }
+        guard case let .timeline(_, bottom) = state.mode else { Issue.record("not in the timeline"); return }
+        _ = state.update(.up)
+        guard case let .timeline(_, after) = state.mode else { return }
+        #expect(after == max(0, bottom - 1))
+    }
+
+    @Test("a file that cannot be read again stays on the bottom line")
+    func fileErrorShows() {
+        var state = demoState(rows: 24, columns: 80)
+        state.fileError = "followup.json:1:30: not valid JSON"
+        _ = state.update(.down)
+        #expect(state.render().text.contains("not valid JSON"))
+    }
 }

@@ -11,9 +11,16 @@ struct TextWidthTests {
     }
 
     @Test("CJK and emoji take two cells", arguments: [
-        ("日本", 4), ("日本商事", 8), ("🚀", 2), ("👩‍💻", 2), ("한국", 4), ("ｱ", 1), ("Ａ", 2), ("❤️", 2),
+        ("日本", 4), ("日本商事", 8), ("🚀", 2), ("한국", 4), ("ｱ", 1), ("Ａ", 2), ("🇫🇷", 2),
     ])
     func wide(_ text: String, _ width: Int) {
+        #expect(TextWidth.of(text) == width)
+    }
+
+    @Test("a grapheme of several emoji takes the room of its parts, as ncurses draws them", arguments: [
+        ("👩‍💻", 4), ("👍🏽", 4), ("❤️", 1), ("☎️", 1),
+    ])
+    func sequences(_ text: String, _ width: Int) {
         #expect(TextWidth.of(text) == width)
     }
 

@@ -291,6 +291,29 @@ struct EditorTests {
         #expect(!text.contains("Principal Engineer"))
     }
 
+    @Test("an edit that gives two records one id is refused")
+    func duplicateIDs() {
+        let s = Sandbox()
+        let acme = Acme(s)
+        let before = s.bytes
+        let script = editor(s, #"sed -i 's/"id": "\#(acme.raj)"/"id": "\#(acme.dana)"/' "$1""#)
+        let out = s.run(["edit"], environment: ["EDITOR": script])
+        #expect(out.status == 2)
+        #expect(out.stderr.contains(acme.dana))
+        #expect(s.bytes == before)
+    }
+
+    @Test("a data file that is a symbolic link is written through to its target")
+    func symlinkedFile() throws {
+        let s = Sandbox()
+        let target = s.folder + "/real.json"
+        try FileManager.default.createSymbolicLink(atPath: s.file, withDestinationPath: target)
+        s.ok(["app", "add", "--employer", "Linked", "--role", "Dev"])
+        let attributes = try FileManager.default.attributesOfItem(atPath: s.file)
+        #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink)
+        #expect(String(decoding: FileManager.default.contents(atPath: target) ?? Data(), as: UTF8.self).contains("Linked"))
+    }
+
     @Test("no change in the editor writes nothing")
     func noChange() {
         let s = Sandbox()
