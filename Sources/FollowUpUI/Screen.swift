@@ -46,7 +46,7 @@ public struct Screen: Equatable, Sendable {
                 return end
             }
             if c >= 0 {
-                self[row, c] = Cell(text: String(character), style: style)
+                self[row, c] = Cell(text: TextWidth.displayable(character), style: style)
                 if w == 2 { self[row, c + 1] = .continuation }
             }
             c += w

@@ -12,9 +12,25 @@ public enum TextWidth {
     /// takes the room of its parts, and a text symbol with an emoji selector (❤️) one cell.
     /// Measuring otherwise would push the rest of the row out of line.
     public static func of(_ character: Character) -> Int {
+        if isSequence(character) { return of(character.unicodeScalars.first!) }
         var total = 0
         for scalar in character.unicodeScalars { total += of(scalar) }
         return total
+    }
+
+    /// An emoji built of several (joined with ZWJ, a skin tone, a presentation selector):
+    /// terminals disagree on its width, so the screen shows its first part alone.
+    static func isSequence(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard scalars.count > 1 else { return false }
+        return scalars.contains { s in
+            s.value == 0x200D || (0xFE00...0xFE0F).contains(s.value) || (0x1F3FB...0x1F3FF).contains(s.value)
+        }
+    }
+
+    /// What the screen draws for a grapheme: itself, or the first part of an emoji sequence.
+    public static func displayable(_ character: Character) -> String {
+        isSequence(character) ? String(character.unicodeScalars.first!) : String(character)
     }
 
     static func of(_ scalar: Unicode.Scalar) -> Int {
