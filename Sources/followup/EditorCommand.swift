@@ -55,7 +55,10 @@ struct EditFile: ParsableCommand {
                     if (try file.readBytes()) != original {
                         throw UserError("the file changed while you were editing; your copy is kept at \(copy); run followup edit again")
                     }
+                    // Records deleted by hand leave tombstones, as a deletion by command does.
+                    let gone = current.allIDs.subtracting(data.allIDs).subtracting(current.tombstones.map(\.id))
                     current = data
+                    current.bury(gone.sorted(), at: ctx.now)
                 }
                 try? FileManager.default.removeItem(atPath: copy)
                 for problem in data.problems() { printError("followup: warning: \(problem)") }

@@ -325,3 +325,29 @@ struct EditorTests {
         #expect(s.bytes == before)
     }
 }
+
+@Suite("followup edit and deletions")
+struct EditDeletionTests {
+    @Test("a record deleted in the editor leaves a tombstone")
+    func deletionLeavesTombstone() throws {
+        let s = Sandbox()
+        let acme = Acme(s)
+        let note = s.ok(["log", "note", "--app", acme.app, "--text", "to delete"])
+        let script = s.folder + "/ed.sh"
+        let body = """
+        #!/bin/sh
+        python3 - "$1" <<'PY'
+        import json, sys
+        p = sys.argv[1]
+        d = json.load(open(p))
+        d["applications"][0]["events"] = [e for e in d["applications"][0]["events"] if e["id"] != "\(note)"]
+        json.dump(d, open(p, "w"), indent=2)
+        PY
+        """
+        FileManager.default.createFile(atPath: script, contents: Data(body.utf8), attributes: [.posixPermissions: 0o755])
+        let out = s.run(["edit"], environment: ["EDITOR": script])
+        #expect(out.status == 0, "\(out.stderr)")
+        let tombstones = (try? JSONParser.parse(s.ok(["export", "json"])))?["tombstones"]?.arrayValue ?? []
+        #expect(tombstones.contains { $0["id"] == .string(note) })
+    }
+}
