@@ -187,7 +187,7 @@ struct Engine {
         var reset: (at: Instant, id: String, isResponse: Bool)?
         if let last = held.last { reset = (last.at, last.id, false) }
         for e in events where e.kind == .response && e.at <= now {
-            if reset == nil || e.at >= reset!.at { reset = (e.at, e.id, true) }
+            if (reset.map { e.at >= $0.at }) ?? true { reset = (e.at, e.id, true) }
         }
         // The decision date given last: an event's or interview's by when it was given (or
         // changed); the application's own only when nothing later gave one, unless it was
@@ -348,20 +348,20 @@ struct Engine {
             due = calendar.onOrAfter(lastDay.adding(days: spacing))
             reason = "\(Engine.spelled(spacing)) after your last attempt (\(lastDay.short)) went unanswered"
                 + moved(from: lastDay.adding(days: spacing), to: due) + "."
-            if let firstDate, due < firstDate {
-                let target = f.stated!.day.adding(days: policy.firstCheckInDaysAfterStated)
+            if let firstDate, let stated = f.stated, due < firstDate {
+                let target = stated.day.adding(days: policy.firstCheckInDaysAfterStated)
                 due = firstDate
                 reason = "Not before " + (policy.firstCheckInDaysAfterStated == 1
-                    ? "the day after the date they gave (\(f.stated!.day.short))"
-                    : "\(Engine.spelled(policy.firstCheckInDaysAfterStated).lowercased()) after the date they gave (\(f.stated!.day.short))")
+                    ? "the day after the date they gave (\(stated.day.short))"
+                    : "\(Engine.spelled(policy.firstCheckInDaysAfterStated).lowercased()) after the date they gave (\(stated.day.short))")
                     + moved(from: target, to: due) + "."
             }
-        } else if let firstDate, reset == nil || firstDate > zone.day(of: reset!.at) {
-            let target = f.stated!.day.adding(days: policy.firstCheckInDaysAfterStated)
+        } else if let firstDate, let stated = f.stated, (reset.map { firstDate > zone.day(of: $0.at) }) ?? true {
+            let target = stated.day.adding(days: policy.firstCheckInDaysAfterStated)
             due = firstDate
             reason = (policy.firstCheckInDaysAfterStated == 1
-                ? "The day after the date they gave (\(f.stated!.day.short))"
-                : "\(Engine.spelled(policy.firstCheckInDaysAfterStated)) after the date they gave (\(f.stated!.day.short))")
+                ? "The day after the date they gave (\(stated.day.short))"
+                : "\(Engine.spelled(policy.firstCheckInDaysAfterStated)) after the date they gave (\(stated.day.short))")
                 + moved(from: target, to: due) + "."
         } else if let reset {
             let resetDay = zone.day(of: reset.at)
@@ -384,7 +384,7 @@ struct Engine {
 
         // The anchor: whatever started this round of chasing, so a dismissal lasts until something new happens.
         var anchor = reset?.id ?? f.app.id
-        if let stated = f.stated, let given = stated.givenAt, reset == nil || given > reset!.at { anchor = stated.source }
+        if let stated = f.stated, let given = stated.givenAt, (reset.map { given > $0.at }) ?? true { anchor = stated.source }
         if reset == nil, let stated = f.stated { anchor = stated.source }
 
         let person = f.checkInContact
@@ -409,9 +409,9 @@ struct Engine {
         task.channel = channel
         task.channelReason = channelReason
         task.maxAttempts = cap
-        if !attempts.isEmpty {
+        if let last = attempts.last {
             // The 7–10 day window, never ending before the day the attempt was pushed to.
-            task.windowEnd = max(due, zone.day(of: attempts.last!.at).adding(days: policy.spacingWindowDays))
+            task.windowEnd = max(due, zone.day(of: last.at).adding(days: policy.spacingWindowDays))
         }
         if channel == .call {
             let contactZone = (person?.timeZone ?? f.app.timeZone).flatMap(Zone.init(identifier:)) ?? zone

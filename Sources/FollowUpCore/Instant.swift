@@ -94,6 +94,11 @@ public struct LocalDateTime: Hashable, Sendable, CustomStringConvertible {
 
     public init?(day: Day, hour: Int, minute: Int) {
         guard (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
+        self.init(checked: day, hour: hour, minute: minute)
+    }
+
+    /// For a time already known to be on the clock.
+    init(checked day: Day, hour: Int, minute: Int) {
         self.day = day
         self.hour = hour
         self.minute = minute
@@ -154,7 +159,7 @@ public struct Zone: Sendable, Equatable {
             if offset(at: t) == o, !candidates.contains(t) { candidates.append(t) }
         }
         guard let first = candidates.min() else {
-            throw .doesNotExist(LocalDateTime(day: day, hour: hour, minute: minute)!, zone: identifier)
+            throw .doesNotExist(LocalDateTime(checked: day, hour: hour, minute: minute), zone: identifier)
         }
         return Instant(seconds: first, offset: offset(at: first))
     }

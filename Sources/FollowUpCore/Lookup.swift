@@ -19,6 +19,15 @@ public enum LookupError: Error, Equatable, Sendable, CustomStringConvertible {
 extension FollowUpData {
     /// An application by id, or by an unambiguous case-insensitive employer name: exact id, then
     /// exact name, then a unique prefix of the name or the id.
+    /// Where `findApplication` finds it, for a change to make in place.
+    public func findApplicationIndex(_ query: String) throws(LookupError) -> Int {
+        let id = try findApplication(query).id
+        guard let index = applications.firstIndex(where: { $0.id == id }) else {
+            throw .notFound(what: "applications", query: query, candidates: [])
+        }
+        return index
+    }
+
     public func findApplication(_ query: String) throws(LookupError) -> Application {
         let describe = { (a: Application) in "\(a.id) (\(a.employer)\(a.role.isEmpty ? "" : " — " + a.role))" }
         let found = try Lookup.pick(

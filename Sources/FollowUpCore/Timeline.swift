@@ -101,10 +101,10 @@ extension Engine {
         var latest = f.app.decisionGivenAt
         for i in f.held where i.at <= moment {
             let given = max(i.at, i.decisionGivenAt ?? i.at)
-            if let d = i.decisionBy, given <= moment, latest == nil || given >= latest! { stated = d; latest = given }
+            if let d = i.decisionBy, given <= moment, (latest.map { given >= $0 }) ?? true { stated = d; latest = given }
         }
         for e in f.events where e.at < moment {
-            if let d = e.decisionBy, latest == nil || e.at >= latest! { stated = d; latest = e.at }
+            if let d = e.decisionBy, (latest.map { e.at >= $0 }) ?? true { stated = d; latest = e.at }
         }
         if let stated { return (calendar.onOrAfter(stated.adding(days: policy.firstCheckInDaysAfterStated)), true) }
         guard let interview = f.held.last(where: { $0.at <= moment }) else { return nil }

@@ -59,8 +59,9 @@ public struct DataFile: Sendable {
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 65_536)) }
-            let n = bytes.withUnsafeMutableBytes { buf in
-                read(fd, buf.baseAddress! + filled, buf.count - filled)
+            let n = bytes.withUnsafeMutableBytes { buf -> Int in
+                guard let base = buf.baseAddress else { return 0 }
+                return read(fd, base + filled, buf.count - filled)
             }
             if n < 0 {
                 if errno == EINTR { continue }

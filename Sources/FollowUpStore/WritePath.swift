@@ -122,8 +122,9 @@ extension DataFile {
         var ok = true
         var written = 0
         bytes.withUnsafeBytes { buf in
+            guard let base = buf.baseAddress else { return }
             while written < buf.count {
-                let n = write(fd, buf.baseAddress! + written, buf.count - written)
+                let n = write(fd, base + written, buf.count - written)
                 if n < 0 {
                     if errno == EINTR { continue }
                     ok = false

@@ -198,8 +198,8 @@ extension DashboardState {
         case .pageDown: move(by: max(1, rows / 2))
         case .top: selection[focus] = 0
         case .bottom: selection[focus] = max(0, count(focus) - 1)
-        case .nextPane: focus = Pane(rawValue: (focus.rawValue + 1) % 3)!
-        case .previousPane: focus = Pane(rawValue: (focus.rawValue + 2) % 3)!
+        case .nextPane: focus = Pane.allCases[(focus.rawValue + 1) % Pane.allCases.count]
+        case .previousPane: focus = Pane.allCases[(focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count]
         case let .pane(p): focus = p
         case .open:
             if let app = selectedApp { mode = .timeline(app: app, scroll: 0) } else { say("Nothing selected.") }

@@ -12,7 +12,7 @@ public enum TextWidth {
     /// takes the room of its parts, and a text symbol with an emoji selector (❤️) one cell.
     /// Measuring otherwise would push the rest of the row out of line.
     public static func of(_ character: Character) -> Int {
-        if isSequence(character) { return of(character.unicodeScalars.first!) }
+        if isSequence(character), let first = character.unicodeScalars.first { return of(first) }
         var total = 0
         for scalar in character.unicodeScalars { total += of(scalar) }
         return total
@@ -30,7 +30,8 @@ public enum TextWidth {
 
     /// What the screen draws for a grapheme: itself, or the first part of an emoji sequence.
     public static func displayable(_ character: Character) -> String {
-        isSequence(character) ? String(character.unicodeScalars.first!) : String(character)
+        guard isSequence(character), let first = character.unicodeScalars.first else { return String(character) }
+        return String(first)
     }
 
     static func of(_ scalar: Unicode.Scalar) -> Int {

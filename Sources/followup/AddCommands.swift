@@ -84,8 +84,8 @@ struct ContactCommand: ParsableCommand {
             }
             let ctx = try common.context()
             let id = try ctx.change("contact add \(name) at \(app)") { data in
-                let application = try data.findApplication(app)
-                let index = data.index(ofApplication: application.id)!
+                let index = try data.findApplicationIndex(app)
+                let application = data.applications[index]
                 let id = ctx.mint(name, fallback: "contact", in: data)
                 data.applications[index].contacts.append(Contact(
                     id: id, name: name, title: title?.nonBlank, role: role, email: email?.nonBlank, phone: phone?.nonBlank,
@@ -123,8 +123,8 @@ struct InterviewCommand: ParsableCommand {
             let ctx = try common.context()
             let start = try ctx.parseInstant(at, option: "--at")
             let id = try ctx.change("interview add at \(app) on \(at)") { data in
-                let application = try data.findApplication(app)
-                let index = data.index(ofApplication: application.id)!
+                let index = try data.findApplicationIndex(app)
+                let application = data.applications[index]
                 var people: [String] = []
                 for query in with {
                     let contact = try application.findContact(query)
@@ -169,8 +169,8 @@ struct Log: ParsableCommand {
         let ctx = try common.context()
         let when = try at.map { try ctx.parseInstant($0, option: "--at") } ?? ctx.now
         let id = try ctx.change("log \(kind.rawValue) at \(app)") { data in
-            let application = try data.findApplication(app)
-            let index = data.index(ofApplication: application.id)!
+            let index = try data.findApplicationIndex(app)
+            let application = data.applications[index]
             let person = try contact.map { try application.findContact($0).id }
             let id = ctx.mint(kind.rawValue, fallback: "event", in: data)
             data.applications[index].events.append(Event(

@@ -31,8 +31,8 @@ extension FollowUpData {
     /// Where a contact, interview or event lives: by id anywhere, or by name within `app`.
     func locateContact(_ query: String, app: String?) throws -> (app: Int, index: Int) {
         if let app {
-            let application = try findApplication(app)
-            let i = index(ofApplication: application.id)!
+            let i = try findApplicationIndex(app)
+            let application = applications[i]
             let contact = try application.findContact(query)
             return (i, applications[i].contacts.firstIndex { $0.id == contact.id }!)
         }
@@ -82,7 +82,7 @@ extension AppCommand {
             if let role, role.nonBlank == nil { throw UserError("--role must not be empty") }
             let ctx = try common.context()
             try ctx.change("app edit \(app)") { data in
-                let i = data.index(ofApplication: try data.findApplication(app).id)!
+                let i = try data.findApplicationIndex(app)
                 var a = data.applications[i]
                 if let employer = employer?.nonBlank { a.employer = employer }
                 if let role = role?.nonBlank { a.role = role }
@@ -319,10 +319,10 @@ struct Close: ParsableCommand {
     func run() throws {
         let ctx = try common.context()
         let id = try ctx.change("close \(app)") { data in
-            let application = try data.findApplication(app)
+            let i = try data.findApplicationIndex(app)
+            let application = data.applications[i]
             let status = Rules.schedule(data, zone: ctx.zone, now: ctx.now).statuses[application.id] ?? .active
             if status.isClosed { throw UserError("\(application.employer) is already closed (\(status.rawValue)); followup reopen \(application.id) opens it again") }
-            let i = data.index(ofApplication: application.id)!
             let id = ctx.mint("closed", fallback: "event", in: data)
             data.applications[i].events.append(Event(
                 id: id, kind: .closed, at: ctx.now, text: reason?.nonBlank, createdAt: ctx.now))
@@ -342,10 +342,10 @@ struct Reopen: ParsableCommand {
     func run() throws {
         let ctx = try common.context()
         let id = try ctx.change("reopen \(app)") { data in
-            let application = try data.findApplication(app)
+            let i = try data.findApplicationIndex(app)
+            let application = data.applications[i]
             let status = Rules.schedule(data, zone: ctx.zone, now: ctx.now).statuses[application.id] ?? .active
             if !status.isClosed { throw UserError("\(application.employer) is open (\(status.rawValue)); nothing to reopen") }
-            let i = data.index(ofApplication: application.id)!
             let id = ctx.mint("reopened", fallback: "event", in: data)
             data.applications[i].events.append(Event(
                 id: id, kind: .reopened, at: ctx.now, createdAt: ctx.now))
