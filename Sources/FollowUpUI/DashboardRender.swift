@@ -19,6 +19,7 @@ extension DashboardState {
         case .lists: lists(&screen)
         case let .timeline(app, scroll): timeline(&screen, app: app, scroll: scroll)
         case .help: help(&screen)
+        case let .review(position): review(&screen, position: position)
         }
         footer(&screen)
         return screen
@@ -61,6 +62,7 @@ extension DashboardState {
         case .lists:
             hints = ["j/k move", "tab pane", "⏎ timeline", "d done", "s snooze", "x dismiss", "r reply came", "u undo", "/ filter"]
         case .timeline: hints = ["j/k scroll", "Esc back"]
+        case .review: hints = ["d done", "s snooze", "x dismiss", "w draft", "⏎ next", "k back", "Esc leave"]
         case .help: hints = ["any key back"]
         }
         // As many hints as fit, and always the way to help and out.
@@ -262,6 +264,62 @@ extension DashboardState {
         let visible = rows - 4
         let start = min(scroll, max(0, lines.count - visible))
         for (i, (text, style)) in lines.dropFirst(start).prefix(visible).enumerated() {
+            screen.put(" " + text, row: 2 + i, column: 1, style: style, limit: columns - 1)
+        }
+    }
+
+    /// One card of the daily review: who, how to reach them, why now, how and when; for a
+    /// thank-you the interview's talking points and the start of a draft.
+    func review(_ screen: inout Screen, position: Int) {
+        let total = reviewIDs.count
+        guard position < total else {
+            screen.box(top: 1, left: 0, height: rows - 2, width: columns, title: "Daily review · done", focused: true)
+            let lines = [
+                total == 0 ? "Nothing to review: no task is due this week." : "Reviewed \(total) card\(total == 1 ? "" : "s"):",
+                "  \(reviewed.done) done · \(reviewed.snoozed) snoozed · \(reviewed.dismissed) dismissed · \(max(0, total - reviewed.done - reviewed.snoozed - reviewed.dismissed)) left as they were",
+                "", "⏎ or Esc: back to the lists",
+            ]
+            for (i, line) in lines.enumerated() where 2 + i < rows - 2 {
+                screen.put(" " + line, row: 2 + i, column: 1, style: i == 0 ? .bold : .normal, limit: columns - 1)
+            }
+            return
+        }
+        screen.box(top: 1, left: 0, height: rows - 2, width: columns, title: "Daily review · \(position + 1) of \(total)", focused: true)
+        guard let t = agenda.task(id: reviewIDs[position]) else {
+            screen.put(" Already dealt with. ⏎ next", row: 2, column: 1, style: .dim, limit: columns - 1)
+            return
+        }
+        let app = data.application(id: t.app)
+        let person = t.contact.flatMap { app?.contact(id: $0) }
+        var lines: [(String, CellStyle)] = []
+        lines.append(("\(t.status.rawValue.uppercased()) · \(what(t)) · \(t.employer)", style(t.status)))
+        if let app { lines.append((app.role, .dim)) }
+        lines.append(("", .normal))
+        if let person {
+            let about = [person.title, person.role?.rawValue].compactMap { $0 }.joined(separator: ", ")
+            lines.append(("Who     " + person.name + (about.isEmpty ? "" : " — " + about), .normal))
+            var reach = [person.email, person.phone, person.address].compactMap { $0 }
+            reach.append(person.mayCall ? "said you may call" : "did not say you may call")
+            lines.append(("Reach   " + reach.joined(separator: " · "), .normal))
+        }
+        lines.append(("Why now " + t.reason, .normal))
+        var when = "Due     " + dayLabel(t.due)
+        if let at = t.dueAt {
+            let w = zone.localize(at).wallClock
+            when += " " + (w.hour < 10 ? "0" : "") + "\(w.hour):" + (w.minute < 10 ? "0" : "") + "\(w.minute)"
+        }
+        if let channel = t.channel { when += " · by \(channel.rawValue)" }
+        lines.append((when, .normal))
+        if let why = t.channelReason { lines.append(("        " + why, .dim)) }
+        if let advice = t.advice { lines.append(("Tip     " + advice, .normal)) }
+        if t.kind == .thankYou || t.kind == .closingThankYou || t.kind == .checkIn {
+            lines.append(("", .normal))
+            lines.append(("Draft (w opens it in your editor):", .bold))
+            for line in Drafts.text(for: t, in: data, zone: zone).split(separator: "\n", omittingEmptySubsequences: false) {
+                lines.append(("  " + line, .dim))
+            }
+        }
+        for (i, (text, style)) in lines.enumerated() where 2 + i < rows - 2 {
             screen.put(" " + text, row: 2 + i, column: 1, style: style, limit: columns - 1)
         }
     }

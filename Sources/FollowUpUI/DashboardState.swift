@@ -30,6 +30,8 @@ public enum Mode: Equatable, Sendable {
     case lists
     case timeline(app: String, scroll: Int)
     case help
+    /// The daily review: one card at a time, `position` into `reviewIDs` (at the end: the summary).
+    case review(position: Int)
 }
 
 /// What the user asked for, whatever key they pressed.
@@ -37,7 +39,7 @@ public enum Action: Equatable, Sendable {
     case up, down, top, bottom, pageUp, pageDown
     case nextPane, previousPane, pane(Pane)
     case open, back, help, quit
-    case done, snooze, dismiss, reply, undo, filter
+    case done, snooze, dismiss, reply, undo, filter, review, draft
     /// A key typed while a prompt waits: the prompt decides what it means.
     case character(Character)
     case enter, backspace, escape
@@ -52,6 +54,8 @@ public enum Effect: Equatable, Sendable {
     case logReply(app: String, contact: String?)
     /// Take back this session's latest change (a history entry id).
     case undo(changeID: String)
+    /// Open a first draft for the task in the user's editor.
+    case writeDraft(taskID: String)
     case quit
 }
 
@@ -78,6 +82,9 @@ public struct DashboardState: Sendable {
     public var sessionChanges: [String] = []
     /// Whether colour may be used (false under NO_COLOR): only the terminal layer reads it.
     public var colour = true
+    /// The daily review's cards (task ids, in agenda order, fixed when it starts) and what was done.
+    public var reviewIDs: [String] = []
+    public var reviewed = (done: 0, snoozed: 0, dismissed: 0)
 
     public init(data: FollowUpData, agenda: Agenda, zone: Zone, now: Instant, fileLabel: String, rows: Int, columns: Int) {
         self.data = data
@@ -123,8 +130,11 @@ public struct DashboardState: Sendable {
         return n == 0 ? 0 : min(max(0, selection[pane] ?? 0), n - 1)
     }
 
-    /// The task under the cursor, if the focused pane lists tasks.
+    /// The task under the cursor, if the focused pane lists tasks (in the review: the card's).
     public var selectedTask: FollowUpTask? {
+        if case let .review(position) = mode {
+            return position < reviewIDs.count ? agenda.task(id: reviewIDs[position]) : nil
+        }
         switch focus {
         case .thanks: return thanks.isEmpty ? nil : thanks[selected(.thanks)]
         case .todos: return todos.isEmpty ? nil : todos[selected(.todos)]
@@ -152,6 +162,23 @@ public struct DashboardState: Sendable {
 extension DashboardState {
     /// The one place the dashboard's state changes. Returns what the shell must do.
     public mutating func update(_ action: Action) -> [Effect] {
+        let effects = apply(action)
+        // In the review, a card that was dealt with gives way to the next.
+        if case let .review(position) = mode {
+            for effect in effects {
+                switch effect {
+                case .markDone: reviewed.done += 1
+                case .snooze: reviewed.snoozed += 1
+                case .dismiss: reviewed.dismissed += 1
+                default: continue
+                }
+                mode = .review(position: position + 1)
+            }
+        }
+        return effects
+    }
+
+    mutating func apply(_ action: Action) -> [Effect] {
         if let prompt { return answer(prompt, action) }
         switch action {
         case let .resize(rows, columns):
@@ -169,6 +196,22 @@ extension DashboardState {
             return []
         default:
             break
+        }
+        if case let .review(position) = mode {
+            message = nil
+            messageIsError = false
+            switch action {
+            case .open, .down:
+                if position >= reviewIDs.count { mode = .lists } else { mode = .review(position: position + 1) }
+                return []
+            case .up:
+                mode = .review(position: max(0, position - 1))
+                return []
+            case .done, .snooze, .dismiss, .draft:
+                guard selectedTask != nil else { return [] }
+            default:
+                return []
+            }
         }
         if case let .timeline(app, scroll) = mode {
             let last = timelineScrollLimit(app)
@@ -220,6 +263,13 @@ extension DashboardState {
             return [.undo(changeID: last)]
         case .filter:
             prompt = .filter(text: filter)
+        case .review:
+            reviewIDs = shown.map(\.id)
+            reviewed = (0, 0, 0)
+            mode = .review(position: 0)
+        case .draft:
+            guard let task = selectedTask else { say("Select a task first."); break }
+            return [.writeDraft(taskID: task.id)]
         default:
             break
         }

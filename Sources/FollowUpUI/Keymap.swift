@@ -17,6 +17,7 @@ public enum Keymap {
         ("d", "done (a check-in asks: c call, v voicemail, e email, l letter)"),
         ("s", "snooze: 1, 3 or 7 days, or t to type a date"), ("x", "dismiss"),
         ("r", "a reply came from this employer"), ("u", "undo this session's last change"),
+        ("R", "daily review: one card at a time (⏎ next, k back)"), ("w", "write a draft in $VISUAL or $EDITOR"),
         ("/", "filter by employer, person or kind"), ("?", "this help"), ("q", "quit"),
     ]
 
@@ -55,6 +56,8 @@ public enum Keymap {
             case "r": return .reply
             case "u": return .undo
             case "/": return .filter
+            case "R": return .review
+            case "w": return .draft
             case "?": return .help
             case "q": return .quit
             default: return nil

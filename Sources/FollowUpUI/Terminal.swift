@@ -72,6 +72,14 @@ public final class Terminal {
         return .resize(rows: rows, columns: columns)
     }
 
+    /// Leaves curses mode for a program that needs the terminal (an editor), and comes back.
+    public func suspend(while body: () -> Void) {
+        endwin()
+        body()
+        refresh()
+        drawn = nil
+    }
+
     public func stop() {
         guard active else { return }
         endwin()

@@ -47,6 +47,7 @@ struct DashboardSession {
     let fixedNow: Bool
     let label: String
     var stamp: FileStamp?
+    var terminal: Terminal?
 
     init(ctx: Context, fixedNow: Bool, label: String) {
         self.ctx = ctx
@@ -60,6 +61,7 @@ struct DashboardSession {
         let env = ProcessInfo.processInfo.environment
         let colour = (env["NO_COLOR"] ?? "").isEmpty
         let terminal = Terminal()
+        self.terminal = terminal
         terminal.start(colour: colour)
         defer { terminal.stop() }
         var state = DashboardState(
@@ -136,6 +138,9 @@ struct DashboardSession {
                 let entry = try ctx.file.undo(today: ctx.today, id: changeID)
                 state.sessionChanges.removeAll { $0 == changeID }
                 said = entry.map { "Undone: \($0.summary)" } ?? "That change is no longer in the file's history."
+            case let .writeDraft(taskID):
+                guard let t = task(taskID) else { return }
+                said = try writeDraft(t, data: state.data)
             case .quit:
                 return
             }
@@ -151,6 +156,24 @@ struct DashboardSession {
             state.message = Dashboard.sentence(error)
             state.messageIsError = true
         }
+    }
+
+    /// A first draft in the data's folder (drafts/, private), opened in the user's editor.
+    func writeDraft(_ task: FollowUpTask, data: FollowUpData) throws -> String {
+        let folder = ctx.file.folder + "/drafts"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let name = task.id.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }
+        let path = folder + "/" + String(name) + ".txt"
+        if !FileManager.default.fileExists(atPath: path) {
+            let text = Drafts.text(for: task, in: data, zone: ctx.zone)
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+                throw UserError("cannot write a draft in \(folder)")
+            }
+        }
+        var status: Int32 = 0
+        terminal?.suspend { status = EditFile.runEditor(EditFile.editor(), path) }
+        guard status == 0 else { throw UserError("the editor (\(EditFile.editor())) failed with status \(status); the draft is \(path)") }
+        return "Draft kept at \(Dashboard.shortPath(path)) · d when sent"
     }
 
     func describe(_ t: FollowUpTask) -> String {

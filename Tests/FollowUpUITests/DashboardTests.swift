@@ -205,4 +205,31 @@ struct DashboardUpdateTests {
         _ = state.update(.down)
         #expect(state.render().text.contains("not valid JSON"))
     }
+
+    @Test("R reviews one card at a time; a card dealt with gives way to the next; a summary at the end")
+    func dailyReview() throws {
+        var state = demoState(rows: 40, columns: 100)
+        let count = state.thanks.count + state.todos.count
+        _ = state.update(.review)
+        #expect(state.mode == .review(position: 0))
+        #expect(state.reviewIDs.count == count)
+        #expect(state.render().text.contains("Daily review · 1 of \(count)"))
+        let first = try #require(state.selectedTask)
+        #expect(state.update(.snooze).isEmpty)
+        #expect(state.update(.character("1")) == [.snooze(taskID: first.id, until: Day("2026-11-25")!)])
+        #expect(state.mode == .review(position: 1))
+        while let t = state.selectedTask, t.kind != .thankYou { _ = state.update(.open) }
+        let thanks = try #require(state.selectedTask)
+        let card = state.render().text
+        #expect(card.contains("Who     \(thanks.contactName ?? "")"))
+        #expect(card.contains("Draft (w opens it in your editor)"))
+        #expect(state.update(.draft) == [.writeDraft(taskID: thanks.id)])
+        #expect(state.update(.done) == [.markDone(taskID: thanks.id, channel: nil)])
+        while case let .review(position) = state.mode, position < count { _ = state.update(.open) }
+        let summary = state.render().text
+        #expect(summary.contains("Reviewed \(count) cards"))
+        #expect(summary.contains("1 done · 1 snoozed · 0 dismissed"))
+        _ = state.update(.open)
+        #expect(state.mode == .lists)
+    }
 }
