@@ -205,4 +205,28 @@ struct DashboardTests {
         })
         #expect(emailColumns.count == 1, "\(rows)")
     }
+
+    @Test("R then w opens a draft in the editor and comes back to the review")
+    func reviewAndDraft() throws {
+        let s = Sandbox()
+        _ = Acme(s)
+        let editor = s.folder + "/editor.sh"
+        FileManager.default.createFile(atPath: editor, contents: Data("#!/bin/sh\necho EDITED >> \"$1\"\n".utf8), attributes: [.posixPermissions: 0o755])
+        let t = Tmux()
+        defer { t.kill() }
+        t.start("env -u NO_COLOR EDITOR=\(editor) TZ=America/New_York FOLLOWUP_NOW=2026-11-16T18:00 \(followupBinary) --file \(s.file)", width: 100, height: 30)
+        #expect(t.wait { t.screen().contains("Thank-you notes 2") })
+        t.keys("R")
+        #expect(t.wait { t.screen().contains("Daily review · 1 of") })
+        // The take-stock note comes first (due tonight), then the thank-you notes.
+        t.keys("Enter")
+        #expect(t.wait { t.screen().contains("Daily review · 2 of") })
+        t.keys("w")
+        #expect(t.wait { t.screen().contains("Draft kept at") })
+        let drafts = try FileManager.default.contentsOfDirectory(atPath: s.folder + "/drafts")
+        #expect(drafts.count == 1)
+        let text = String(decoding: FileManager.default.contents(atPath: s.folder + "/drafts/" + drafts[0]) ?? Data(), as: UTF8.self)
+        #expect(text.contains("Dear Dana,") && text.hasSuffix("EDITED\n"))
+        #expect(t.screen().contains("Daily review · 2 of"))
+    }
 }
