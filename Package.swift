@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(
             name: "followup-bench",
             dependencies: [
-                "FollowUpCore", "FollowUpStore", "JSON",
+                "FollowUpCore", "FollowUpStore", "FollowUpUI", "JSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -62,7 +62,7 @@ public enum Effect: Equatable, Sendable {
 /// Everything the dashboard shows, as a value: `update` changes it, `render` draws it.
 public struct DashboardState: Sendable {
     public var data: FollowUpData
-    public var agenda: Agenda
+    public var agenda: Agenda { didSet { recomputeLists() } }
     public var zone: Zone
     public var now: Instant
     public var fileLabel: String
@@ -72,7 +72,7 @@ public struct DashboardState: Sendable {
     public var selection: [Pane: Int] = [:]
     public var mode: Mode = .lists
     public var prompt: Prompt?
-    public var filter = ""
+    public var filter = "" { didSet { recomputeLists() } }
     /// The line under the lists: what just happened, or what went wrong.
     public var message: String?
     public var messageIsError = false
@@ -94,26 +94,29 @@ public struct DashboardState: Sendable {
         self.fileLabel = fileLabel
         self.rows = rows
         self.columns = columns
+        recomputeLists()
     }
 
     public var today: Day { zone.day(of: now) }
 
-    /// Tasks worth a look this week: overdue, due, and upcoming within seven days, not hidden.
-    var shown: [FollowUpTask] {
+    /// Tasks worth a look this week (overdue, due, and upcoming within seven days, not hidden),
+    /// filtered; kept ready so a keypress redraws without recomputing them.
+    public private(set) var shown: [FollowUpTask] = []
+    public private(set) var thanks: [FollowUpTask] = []
+    public private(set) var todos: [FollowUpTask] = []
+    public private(set) var employers: [EmployerStrikes] = []
+
+    mutating func recomputeLists() {
         let horizon = today.adding(days: 7)
         let needle = filter.lowercased()
-        return agenda.visible.filter { t in
+        shown = agenda.visible.filter { t in
             (t.status != .upcoming || t.due <= horizon)
                 && (needle.isEmpty || t.employer.lowercased().contains(needle)
                     || (t.contactName ?? "").lowercased().contains(needle) || t.kind.rawValue.contains(needle))
         }
-    }
-
-    public var thanks: [FollowUpTask] { shown.filter { $0.kind == .thankYou || $0.kind == .closingThankYou } }
-    public var todos: [FollowUpTask] { shown.filter { $0.kind != .thankYou && $0.kind != .closingThankYou } }
-    public var employers: [EmployerStrikes] {
-        let needle = filter.lowercased()
-        return agenda.employers.filter { needle.isEmpty || $0.employer.lowercased().contains(needle) }
+        thanks = shown.filter { $0.kind == .thankYou || $0.kind == .closingThankYou }
+        todos = shown.filter { $0.kind != .thankYou && $0.kind != .closingThankYou }
+        employers = agenda.employers.filter { needle.isEmpty || $0.employer.lowercased().contains(needle) }
     }
 
     func count(_ pane: Pane) -> Int {
@@ -153,8 +156,8 @@ public struct DashboardState: Sendable {
     /// Fresh data after a change: selection and mode are kept where they still make sense.
     public mutating func reload(data: FollowUpData, agenda: Agenda, now: Instant) {
         self.data = data
-        self.agenda = agenda
         self.now = now
+        self.agenda = agenda
         if case let .timeline(app, _) = mode, data.application(id: app) == nil { mode = .lists }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FollowUpCore
 import FollowUpStore
+import FollowUpUI
 import JSON
 
 struct Phases: ParsableCommand {
@@ -23,7 +24,7 @@ struct Phases: ParsableCommand {
         guard runs >= 1 else { throw ValidationError("--runs must be 1 or more") }
     }
 
-    static let names = ["read", "parse", "map", "schedule", "loadAndSchedule", "encode", "writePath"]
+    static let names = ["read", "parse", "map", "schedule", "loadAndSchedule", "encode", "writePath", "frame", "keypress"]
 
     func run() throws {
         let zone = Zone(TimeZone.current)
@@ -53,6 +54,18 @@ struct Phases: ParsableCommand {
             let encoded = DataFile.encode(data)
             let encode = t.lap()
 
+            // The dashboard: a first frame at 120×40, then a keypress (j) and the frame after it.
+            var f = Stopwatch()
+            var state = DashboardState(data: data, agenda: agenda, zone: zone, now: instant, fileLabel: file, rows: 40, columns: 120)
+            let firstFrame = state.render()
+            let frame = f.lap()
+            _ = state.update(.down)
+            let nextFrame = state.render()
+            let keypress = f.lap()
+            if firstFrame.changedRows(since: nextFrame).isEmpty, state.agenda.visible.count > 1 {
+                throw BenchError("the keypress changed nothing on screen")
+            }
+
             var w = Stopwatch()
             let committed = try copy.transaction(today: zone.day(of: instant)) { (data: inout FollowUpData) in
                 guard !data.applications.isEmpty else { return }
@@ -70,7 +83,7 @@ struct Phases: ParsableCommand {
                 tasks = agenda.visible.count
                 continue
             }
-            for (name, value) in zip(Phases.names, [read, parse, map, schedule, read + parse + map + schedule, encode, writePath]) {
+            for (name, value) in zip(Phases.names, [read, parse, map, schedule, read + parse + map + schedule, encode, writePath, frame, keypress]) {
                 samples[name, default: []].append(value)
             }
         }
@@ -101,6 +114,7 @@ struct Phases: ParsableCommand {
         "read": "read bytes", "parse": "JSON parse", "map": "map to the model", "schedule": "schedule (rules engine)",
         "loadAndSchedule": "read → schedule, total", "encode": "encode (canonical)",
         "writePath": "one change through the write path",
+        "frame": "dashboard: first frame, 120×40", "keypress": "dashboard: keypress (j) to frame",
     ]
 }
 
