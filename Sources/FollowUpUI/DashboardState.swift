@@ -56,6 +56,8 @@ public enum Effect: Equatable, Sendable {
     case undo(changeID: String)
     /// Open a first draft for the task in the user's editor.
     case writeDraft(taskID: String)
+    /// The guided note of a take-stock task, written in the user's editor, logged as a note.
+    case takeStock(taskID: String)
     case quit
 }
 
@@ -170,7 +172,7 @@ extension DashboardState {
         if case let .review(position) = mode {
             for effect in effects {
                 switch effect {
-                case .markDone: reviewed.done += 1
+                case .markDone, .takeStock: reviewed.done += 1
                 case .snooze: reviewed.snoozed += 1
                 case .dismiss: reviewed.dismissed += 1
                 default: continue
@@ -251,7 +253,13 @@ extension DashboardState {
             if let app = selectedApp { mode = .timeline(app: app, scroll: 0) } else { say("Nothing selected.") }
         case .done:
             guard let task = selectedTask else { say("Select a task first (Tab moves between panes)."); break }
-            if task.kind == .checkIn { prompt = .channel(taskID: task.id) } else { return [.markDone(taskID: task.id, channel: nil)] }
+            if task.kind == .checkIn {
+                prompt = .channel(taskID: task.id)
+            } else if task.kind == .takeStock {
+                return [.takeStock(taskID: task.id)]
+            } else {
+                return [.markDone(taskID: task.id, channel: nil)]
+            }
         case .snooze:
             guard let task = selectedTask else { say("Select a task first."); break }
             prompt = .snooze(taskID: task.id)

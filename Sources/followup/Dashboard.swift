@@ -141,6 +141,17 @@ struct DashboardSession {
             case let .writeDraft(taskID):
                 guard let t = task(taskID) else { return }
                 said = try writeDraft(t, data: state.data)
+            case let .takeStock(taskID):
+                guard let t = task(taskID) else { return }
+                guard let note = try guidedNote(t, data: state.data) else {
+                    said = "Nothing written: the note is still to take."
+                    break
+                }
+                let result = try ctx.record("take stock at \(t.employer)", quiet: true) { data in
+                    try ctx.markDone(taskID, channel: nil, text: note, in: &data)
+                }
+                recorded = result.recorded
+                said = "Noted how it went at \(t.employer)"
             case .quit:
                 return
             }
@@ -156,6 +167,22 @@ struct DashboardSession {
             state.message = Dashboard.sentence(error)
             state.messageIsError = true
         }
+    }
+
+    /// 002's questions in the user's editor; the answers, or nil when none was written.
+    func guidedNote(_ task: FollowUpTask, data: FollowUpData) throws -> String? {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/followup-note-XXXXXX").utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else { throw UserError("cannot make a temporary file for the note") }
+        close(fd)
+        let path = String(cString: template)
+        defer { unlink(path) }
+        FileManager.default.createFile(atPath: path, contents: Data(Drafts.takeStockTemplate(for: task, in: data, zone: ctx.zone).utf8))
+        var status: Int32 = 0
+        terminal?.suspend { status = EditFile.runEditor(EditFile.editor(), path) }
+        guard status == 0 else { throw UserError("the editor (\(EditFile.editor())) failed with status \(status); nothing was logged") }
+        let text = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+        return Drafts.takeStockNote(from: text)
     }
 
     /// A first draft in the data's folder (drafts/, private), opened in the user's editor.

@@ -45,3 +45,18 @@ struct DraftTests {
         #expect(text.contains("Voicemail"))
     }
 }
+
+@Suite("The guided take-stock note")
+struct TakeStockNoteTests {
+    @Test("answers under the questions become the note; an untouched template gives none")
+    func parse() throws {
+        let data = Demo.data(today: day("2026-11-24"), zone: newYork)
+        let agenda = Rules.schedule(data, zone: newYork, now: time("2026-11-24T09:00"))
+        let task = try #require(agenda.visible.first { $0.kind == .takeStock })
+        let template = Drafts.takeStockTemplate(for: task, in: data, zone: newYork)
+        #expect(Drafts.takeStockNote(from: template) == nil)
+        let filled = template.replacingOccurrences(of: "# What went well?\n", with: "# What went well?\nThe system design round.\nGood rapport.\n")
+            .replacingOccurrences(of: "# What are their likely reservations?\n", with: "# What are their likely reservations?\nNo Kubernetes.\n")
+        #expect(Drafts.takeStockNote(from: filled) == "What went well? The system design round. Good rapport.\nWhat are their likely reservations? No Kubernetes.")
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 
 /// Drives the real binary inside tmux: what a user sees and what their terminal is left in.
@@ -228,5 +229,24 @@ struct DashboardTests {
         let text = String(decoding: FileManager.default.contents(atPath: s.folder + "/drafts/" + drafts[0]) ?? Data(), as: UTF8.self)
         #expect(text.contains("Dear Dana,") && text.hasSuffix("EDITED\n"))
         #expect(t.screen().contains("Daily review · 2 of"))
+    }
+
+    @Test("d on take-stock opens the guided note; the answers are logged as a note")
+    func guidedNote() throws {
+        let s = Sandbox()
+        let acme = Acme(s)
+        let editor = s.folder + "/answer.sh"
+        let script = "#!/bin/sh\nsed -i 's/^# What went well?$/# What went well?\\nThe design round./' \"$1\"\n"
+        FileManager.default.createFile(atPath: editor, contents: Data(script.utf8), attributes: [.posixPermissions: 0o755])
+        let t = Tmux()
+        defer { t.kill() }
+        t.start("env -u NO_COLOR EDITOR=\(editor) TZ=America/New_York FOLLOWUP_NOW=2026-11-16T18:00 \(followupBinary) --file \(s.file)", width: 100, height: 30)
+        #expect(t.wait { t.screen().contains("take stock") })
+        t.keys("2")
+        t.keys("d")
+        #expect(t.wait { t.screen().contains("Noted how it went at Acme Corp") })
+        let events = (try? JSONParser.parse(s.ok(["export", "json"])))?["applications"]?.arrayValue?.first?["events"]?.arrayValue ?? []
+        #expect(events.contains { $0["kind"] == .string("note") && $0["text"] == .string("What went well? The design round.") })
+        _ = acme
     }
 }
