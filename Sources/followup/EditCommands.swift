@@ -185,7 +185,7 @@ extension ContactCommand {
 extension InterviewCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-        commandName: "edit",
+            commandName: "edit",
             abstract: "Change an interview: reschedule it with --at, call it off with --cancelled.")
 
         @OptionGroup var common: CommonOptions
