@@ -17,7 +17,7 @@ extension DashboardState {
         header(&screen)
         switch mode {
         case .lists: lists(&screen)
-        case let .timeline(app, scroll): timeline(&screen, app: app, scroll: scroll)
+        case let .timeline(app, cursor): timeline(&screen, app: app, cursor: cursor)
         case .help: help(&screen)
         case let .review(position): review(&screen, position: position)
         }
@@ -61,7 +61,7 @@ extension DashboardState {
         switch mode {
         case .lists:
             hints = ["j/k move", "tab pane", "⏎ timeline", "d done", "s snooze", "x dismiss", "r reply came", "u undo", "/ filter"]
-        case .timeline: hints = ["j/k scroll", "Esc back"]
+        case .timeline: hints = ["j/k move", "D delete", "e edit", "Esc back"]
         case .review: hints = ["d done", "s snooze", "x dismiss", "w draft", "⏎ next", "k back", "Esc leave"]
         case .help: hints = ["any key back"]
         }
@@ -83,6 +83,7 @@ extension DashboardState {
             let name = data.application(id: app)?.employer ?? app
             return "A reply came from \(name) just now? It resets their strikes.  y or ⏎ yes · any other key no"
         case let .filter(text): return "/\(text)▏  ⏎ keep · Esc clear"
+        case let .confirmDelete(_, what): return "Delete \(what)? followup undo brings it back.  y yes · any other key no"
         }
     }
 
@@ -240,15 +241,14 @@ extension DashboardState {
 
     // MARK: Timeline and help
 
-    func timeline(_ screen: inout Screen, app id: String, scroll: Int) {
+    func timeline(_ screen: inout Screen, app id: String, cursor: Int) {
         guard let app = data.application(id: id) else { return }
         let timeline = Rules.timeline(data, app: app, agenda: agenda, zone: zone, now: now)
         let title = "\(app.employer) — \(app.role) · \(timeline.status.rawValue)"
         screen.box(top: 1, left: 0, height: rows - 2, width: columns, title: title, focused: true)
-        // What happened, then the line for now, then what is still to do (overdue ones too).
         let nowLine = ("── now · \(today.short) " + String(repeating: "─", count: max(0, columns)), CellStyle.dim)
         var lines: [(String, CellStyle)] = []
-        for entry in timeline.entries.filter(\.past) + [nil] + timeline.entries.filter({ !$0.past }) as [TimelineEntry?] {
+        for entry in timelineLines(timeline) {
             guard let entry else {
                 lines.append(nowLine)
                 continue
@@ -259,12 +259,16 @@ extension DashboardState {
             let text = entry.text + (flags.isEmpty ? "" : "  [" + flags.joined(separator: ", ") + "]")
             let style: CellStyle = entry.flags.contains("overdue") ? .overdue
                 : entry.flags.contains("due") ? .due : entry.flags.contains("early") ? .error : (entry.past ? .normal : .upcoming)
-            lines.append((columnsText([(when, 16), (entry.kind, 19), (text, 200)], width: columns - 4), style))
+            lines.append((columnsText([(when, 16), (entry.kind, 19), (text, 200)], width: columns - 6), style))
         }
         let visible = rows - 4
-        let start = min(scroll, max(0, lines.count - visible))
+        let selected = min(max(0, cursor), max(0, lines.count - 1))
+        let start = selected < visible ? 0 : selected - visible + 1
         for (i, (text, style)) in lines.dropFirst(start).prefix(visible).enumerated() {
-            screen.put(" " + text, row: 2 + i, column: 1, style: style, limit: columns - 1)
+            let row = 2 + i
+            let isSelected = start + i == selected
+            screen.put((isSelected ? "▶ " : "  ") + text, row: row, column: 1, style: style, limit: columns - 1)
+            if isSelected { screen.restyle(row: row, from: 1, to: columns - 1, style: .selected) }
         }
     }
 

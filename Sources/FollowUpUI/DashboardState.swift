@@ -23,12 +23,15 @@ public enum Prompt: Equatable, Sendable {
     case confirmDismiss(taskID: String)
     case confirmReply(app: String)
     case filter(text: String)
+    /// Delete an interview or event (`ref`), described as `what`.
+    case confirmDelete(ref: String, what: String)
 }
 
 /// What is on screen besides the three lists.
 public enum Mode: Equatable, Sendable {
     case lists
-    case timeline(app: String, scroll: Int)
+    /// An application's timeline, `cursor` on one of its lines.
+    case timeline(app: String, cursor: Int)
     case help
     /// The daily review: one card at a time, `position` into `reviewIDs` (at the end: the summary).
     case review(position: Int)
@@ -39,7 +42,7 @@ public enum Action: Equatable, Sendable {
     case up, down, top, bottom, pageUp, pageDown
     case nextPane, previousPane, pane(Pane)
     case open, back, help, quit
-    case done, snooze, dismiss, reply, undo, filter, review, draft
+    case done, snooze, dismiss, reply, undo, filter, review, draft, delete, edit
     /// A key typed while a prompt waits: the prompt decides what it means.
     case character(Character)
     case enter, backspace, escape
@@ -58,6 +61,8 @@ public enum Effect: Equatable, Sendable {
     case writeDraft(taskID: String)
     /// The guided note of a take-stock task, written in the user's editor, logged as a note.
     case takeStock(taskID: String)
+    /// Delete an interview or event of the application shown (it leaves a tombstone).
+    case delete(app: String, ref: String)
     case quit
 }
 
@@ -214,23 +219,41 @@ extension DashboardState {
                 return []
             case .done, .snooze, .dismiss, .draft:
                 guard selectedTask != nil else { return [] }
+            case .undo:
+                break
             default:
                 return []
             }
         }
-        if case let .timeline(app, scroll) = mode {
-            let last = timelineScrollLimit(app)
+        if case let .timeline(app, cursor) = mode {
+            let last = timelineLastLine(app)
+            let page = max(1, rows - 4)
             switch action {
-            case .up: mode = .timeline(app: app, scroll: max(0, min(scroll, last) - 1))
-            case .down: mode = .timeline(app: app, scroll: min(last, scroll + 1))
-            case .top: mode = .timeline(app: app, scroll: 0)
-            case .bottom: mode = .timeline(app: app, scroll: last)
-            case .pageDown: mode = .timeline(app: app, scroll: min(last, scroll + max(1, rows - 4)))
-            case .pageUp: mode = .timeline(app: app, scroll: max(0, min(scroll, last) - max(1, rows - 4)))
+            case .up: mode = .timeline(app: app, cursor: max(0, min(cursor, last) - 1))
+            case .down: mode = .timeline(app: app, cursor: min(last, cursor + 1))
+            case .top: mode = .timeline(app: app, cursor: 0)
+            case .bottom: mode = .timeline(app: app, cursor: last)
+            case .pageDown: mode = .timeline(app: app, cursor: min(last, cursor + page))
+            case .pageUp: mode = .timeline(app: app, cursor: max(0, min(cursor, last) - page))
             case .open: mode = .lists
-            default: break
+            case .delete, .edit:
+                guard let entry = timelineEntry(app, cursor), entry.past, entry.kind == "interview" || EventKind(rawValue: entry.kind) != nil else {
+                    say("Select an interview or an event that happened: tasks to do are not deleted but done, snoozed or dismissed.")
+                    return []
+                }
+                let noun = entry.kind == "interview" ? "interview" : "event"
+                if action == .edit {
+                    say("To change it: followup \(noun) edit \(entry.ref) (followup \(noun) edit --help)")
+                } else {
+                    prompt = .confirmDelete(ref: entry.ref, what: "this \(noun) (\(entry.text))")
+                }
+            case .undo:
+                // Undo works from the timeline too: it is handled with the lists' keys below.
+                break
+            default:
+                return []
             }
-            return []
+            if action != .undo { return [] }
         }
         if mode == .help {
             // "any key back": the key that closes the help does nothing else.
@@ -250,7 +273,7 @@ extension DashboardState {
         case .previousPane: focus = Pane.allCases[(focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count]
         case let .pane(p): focus = p
         case .open:
-            if let app = selectedApp { mode = .timeline(app: app, scroll: 0) } else { say("Nothing selected.") }
+            if let app = selectedApp { mode = .timeline(app: app, cursor: 0) } else { say("Nothing selected.") }
         case .done:
             guard let task = selectedTask else { say("Select a task first (Tab moves between panes)."); break }
             if task.kind == .checkIn {
@@ -274,6 +297,8 @@ extension DashboardState {
             return [.undo(changeID: last)]
         case .filter:
             prompt = .filter(text: filter)
+        case .delete, .edit:
+            say("Open the application's timeline (⏎) and select what to \(action == .delete ? "delete" : "change").")
         case .review:
             reviewIDs = shown.map(\.id)
             reviewed = (0, 0, 0)
@@ -287,11 +312,23 @@ extension DashboardState {
         return []
     }
 
-    /// How far a timeline can scroll: its lines (and the line for now) less what fits.
-    func timelineScrollLimit(_ app: String) -> Int {
+    /// The timeline's last line (its entries and the line for now).
+    func timelineLastLine(_ app: String) -> Int {
         guard let application = data.application(id: app) else { return 0 }
-        let lines = Rules.timeline(data, app: application, agenda: agenda, zone: zone, now: now).entries.count + 1
-        return max(0, lines - max(1, rows - 4))
+        return Rules.timeline(data, app: application, agenda: agenda, zone: zone, now: now).entries.count
+    }
+
+    /// The entry on a line of the timeline (nil for the line for now).
+    func timelineEntry(_ app: String, _ line: Int) -> TimelineEntry? {
+        guard let application = data.application(id: app) else { return nil }
+        let lines = timelineLines(Rules.timeline(data, app: application, agenda: agenda, zone: zone, now: now))
+        guard line >= 0, line < lines.count else { return nil }
+        return lines[line]
+    }
+
+    /// What happened, the line for now (nil), then what is still to do, overdue tasks too.
+    func timelineLines(_ timeline: Timeline) -> [TimelineEntry?] {
+        timeline.entries.filter(\.past) + [nil] + timeline.entries.filter { !$0.past }
     }
 
     mutating func move(by delta: Int) {
@@ -356,6 +393,10 @@ extension DashboardState {
         case let .confirmDismiss(taskID):
             prompt = nil
             if action == .character("y") || action == .enter { return [.dismiss(taskID: taskID)] }
+            return []
+        case let .confirmDelete(ref, _):
+            prompt = nil
+            if action == .character("y"), case let .timeline(app, _) = mode { return [.delete(app: app, ref: ref)] }
             return []
         case let .confirmReply(app):
             prompt = nil

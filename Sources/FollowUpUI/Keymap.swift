@@ -14,6 +14,7 @@ public enum Keymap {
     public static let bindings: [(keys: String, action: String)] = [
         ("j k ↓ ↑", "move"), ("g G", "first, last"), ("Tab ⇧Tab 1 2 3", "switch pane"),
         ("⏎", "open the application's timeline"), ("Esc", "back"),
+        ("D  e", "in a timeline: delete, change what is selected"),
         ("d", "done (a check-in asks: c call, v voicemail, e email, l letter)"),
         ("s", "snooze: 1, 3 or 7 days, or t to type a date"), ("x", "dismiss"),
         ("r", "a reply came from this employer"), ("u", "undo this session's last change"),
@@ -57,6 +58,8 @@ public enum Keymap {
             case "u": return .undo
             case "/": return .filter
             case "R": return .review
+            case "D": return .delete
+            case "e": return .edit
             case "w": return .draft
             case "?": return .help
             case "q": return .quit

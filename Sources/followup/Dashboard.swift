@@ -152,6 +152,19 @@ struct DashboardSession {
                 }
                 recorded = result.recorded
                 said = "Noted how it went at \(t.employer)"
+            case let .delete(app, ref):
+                let result = try ctx.record("delete \(ref)", quiet: true) { data in
+                    guard let i = data.index(ofApplication: app) else { throw UserError("that application is gone") }
+                    let before = data.applications[i].events.count + data.applications[i].interviews.count
+                    data.applications[i].events.removeAll { $0.id == ref }
+                    data.applications[i].interviews.removeAll { $0.id == ref }
+                    guard data.applications[i].events.count + data.applications[i].interviews.count < before else {
+                        throw UserError("\(ref) is already gone")
+                    }
+                    data.bury([ref], at: ctx.now)
+                }
+                recorded = result.recorded
+                said = "Deleted \(ref)"
             case .quit:
                 return
             }

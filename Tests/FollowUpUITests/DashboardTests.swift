@@ -145,7 +145,7 @@ struct DashboardUpdateTests {
     func timelineAndFilter() {
         var state = demoState(rows: 24, columns: 80)
         _ = state.update(.open)
-        #expect(state.mode == .timeline(app: "acme-7f3k", scroll: 0))
+        #expect(state.mode == .timeline(app: "acme-7f3k", cursor: 0))
         _ = state.update(.escape)
         #expect(state.mode == .lists)
         _ = state.update(.filter)
@@ -231,5 +231,22 @@ struct DashboardUpdateTests {
         #expect(summary.contains("1 done · 1 snoozed · 0 dismissed"))
         _ = state.update(.open)
         #expect(state.mode == .lists)
+    }
+
+    @Test("in the timeline, D deletes the selected event after a yes; a task line cannot be deleted")
+    func deleteFromTimeline() throws {
+        var state = demoState(rows: 40, columns: 100)
+        _ = state.update(.pane(.strikes))
+        while state.selectedApp != "initech-2k4m" { _ = state.update(.down) }
+        _ = state.update(.open)
+        #expect(state.mode == .timeline(app: "initech-2k4m", cursor: 0))
+        _ = state.update(.down)
+        _ = state.update(.delete)
+        guard case let .confirmDelete(ref, _)? = state.prompt else { Issue.record("no confirmation"); return }
+        #expect(state.update(.character("y")) == [.delete(app: "initech-2k4m", ref: ref)])
+        _ = state.update(.bottom)
+        #expect(state.update(.delete).isEmpty)
+        #expect(state.prompt == nil)
+        #expect(state.message?.contains("tasks to do are not deleted") == true)
     }
 }

@@ -249,4 +249,25 @@ struct DashboardTests {
         #expect(events.contains { $0["kind"] == .string("note") && $0["text"] == .string("What went well? The design round.") })
         _ = acme
     }
+
+    @Test("D in the timeline deletes the selected event through the write path; u brings it back")
+    func deleteAndUndo() throws {
+        let s = Sandbox()
+        let acme = Acme(s)
+        let note = s.ok(["log", "note", "--app", acme.app, "--text", "a mistake", "--at", "2026-11-16T12:00"])
+        let t = Tmux()
+        defer { t.kill() }
+        open(s, t)
+        #expect(t.wait { t.screen().contains("Thank-you notes") })
+        t.keys("Enter")
+        #expect(t.wait { t.screen().contains("a mistake") })
+        t.keys("j", "D")
+        #expect(t.wait { t.screen().contains("Delete this event") })
+        t.keys("y")
+        #expect(t.wait { t.screen().contains("Deleted \(note)") })
+        let buried = (try? JSONParser.parse(s.ok(["export", "json"])))?["tombstones"]?.arrayValue ?? []
+        #expect(buried.contains { $0["id"] == .string(note) })
+        t.keys("u")
+        #expect(t.wait { t.screen().contains("a mistake") })
+    }
 }
