@@ -39,7 +39,7 @@ public enum Drafts {
         case .checkIn where task.channel == .call || task.channel == .voicemail:
             return [
                 "Call \(person?.name ?? employer)\(person?.phone.map { " at \($0)" } ?? "")",
-                task.callWindow.map { "Between \(clock($0.lowerBound, zone)) and \(clock($0.upperBound, zone)), your time." } ?? "",
+                task.callWindow.map { "Between \(zone.clock($0.lowerBound)) and \(zone.clock($0.upperBound)), your time." } ?? "",
                 "",
                 "If they answer:",
                 "  Hello \(first), this is \(me). I interviewed for the \(role) role \(when). I wanted to say I am still very interested, and to ask whether there is anything else you need from me, and when I can expect to hear about the next step.",
@@ -101,10 +101,5 @@ public enum Drafts {
         }
         flush()
         return parts.isEmpty ? nil : parts.joined(separator: "\n")
-    }
-
-    static func clock(_ t: Instant, _ zone: Zone) -> String {
-        let w = zone.localize(t).wallClock
-        return Day.pad(w.hour, 2) + ":" + Day.pad(w.minute, 2)
     }
 }

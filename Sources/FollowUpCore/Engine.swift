@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rules engine: turns what happened into what to do next. A pure function of the data,
 /// the user's zone and `now`; it never reads a clock.
 public enum Rules {
@@ -130,7 +132,8 @@ struct Engine {
         return Agenda(tasks: tasks, employers: employers, statuses: statuses)
     }
 
-    /// Tasks in the order of SPEC §2, with the case-folded names computed once per task.
+    /// Tasks in the order of SPEC §2 — overdue first, then deadline, employer, contact name,
+    /// kind and id — with the case-folded names computed once per task.
     static func sorted(_ tasks: [FollowUpTask]) -> [FollowUpTask] {
         tasks.map { (employer: $0.employer.lowercased(), contact: ($0.contactName ?? "").lowercased(), task: $0) }
             .sorted { a, b in
@@ -141,25 +144,11 @@ struct Engine {
                 if a.employer != b.employer { return a.employer < b.employer }
                 if a.task.employer != b.task.employer { return a.task.employer < b.task.employer }
                 if a.contact != b.contact { return a.contact < b.contact }
-                return order(a.task, b.task)
+                if a.task.contactName != b.task.contactName { return (a.task.contactName ?? "") < (b.task.contactName ?? "") }
+                if a.task.kind != b.task.kind { return a.task.kind < b.task.kind }
+                return a.task.id < b.task.id
             }
             .map(\.task)
-    }
-
-    /// Overdue first, then deadline, employer, contact name, kind and id.
-    static func order(_ a: FollowUpTask, _ b: FollowUpTask) -> Bool {
-        let ao = a.status == .overdue ? 0 : 1
-        let bo = b.status == .overdue ? 0 : 1
-        if ao != bo { return ao < bo }
-        if a.deadline.seconds != b.deadline.seconds { return a.deadline.seconds < b.deadline.seconds }
-        let ae = a.employer.lowercased(), be = b.employer.lowercased()
-        if ae != be { return ae < be }
-        if a.employer != b.employer { return a.employer < b.employer }
-        let an = (a.contactName ?? "").lowercased(), bn = (b.contactName ?? "").lowercased()
-        if an != bn { return an < bn }
-        if (a.contactName ?? "") != (b.contactName ?? "") { return (a.contactName ?? "") < (b.contactName ?? "") }
-        if a.kind != b.kind { return a.kind < b.kind }
-        return a.id < b.id
     }
 
     // MARK: Facts
@@ -202,7 +191,7 @@ struct Engine {
         for i in held { consider(i.decisionBy, max(i.at, i.decisionGivenAt ?? i.at), i.id) }
         for e in events where e.at <= now { consider(e.decisionBy, e.at, e.id) }
         return AppFacts(
-            app: app, employerKey: app.employer.lowercased().trimmingSpaces, closedAs: closedAs,
+            app: app, employerKey: app.employer.lowercased().trimmingCharacters(in: .whitespaces), closedAs: closedAs,
             interviews: interviews, held: held, events: events, reset: reset, stated: stated,
             contacts: app.contacts.sorted { ($0.createdAt.seconds, $0.id) < ($1.createdAt.seconds, $1.id) })
     }
@@ -424,7 +413,7 @@ struct Engine {
             task.opensAt = min(task.opensAt, start)
             task.deadline = max(task.deadline, end)
             task.status = status(opensAt: task.opensAt, deadline: task.deadline)
-            task.advice = "Call between \(Engine.clock(start, zone)) and \(Engine.clock(end, zone)), when they are likely in the office (003)."
+            task.advice = "Call between \(zone.clock(start)) and \(zone.clock(end)), when they are likely in the office (003)."
         } else {
             task.advice = "Keep it short and positive: restate your interest and offer anything they need (001)."
         }
@@ -530,7 +519,7 @@ struct Engine {
             var task = make(
                 .prepare, f, anchor: interview.id, contact: nil, due: due, dueAt: nil, opensAt: zone.startOfDay(due),
                 deadline: min(zone.endOfDay(due), interview.at),
-                reason: "Your interview is on \(day.short) at \(Engine.clock(interview.at, zone)): prepare the business day before.")
+                reason: "Your interview is on \(day.short) at \(zone.clock(interview.at)): prepare the business day before.")
             task.advice = "At the end ask: When will you decide? How should I follow up? May I call you? And get the contact details of everyone you meet."
             return task
         }
@@ -645,17 +634,4 @@ struct Engine {
         return n < words.count ? words[n] : "\(n)th"
     }
 
-    static func clock(_ instant: Instant, _ zone: Zone) -> String {
-        let w = zone.localize(instant).wallClock
-        return Day.pad(w.hour, 2) + ":" + Day.pad(w.minute, 2)
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return String(s)
-    }
 }

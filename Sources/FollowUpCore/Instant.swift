@@ -178,6 +178,12 @@ public struct Zone: Sendable, Equatable {
         try instant(local.day, hour: local.hour, minute: local.minute)
     }
 
+    /// "09:05": an instant's time of day on this zone's clock.
+    public func clock(_ instant: Instant) -> String {
+        let w = localize(instant).wallClock
+        return Day.pad(w.hour, 2) + ":" + Day.pad(w.minute, 2)
+    }
+
     /// The calendar day an instant falls on in this zone.
     public func day(of instant: Instant) -> Day { localize(instant).wallClock.day }
 

@@ -188,22 +188,12 @@ struct Lock {
         var buf = [UInt8](repeating: 0, count: 32)
         let n = buf.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
         guard n > 0 else { return nil }
-        let text = String(decoding: buf[0..<n], as: UTF8.self).trimmingSpaces
-        return Int32(text)
+        return Int32(String(decoding: buf[0..<n].filter { $0 >= 48 && $0 <= 57 }, as: UTF8.self))
     }
 
     func release() {
         _ = ftruncate(fd, 0)
         flock(fd, LOCK_UN)
         close(fd)
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }

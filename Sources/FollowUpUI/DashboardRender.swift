@@ -253,8 +253,7 @@ extension DashboardState {
                 lines.append(nowLine)
                 continue
             }
-            let local = zone.localize(entry.at).wallClock
-            let when = local.day.short + " " + (local.hour < 10 ? "0" : "") + "\(local.hour):" + (local.minute < 10 ? "0" : "") + "\(local.minute)"
+            let when = zone.day(of: entry.at).short + " " + zone.clock(entry.at)
             let flags = entry.flags.filter { !["due", "upcoming"].contains($0) }
             let text = entry.text + (flags.isEmpty ? "" : "  [" + flags.joined(separator: ", ") + "]")
             let style: CellStyle = entry.flags.contains("overdue") ? .overdue
@@ -308,10 +307,7 @@ extension DashboardState {
         }
         lines.append(("Why now " + t.reason, .normal))
         var when = "Due     " + dayLabel(t.due)
-        if let at = t.dueAt {
-            let w = zone.localize(at).wallClock
-            when += " " + (w.hour < 10 ? "0" : "") + "\(w.hour):" + (w.minute < 10 ? "0" : "") + "\(w.minute)"
-        }
+        if let at = t.dueAt { when += " " + zone.clock(at) }
         if let channel = t.channel { when += " · by \(channel.rawValue)" }
         lines.append((when, .normal))
         if let why = t.channelReason { lines.append(("        " + why, .dim)) }

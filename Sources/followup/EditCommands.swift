@@ -371,7 +371,7 @@ struct Undo: ParsableCommand {
             if history.isEmpty { output("Nothing to undo."); return }
             for entry in history.reversed() {
                 let local = ctx.zone.localize(entry.at)
-                output("\(local.wallClock.day.short) \(clockText(entry.at, ctx.zone))  \(entry.summary)")
+                output("\(local.wallClock.day.short) \(ctx.zone.clock(entry.at))  \(entry.summary)")
             }
             return
         }

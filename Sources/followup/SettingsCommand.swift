@@ -49,7 +49,7 @@ struct SettingsCommand: ParsableCommand {
             if value == "none" || value.isEmpty { return { $0.holidays = [] } }
             var days: [Day] = []
             for part in value.split(separator: ",") {
-                let text = part.trimmingSpaces
+                let text = part.trimmingCharacters(in: .whitespaces)
                 guard let day = Day(text) else { throw UserError("holidays: \"\(text)\" is not a date YYYY-MM-DD") }
                 if !days.contains(day) { days.append(day) }
             }
@@ -86,8 +86,4 @@ struct SettingsCommand: ParsableCommand {
         }
         return lines
     }
-}
-
-extension Substring {
-    var trimmingSpaces: String { String(self).trimmingCharacters(in: .whitespaces) }
 }

@@ -88,7 +88,7 @@ struct Show: ParsableCommand {
             return
         }
         let names = Dictionary(a.contacts.map { ($0.id, $0.name) }, uniquingKeysWith: { x, _ in x })
-        let when = { (t: Instant) in ctx.zone.localize(t).wallClock.day.short + " " + clockText(t, ctx.zone) }
+        let when = { (t: Instant) in ctx.zone.localize(t).wallClock.day.short + " " + ctx.zone.clock(t) }
         output("\(a.employer) — \(a.role)  (\(a.id))")
         var facts = ["status \(status.rawValue)", stage(of: a, status: status, now: ctx.now, zone: ctx.zone)]
         if let d = a.decisionBy { facts.append("decision by \(d.short)") }

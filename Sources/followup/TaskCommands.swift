@@ -132,11 +132,11 @@ struct TimelineCommand: ParsableCommand {
         // What happened, the line for now, then what is still to do (overdue tasks too).
         for entry in timeline.entries.filter(\.past) + timeline.entries.filter({ !$0.past }) {
             if !entry.past, !shownNow {
-                output(style.dim("── now \(ctx.today.short) " + clockText(ctx.now, ctx.zone) + " ──"))
+                output(style.dim("── now \(ctx.today.short) " + ctx.zone.clock(ctx.now) + " ──"))
                 shownNow = true
             }
             let local = ctx.zone.localize(entry.at)
-            let when = local.wallClock.day.short + " " + clockText(entry.at, ctx.zone)
+            let when = local.wallClock.day.short + " " + ctx.zone.clock(entry.at)
             let flags = entry.flags.isEmpty ? "" : " [" + entry.flags.joined(separator: ", ") + "]"
             let line = Columns.line([when, entry.kind, entry.text + flags], widths: [16, 19, 0])
             if entry.flags.contains("overdue") {
@@ -235,7 +235,7 @@ enum TaskText {
         case .checkIn:
             var s = (t.channel?.rawValue ?? "check-in")
             if t.channel == .call, let w = t.callWindow {
-                s += " " + clockText(w.lowerBound, zone) + "–" + clockText(w.upperBound, zone)
+                s += " " + zone.clock(w.lowerBound) + "–" + zone.clock(w.upperBound)
             }
             s += " #\(t.attempt ?? 1)" + (t.maxAttempts.map { " of \($0)" } ?? "")
             return "check-in: " + s
@@ -245,10 +245,6 @@ enum TaskText {
     }
 }
 
-func clockText(_ instant: Instant, _ zone: Zone) -> String {
-    let w = zone.localize(instant).wallClock
-    return (w.hour < 10 ? "0" : "") + "\(w.hour):" + (w.minute < 10 ? "0" : "") + "\(w.minute)"
-}
 
 /// Aligned columns, measured in terminal cells so accents and CJK line up.
 enum Columns {
