@@ -23,11 +23,12 @@ let package = Package(
         .target(name: "FollowUpResources", path: "Resources"),
         .target(name: "FollowUpCore", dependencies: ["JSON", "FollowUpResources"]),
         .target(name: "FollowUpStore", dependencies: ["FollowUpCore", "JSON"]),
-        .target(name: "FollowUpUI", dependencies: ["FollowUpCore", "CNCurses"]),
+        .target(name: "FollowUpUI", dependencies: ["FollowUpCore"]),
+        .target(name: "FollowUpTerminal", dependencies: ["FollowUpUI", "CNCurses"]),
         .executableTarget(
             name: "followup",
             dependencies: [
-                "FollowUpCore", "FollowUpStore", "FollowUpUI", "JSON",
+                "FollowUpCore", "FollowUpStore", "FollowUpUI", "FollowUpTerminal", "JSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -25,6 +25,7 @@ extension DataFile {
     /// durably (after the day's backup), release. A missing file starts empty; a corrupt or newer
     /// one is never written.
     /// With a `summary`, the change is recorded in the file's history so that `undo` can take it back.
+    @discardableResult
     public func transaction<T>(
         today: Day, lockTimeout: Double = DataFile.lockTimeoutSeconds, summary: String? = nil, at now: Instant? = nil,
         _ change: (inout FollowUpData) throws -> T

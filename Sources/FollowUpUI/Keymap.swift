@@ -6,6 +6,8 @@ public enum Key: Equatable, Sendable {
     case resize(rows: Int, columns: Int)
     /// The terminal went away (its window closed): time to leave.
     case hangup
+    /// Ctrl-Z: the shell stops the dashboard, whatever screen or prompt is open.
+    case suspend
 }
 
 /// Keys to actions, in one table: the help screen is generated from the same list.
@@ -19,13 +21,14 @@ public enum Keymap {
         ("s", "snooze: 1, 3 or 7 days, or t to type a date"), ("x", "dismiss"),
         ("r", "a reply came from this employer"), ("u", "undo this session's last change"),
         ("R", "daily review: one card at a time (⏎ next, k back)"), ("w", "write a draft in $VISUAL or $EDITOR"),
-        ("/", "filter by employer, person or kind"), ("?", "this help"), ("q", "quit"),
+        ("/", "filter by employer, person or kind"), ("?", "this help"), ("Ctrl-Z", "suspend to the shell (fg comes back)"), ("q", "quit"),
     ]
 
     public static func action(for key: Key, prompting: Bool) -> Action? {
         switch key {
         case let .resize(rows, columns): return .resize(rows: rows, columns: columns)
         case .hangup: return .quit
+        case .suspend: return nil
         case .enter: return prompting ? .enter : .open
         case .escape: return .escape
         case .backspace: return prompting ? .backspace : .back

@@ -85,7 +85,6 @@ struct ContactCommand: ParsableCommand {
             let ctx = try common.context()
             let id = try ctx.change("contact add \(name) at \(app)") { data in
                 let index = try data.findApplicationIndex(app)
-                let application = data.applications[index]
                 let id = ctx.mint(name, fallback: "contact", in: data)
                 data.applications[index].contacts.append(Contact(
                     id: id, name: name, title: title?.nonBlank, role: role, email: email?.nonBlank, phone: phone?.nonBlank,

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FollowUpCore
 import FollowUpStore
+import FollowUpTerminal
 import FollowUpUI
 
 struct Dashboard: ParsableCommand {
@@ -72,6 +73,10 @@ struct DashboardSession {
             terminal.draw(state.render())
             // A minute at most between looks at the clock and the file.
             let key = terminal.readKey(timeout: 30_000)
+            if key == .suspend {
+                terminal.suspendToShell()
+                continue
+            }
             refresh(&state)
             guard let key, let action = Keymap.action(for: key, prompting: state.prompt != nil) else { continue }
             for effect in state.update(action) {
@@ -187,13 +192,15 @@ struct DashboardSession {
         var template = Array((FileManager.default.temporaryDirectory.path + "/followup-note-XXXXXX").utf8CString)
         let fd = mkstemp(&template)
         guard fd >= 0 else { throw UserError("cannot make a temporary file for the note") }
-        close(fd)
-        let path = String(cString: template)
+        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(path) }
-        FileManager.default.createFile(atPath: path, contents: Data(Drafts.takeStockTemplate(for: task, in: data, zone: ctx.zone).utf8))
-        var status: Int32 = 0
-        terminal?.suspend { status = EditFile.runEditor(EditFile.editor(), path) }
-        guard status == 0 else { throw UserError("the editor (\(EditFile.editor())) failed with status \(status); nothing was logged") }
+        let questions = Array(Drafts.takeStockTemplate(for: task, in: data, zone: ctx.zone).utf8)
+        let written = questions.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == questions.count else { throw UserError("cannot write the note's questions to \(path)") }
+        let editor = Editor(environment: ProcessInfo.processInfo.environment)
+        let status = edit(path, with: editor)
+        guard status == 0 else { throw UserError("the editor (\(editor.command)) failed with status \(status); nothing was logged") }
         let text = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
         return Drafts.takeStockNote(from: text)
     }
@@ -210,10 +217,16 @@ struct DashboardSession {
                 throw UserError("cannot write a draft in \(folder)")
             }
         }
-        var status: Int32 = 0
-        terminal?.suspend { status = EditFile.runEditor(EditFile.editor(), path) }
-        guard status == 0 else { throw UserError("the editor (\(EditFile.editor())) failed with status \(status); the draft is \(path)") }
+        let editor = Editor(environment: ProcessInfo.processInfo.environment)
+        let status = edit(path, with: editor)
+        guard status == 0 else { throw UserError("the editor (\(editor.command)) failed with status \(status); the draft is \(path)") }
         return "Draft kept at \(Dashboard.shortPath(path)) · d when sent"
+    }
+
+    /// The editor on `path`, the dashboard handing the terminal over meanwhile.
+    func edit(_ path: String, with editor: Editor) -> Int32 {
+        guard let terminal else { return editor.run(on: path) }
+        return terminal.handOff { editor.run(on: path) }
     }
 
     func describe(_ t: FollowUpTask) -> String {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FollowUpCore
 import FollowUpStore
+import FollowUpTerminal
 
 struct EditFile: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,6 +18,10 @@ struct EditFile: ParsableCommand {
 
     func run() throws {
         let ctx = try common.context()
+        // Without a terminal a terminal editor (vi, the default) would wait for ever.
+        guard Terminal.isInteractive else {
+            throw UserError("edit needs a terminal for the editor; to change the file from a script use the subcommands (followup --help)")
+        }
         let file = ctx.file
         let original = try file.readBytes()
         let start = try original.map { try file.decode($0) } ?? FollowUpData()
@@ -29,11 +34,11 @@ struct EditFile: ParsableCommand {
         guard FileManager.default.createFile(atPath: copy, contents: Data(initial), attributes: [.posixPermissions: 0o600]) else {
             throw UserError("cannot write a copy to edit in \(file.folder)")
         }
-        let editor = EditFile.editor()
+        let editor = Editor(environment: ProcessInfo.processInfo.environment)
         while true {
-            let status = EditFile.runEditor(editor, copy)
+            let status = editor.run(on: copy)
             guard status == 0 else {
-                throw UserError("the editor (\(editor)) failed with status \(status); your copy is kept at \(copy)")
+                throw UserError("the editor (\(editor.command)) failed with status \(status); your copy is kept at \(copy)")
             }
             let edited = [UInt8](FileManager.default.contents(atPath: copy) ?? Data())
             if edited == initial {
@@ -73,24 +78,6 @@ struct EditFile: ParsableCommand {
                 throw UserError("not saved; your copy is kept at \(copy)")
             }
         }
-    }
-
-    static func editor() -> String {
-        let env = ProcessInfo.processInfo.environment
-        for key in ["VISUAL", "EDITOR"] {
-            if let value = env[key], !value.trimmingCharacters(in: .whitespaces).isEmpty { return value }
-        }
-        return "vi"
-    }
-
-    /// Runs the editor through the shell, so `EDITOR="code --wait"` works.
-    static func runEditor(_ editor: String, _ path: String) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", editor + " \"$1\"", "sh", path]
-        do { try process.run() } catch { return 127 }
-        process.waitUntilExit()
-        return process.terminationStatus
     }
 
     static func ask(_ question: String) -> Bool {

@@ -57,7 +57,7 @@ struct WritePathTests {
         let temp = TempFolder()
         let file = temp.file()
         let junk = Array("{\"version\": 1, \"applications\": [".utf8)
-        FileManager.default.createFile(atPath: file.path, contents: Data(junk))
+        _ = FileManager.default.createFile(atPath: file.path, contents: Data(junk))
         #expect(throws: StoreError.self) { try addApp(file, "a-1") }
         #expect(bytes(file.path) == junk)
         #expect(file.backups().isEmpty)
@@ -68,7 +68,7 @@ struct WritePathTests {
         let temp = TempFolder()
         let file = temp.file()
         let text = Array(#"{"version": 9, "applications": [], "hologram": true}"#.utf8)
-        FileManager.default.createFile(atPath: file.path, contents: Data(text))
+        _ = FileManager.default.createFile(atPath: file.path, contents: Data(text))
         #expect(try file.load()?.version == 9)
         #expect(throws: StoreError.newerVersion(path: file.path, version: 9, supported: 1)) { try addApp(file, "a-1") }
         #expect(bytes(file.path) == text)
@@ -141,7 +141,7 @@ struct WritePathTests {
         try addApp(file, "a-2", day: today)
         let morning = bytes(file.backupPath(today))
         let junk = Array("{\"applications\": [}".utf8)
-        FileManager.default.createFile(atPath: file.path, contents: Data(junk))
+        _ = FileManager.default.createFile(atPath: file.path, contents: Data(junk))
         let backup = try #require(file.backups().first { $0.day == today })
         _ = try file.restore(backup, today: today)
         #expect(try file.load()?.applications.map(\.id) == ["a-1"])
@@ -164,7 +164,11 @@ struct WritePathTests {
             data.snoozes.removeAll { $0.taskID == "task-1" }
             data.snoozes.append(Snooze(taskID: "task-1", until: Day("2026-11-25")!, updatedAt: t))
         }
-        let undone = try file.undo(today: today, id: try #require(first.recorded))
+        guard let recorded = first.recorded else {
+            Issue.record("the first change was not recorded")
+            return
+        }
+        let undone = try file.undo(today: today, id: recorded)
         #expect(undone?.summary == "snooze")
         let snoozes = try #require(try file.load()).snoozes
         #expect(snoozes.map(\.taskID) == ["task-1"], "task-2 was only the first change's: gone; task-1 the later one's: kept")

@@ -18,7 +18,7 @@ func demoState(rows: Int, columns: Int) -> DashboardState {
 func assertGolden(_ screen: Screen, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name).txt").path
     if ProcessInfo.processInfo.environment["FOLLOWUP_RECORD"] == "1" {
-        FileManager.default.createFile(atPath: path, contents: Data(screen.text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(screen.text.utf8))
     }
     let golden = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
     #expect(golden != nil, "missing \(name).txt; record with FOLLOWUP_RECORD=1", sourceLocation: sourceLocation)

@@ -146,7 +146,7 @@ struct BadInputTests {
     func corruptFile() throws {
         let s = Sandbox()
         let junk = Data("{\n  \"version\": 1,\n  \"applications\": [\n    {\"id\": \"a\",,}\n".utf8)
-        FileManager.default.createFile(atPath: s.file, contents: junk)
+        _ = FileManager.default.createFile(atPath: s.file, contents: junk)
         for arguments in [["agenda"], ["log", "note", "--app", "a"], ["app", "add", "--employer", "X", "--role", "Y"], ["export", "json"], ["check"]] {
             let out = s.run(arguments)
             #expect(out.status == 3, "\(arguments)")
@@ -161,7 +161,7 @@ struct BadInputTests {
         let s = Sandbox()
         var generator = SystemRandomNumberGenerator()
         let noise = Data((0..<2048).map { _ in UInt8.random(in: 0...255, using: &generator) })
-        FileManager.default.createFile(atPath: s.file, contents: noise)
+        _ = FileManager.default.createFile(atPath: s.file, contents: noise)
         let out = s.run(["agenda"])
         #expect(out.status == 3)
         #expect(out.stderr.contains(s.file))
@@ -172,7 +172,7 @@ struct BadInputTests {
     func newerVersion() {
         let s = Sandbox()
         let text = Data(#"{"version": 2, "applications": [], "teleport": {"on": true}}"#.utf8)
-        FileManager.default.createFile(atPath: s.file, contents: text)
+        _ = FileManager.default.createFile(atPath: s.file, contents: text)
         #expect(s.run(["agenda"]).status == 0)
         let out = s.run(["app", "add", "--employer", "X", "--role", "Y"])
         #expect(out.status == 3)
@@ -199,7 +199,7 @@ struct HelpTests {
         #expect(s.run(["check"]).status == 0)
         var text = String(decoding: s.bytes ?? Data(), as: UTF8.self)
         text = text.replacingOccurrences(of: "\"with\": [\n", with: "\"with\": [\n            \"ghost-0000\",\n")
-        FileManager.default.createFile(atPath: s.file, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: s.file, contents: Data(text.utf8))
         let out = s.run(["check"])
         #expect(out.status == 1)
         #expect(out.stdout.contains("ghost-0000"))

@@ -91,7 +91,7 @@ struct DashboardTests {
         let script = s.folder + "/run.sh"
         // Like an interactive shell, the script survives the Ctrl-C meant for followup.
         let text = "trap true INT\nsh -c 'echo $$ > \(pidFile); exec \(followupBinary) --demo'\nstty -a > \(report)\nsleep 30\n"
-        FileManager.default.createFile(atPath: script, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: script, contents: Data(text.utf8))
         t.start("sh \(script)")
         #expect(t.wait { t.screen().contains("followup ·") })
         if how == "TERM" {
@@ -212,7 +212,7 @@ struct DashboardTests {
         let s = Sandbox()
         _ = Acme(s)
         let editor = s.folder + "/editor.sh"
-        FileManager.default.createFile(atPath: editor, contents: Data("#!/bin/sh\necho EDITED >> \"$1\"\n".utf8), attributes: [.posixPermissions: 0o755])
+        _ = FileManager.default.createFile(atPath: editor, contents: Data("#!/bin/sh\necho EDITED >> \"$1\"\n".utf8), attributes: [.posixPermissions: 0o755])
         let t = Tmux()
         defer { t.kill() }
         t.start("env -u NO_COLOR EDITOR=\(editor) TZ=America/New_York FOLLOWUP_NOW=2026-11-16T18:00 \(followupBinary) --file \(s.file)", width: 100, height: 30)
@@ -237,7 +237,7 @@ struct DashboardTests {
         let acme = Acme(s)
         let editor = s.folder + "/answer.sh"
         let script = "#!/bin/sh\nsed -i 's/^# What went well?$/# What went well?\\nThe design round./' \"$1\"\n"
-        FileManager.default.createFile(atPath: editor, contents: Data(script.utf8), attributes: [.posixPermissions: 0o755])
+        _ = FileManager.default.createFile(atPath: editor, contents: Data(script.utf8), attributes: [.posixPermissions: 0o755])
         let t = Tmux()
         defer { t.kill() }
         t.start("env -u NO_COLOR EDITOR=\(editor) TZ=America/New_York FOLLOWUP_NOW=2026-11-16T18:00 \(followupBinary) --file \(s.file)", width: 100, height: 30)

@@ -236,7 +236,7 @@ struct EverydayCommandTests {
 struct EditorTests {
     func editor(_ s: Sandbox, _ body: String) -> String {
         let path = s.folder + "/editor-\(UUID().uuidString.prefix(4)).sh"
-        FileManager.default.createFile(atPath: path, contents: Data("#!/bin/sh\n\(body)\n".utf8), attributes: [.posixPermissions: 0o755])
+        _ = FileManager.default.createFile(atPath: path, contents: Data("#!/bin/sh\n\(body)\n".utf8), attributes: [.posixPermissions: 0o755])
         return path
     }
 
@@ -244,7 +244,7 @@ struct EditorTests {
     func goodEdit() throws {
         let s = Sandbox()
         _ = Acme(s)
-        let out = s.run(["edit"], environment: ["EDITOR": editor(s, #"sed -i 's/"Staff Engineer"/"Principal Engineer"/' "$1""#)])
+        let out = s.runInTerminal(["edit"], environment: ["EDITOR": editor(s, #"sed -i 's/"Staff Engineer"/"Principal Engineer"/' "$1""#)])
         #expect(out.status == 0, "\(out.stderr)")
         #expect(s.ok(["export", "json"]).contains("Principal Engineer"))
         s.ok(["undo"])
@@ -256,7 +256,7 @@ struct EditorTests {
         let s = Sandbox()
         _ = Acme(s)
         let before = s.bytes
-        let out = s.run(["edit"], environment: ["EDITOR": editor(s, #"sed -i 's/"Staff Engineer"/"Staff Engineer",,/' "$1""#)])
+        let out = s.runInTerminal(["edit"], environment: ["EDITOR": editor(s, #"sed -i 's/"Staff Engineer"/"Staff Engineer",,/' "$1""#)])
         #expect(out.status == 2)
         #expect(out.stderr.contains("not valid JSON"))
         #expect(out.stderr.range(of: #":\d+:\d+:"#, options: .regularExpression) != nil)
@@ -270,7 +270,7 @@ struct EditorTests {
         let s = Sandbox()
         _ = Acme(s)
         let before = s.bytes
-        let out = s.run(["edit"], environment: ["EDITOR": editor(s, #"sed -i 's/"kind": "onsite"/"kind": "zeppelin"/; s/"at": "2026-11-16T10:00:00-05:00"/"at": "soon"/' "$1""#)])
+        let out = s.runInTerminal(["edit"], environment: ["EDITOR": editor(s, #"sed -i 's/"kind": "onsite"/"kind": "zeppelin"/; s/"at": "2026-11-16T10:00:00-05:00"/"at": "soon"/' "$1""#)])
         #expect(out.status == 2)
         #expect(s.bytes == before)
     }
@@ -283,7 +283,7 @@ struct EditorTests {
         sed -i 's/"Staff Engineer"/"Principal Engineer"/' "$1"
         \(followupBinary) log note --app \(acme.app) --file \(s.file) --now 2026-11-16T09:00
         """)
-        let out = s.run(["edit"], environment: ["EDITOR": script])
+        let out = s.runInTerminal(["edit"], environment: ["EDITOR": script])
         #expect(out.status == 2)
         #expect(out.stderr.contains("changed while you were editing"))
         let text = s.ok(["export", "json"])
@@ -297,7 +297,7 @@ struct EditorTests {
         let acme = Acme(s)
         let before = s.bytes
         let script = editor(s, #"sed -i 's/"id": "\#(acme.raj)"/"id": "\#(acme.dana)"/' "$1""#)
-        let out = s.run(["edit"], environment: ["EDITOR": script])
+        let out = s.runInTerminal(["edit"], environment: ["EDITOR": script])
         #expect(out.status == 2)
         #expect(out.stderr.contains(acme.dana))
         #expect(s.bytes == before)
@@ -314,12 +314,25 @@ struct EditorTests {
         #expect(String(decoding: FileManager.default.contents(atPath: target) ?? Data(), as: UTF8.self).contains("Linked"))
     }
 
+    @Test("without a terminal, edit says it needs one and starts no editor")
+    func needsTerminal() {
+        let s = Sandbox()
+        _ = Acme(s)
+        let before = s.bytes
+        let marker = s.folder + "/editor-ran"
+        let out = s.run(["edit"], environment: ["EDITOR": editor(s, "touch \(marker)")])
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("needs a terminal"))
+        #expect(!FileManager.default.fileExists(atPath: marker))
+        #expect(s.bytes == before)
+    }
+
     @Test("no change in the editor writes nothing")
     func noChange() {
         let s = Sandbox()
         _ = Acme(s)
         let before = s.bytes
-        let out = s.run(["edit"], environment: ["EDITOR": "true"])
+        let out = s.runInTerminal(["edit"], environment: ["EDITOR": "true"])
         #expect(out.status == 0)
         #expect(out.stdout.contains("no changes"))
         #expect(s.bytes == before)
@@ -344,8 +357,8 @@ struct EditDeletionTests {
         json.dump(d, open(p, "w"), indent=2)
         PY
         """
-        FileManager.default.createFile(atPath: script, contents: Data(body.utf8), attributes: [.posixPermissions: 0o755])
-        let out = s.run(["edit"], environment: ["EDITOR": script])
+        _ = FileManager.default.createFile(atPath: script, contents: Data(body.utf8), attributes: [.posixPermissions: 0o755])
+        let out = s.runInTerminal(["edit"], environment: ["EDITOR": script])
         #expect(out.status == 0, "\(out.stderr)")
         let tombstones = (try? JSONParser.parse(s.ok(["export", "json"])))?["tombstones"]?.arrayValue ?? []
         #expect(tombstones.contains { $0["id"] == .string(note) })

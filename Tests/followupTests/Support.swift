@@ -44,7 +44,19 @@ final class Sandbox {
         return Sandbox.exec(args, environment: ["TZ": zone, "HOME": folder, "NO_COLOR": "1"].merging(extra) { $1 })
     }
 
+    /// Runs with a terminal (a pseudo-terminal from util-linux's `script`), as a person at the
+    /// keyboard would. The terminal carries stdout and stderr together: both fields hold it.
+    func runInTerminal(_ arguments: [String], environment extra: [String: String] = [:]) -> Output {
+        let words = [followupBinary] + arguments + ["--file", file, "--now", now]
+        let command = words.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        var out = Sandbox.exec(["-qec", command, "/dev/null"], environment: ["TZ": zone, "HOME": folder, "NO_COLOR": "1"].merging(extra) { $1 },
+                               binary: "/usr/bin/script")
+        out.stderr = out.stdout
+        return out
+    }
+
     /// Runs and expects success; returns stdout without the trailing newline.
+    @discardableResult
     func ok(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) -> String {
         let out = run(arguments)
         #expect(out.status == 0, "followup \(arguments.joined(separator: " ")) failed: \(out.stderr)", sourceLocation: sourceLocation)

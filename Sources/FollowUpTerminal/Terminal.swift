@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CNCurses
+import FollowUpUI
 
 /// The only code that talks to ncurses: starts and ends curses mode, draws a `Screen` (only the
 /// rows that changed), reads keys. The terminal's settings are saved at start and restored on
@@ -17,6 +18,8 @@ public final class Terminal {
     private var attributes: [CellStyle: Int32] = [:]
     /// Reads that found nothing though input was "ready": many in a row mean the end of input.
     private var emptyReads = 0
+    /// Whether Ctrl-Z may stop the dashboard (the shell that started it has job control).
+    private var suspendable = false
 
     /// Whether stdin and stdout are a terminal the dashboard can run in.
     public static var isInteractive: Bool { isatty(0) == 1 && isatty(1) == 1 }
@@ -36,6 +39,7 @@ public final class Terminal {
         for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV] {
             signal(sig, terminalSignalHandler)
         }
+        takeSuspendKey()
         setlocale(LC_ALL, "")
         initscr()
         cbreak()
@@ -72,12 +76,72 @@ public final class Terminal {
         return .resize(rows: rows, columns: columns)
     }
 
-    /// Leaves curses mode for a program that needs the terminal (an editor), and comes back.
-    public func suspend(while body: () -> Void) {
+    /// Ctrl-Z is caught as a key (the handler only sets a flag) so that the dashboard leaves
+    /// curses before it stops, whatever screen or prompt is open. Installed before `initscr`,
+    /// which then leaves SIGTSTP alone; not when the shell has no job control (SIGTSTP ignored).
+    func takeSuspendKey() {
+        var current = sigaction()
+        sigaction(SIGTSTP, nil, &current)
+        suspendable = current.__sigaction_handler.sa_handler == nil  // SIG_DFL
+        guard suspendable else { return }
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in suspendPending = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGTSTP, &action, nil)
+    }
+
+    /// Leaves curses for a program that needs the terminal (an editor) and comes back as a shell
+    /// would: the terminal in its cooked state while `body` runs, then input typed meanwhile
+    /// discarded (never taken as keys), curses restored and the whole screen drawn again.
+    public func handOff<T>(_ body: () -> T) -> T {
+        leave()
+        let result = body()
+        comeBack()
+        return result
+    }
+
+    /// Stops the dashboard as Ctrl-Z stops any job: the terminal restored, SIGTSTP to itself.
+    /// `fg` continues here, and the screen is drawn again.
+    public func suspendToShell() {
+        guard suspendable else { return }
+        leave()
+        var byDefault = sigaction()
+        byDefault.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&byDefault.sa_mask)
+        sigaction(SIGTSTP, &byDefault, nil)
+        kill(getpid(), SIGTSTP)
+        // Stopped here until the shell continues the job.
+        takeSuspendKey()
+        comeBack()
+    }
+
+    private func leave() {
+        def_prog_mode()
         endwin()
-        body()
-        refresh()
+        if savedTermiosValid != 0 { tcsetattr(0, TCSADRAIN, &savedTermios) }
+    }
+
+    private func comeBack() {
+        reset_prog_mode()
+        discardTypeahead()
+        clearok(fu_stdscr(), true)
         drawn = nil
+        if sizeChanged() { resizePending = 1 }
+    }
+
+    /// Drops what is waiting to be read: keys typed while the editor ran, and late replies of the
+    /// terminal to the editor's queries (a cursor report ends in `R`, which must not start the
+    /// review).
+    private func discardTypeahead() {
+        flushinp()
+        var buffer = [UInt8](repeating: 0, count: 256)
+        for _ in 0..<5 {
+            var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 20) > 0, descriptor.revents & Int16(POLLIN) != 0 else { break }
+            guard read(0, &buffer, buffer.count) > 0 else { break }
+        }
+        flushinp()
     }
 
     public func stop() {
@@ -142,6 +206,10 @@ public final class Terminal {
     /// Some terminals never send SIGWINCH to a session leader, so the size is also looked at
     /// five times a second while waiting.
     public func readKey(timeout: Int32) -> Key? {
+        if suspendPending != 0 {
+            suspendPending = 0
+            return .suspend
+        }
         if let resized = takeResize() { return resized }
         nodelay(fu_stdscr(), true)
         if let key = nextKey() { return key }
@@ -150,6 +218,10 @@ public final class Terminal {
             var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
             let slice = min(200, timeout - waited)
             let ready = poll(&descriptor, 1, slice)
+            if suspendPending != 0 {
+                suspendPending = 0
+                return .suspend
+            }
             if sizeChanged() { resizePending = 1 }
             if let resized = takeResize() { return resized }
             // A closed terminal does not always send SIGHUP: a hang-up seen here ends the loop
@@ -215,6 +287,7 @@ public final class Terminal {
 nonisolated(unsafe) private var savedTermios = termios()
 nonisolated(unsafe) private var savedTermiosValid: sig_atomic_t = 0
 nonisolated(unsafe) private var resizePending: sig_atomic_t = 0
+nonisolated(unsafe) private var suspendPending: sig_atomic_t = 0
 
 nonisolated(unsafe) private var cleanupPaths: [UnsafeMutablePointer<CChar>?] = []
 
