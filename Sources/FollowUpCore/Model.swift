@@ -15,7 +15,8 @@ public struct FollowUpData: Equatable, Sendable {
     public var snoozes: [Snooze]
     public var dismissals: [Dismissal]
     public var tombstones: [Tombstone]
-    /// The latest changes, oldest first, for undo (bounded: see `historyLimit`).
+    /// Undo history found inside the data file, where versions before the state folder kept it.
+    /// Read so that the first write can move it to the state folder; never written back.
     public var history: [HistoryEntry]
     public var extra: ExtraFields
 
@@ -328,7 +329,8 @@ public enum RecordKind: String, CaseIterable, Sendable {
     case extra
 }
 
-/// One record as it was before a change: enough to put it back.
+/// One record as it was before a change and as the change left it: enough to put it back, and
+/// to see whether anything changed it since.
 public struct RecordChange: Equatable, Sendable {
     public var record: RecordKind
     /// The record's id (a snooze's or dismissal's task id; `settings` for the settings).
@@ -337,12 +339,16 @@ public struct RecordChange: Equatable, Sendable {
     public var app: String?
     /// The record before the change, in the file's form; nil when the change added it.
     public var before: JSONValue?
+    /// The record as the change left it, in the file's form: `.null` when the change removed it,
+    /// nil when not known (history written before undo compared records).
+    public var after: JSONValue?
 
-    public init(record: RecordKind, id: String, app: String? = nil, before: JSONValue?) {
+    public init(record: RecordKind, id: String, app: String? = nil, before: JSONValue?, after: JSONValue? = nil) {
         self.record = record
         self.id = id
         self.app = app
         self.before = before
+        self.after = after
     }
 }
 

@@ -29,18 +29,8 @@ public enum DataCodec {
         let snoozes = try r.array("snoozes", decodeSnooze)
         let dismissals = try r.array("dismissals", decodeDismissal)
         let tombstones = try r.array("tombstones", decodeTombstone)
-        let history = try r.array("history") { (h: Reader) throws(SchemaError) in
-            var h = h
-            return HistoryEntry(
-                id: try h.id("id"), at: try h.instant("at"), summary: try h.optionalString("summary") ?? "",
-                changes: try h.array("changes") { (c: Reader) throws(SchemaError) in
-                    var c = c
-                    return RecordChange(
-                        record: try c.enumValue("record", RecordKind.self), id: try c.string("id"),
-                        app: try c.optionalString("app"), before: c.value("before"))
-                },
-                extra: h.rest())
-        }
+        // Versions before the state folder kept the undo history here: read, to be moved out.
+        let history = try r.array("history", decodeHistoryEntry)
         r.consume("version")
         return FollowUpData(
             version: version, settings: settings, applications: applications, snoozes: snoozes,
@@ -142,6 +132,37 @@ public enum DataCodec {
         try decode(try Reader(checking: value, path: ""))
     }
 
+    static func decodeHistoryEntry(_ h: Reader) throws(SchemaError) -> HistoryEntry {
+        var h = h
+        return HistoryEntry(
+            id: try h.id("id"), at: try h.instant("at"), summary: try h.optionalString("summary") ?? "",
+            changes: try h.array("changes") { (c: Reader) throws(SchemaError) in
+                var c = c
+                // "after": null is a record the change removed; no "after" at all, one not known.
+                let after = c.object["after"]
+                c.consume("after")
+                return RecordChange(
+                    record: try c.enumValue("record", RecordKind.self), id: try c.string("id"),
+                    app: try c.optionalString("app"), before: c.value("before"), after: after)
+            },
+            extra: h.rest())
+    }
+
+    static func encode(_ h: HistoryEntry) -> JSONValue {
+        var o = h.extra
+        o["id"] = .string(h.id)
+        o["at"] = .string(h.at.description)
+        o["summary"] = .string(h.summary)
+        o["changes"] = .array(h.changes.map { c in
+            var change: [String: JSONValue] = ["record": .string(c.record.rawValue), "id": .string(c.id)]
+            change["app"] = c.app.map(JSONValue.string)
+            change["before"] = c.before ?? .null
+            change["after"] = c.after
+            return .object(change)
+        })
+        return .object(o)
+    }
+
     // MARK: Encoding
 
     public static func encode(_ data: FollowUpData) -> JSONValue {
@@ -152,20 +173,7 @@ public enum DataCodec {
         root["snoozes"] = .array(data.snoozes.map(encode))
         root["dismissals"] = .array(data.dismissals.map(encode))
         root["tombstones"] = .array(data.tombstones.map(encode))
-        // Written only once there is some, so a file that never changed through followup stays as it was.
-        root["history"] = data.history.isEmpty ? nil : .array(data.history.map { h in
-            var o = h.extra
-            o["id"] = .string(h.id)
-            o["at"] = .string(h.at.description)
-            o["summary"] = .string(h.summary)
-            o["changes"] = .array(h.changes.map { c in
-                var change: [String: JSONValue] = ["record": .string(c.record.rawValue), "id": .string(c.id)]
-                change["app"] = c.app.map(JSONValue.string)
-                change["before"] = c.before ?? .null
-                return .object(change)
-            })
-            return .object(o)
-        })
+        // The undo history lives in the state folder (HistoryFile), never in the data file.
         return .object(root)
     }
 

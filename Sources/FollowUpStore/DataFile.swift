@@ -9,8 +9,13 @@ import JSON
 /// The data file on disk: where it is, how it is read, and the one write path every change takes.
 public struct DataFile: Sendable {
     public let path: String
+    /// Where the undo history is kept (see `HistoryFile`); nil: changes are not recorded.
+    public let stateFolder: String?
 
-    public init(path: String) { self.path = path }
+    public init(path: String, stateFolder: String? = nil) {
+        self.path = path
+        self.stateFolder = stateFolder
+    }
 
     /// `$XDG_DATA_HOME/followup/followup.json`, else `~/.local/share/followup/followup.json`.
     public static func defaultPath(environment: [String: String]) -> String {

@@ -4,14 +4,16 @@ import JSON
 /// The record-level difference a change made, and how to take it back. Undo puts back only the
 /// records a change touched, so whatever other processes wrote meanwhile is kept.
 public enum History {
-    /// Every record that differs between two states, as it was in the old one (nil: it was added).
+    /// Every record that differs between two states, as it was in the old one (nil: it was added)
+    /// and as it is in the new one (`.null`: it was removed).
     public static func changes(from old: FollowUpData, to new: FollowUpData) -> [RecordChange] {
         var changes: [RecordChange] = []
         if old.settings != new.settings {
-            changes.append(RecordChange(record: .settings, id: "settings", before: DataCodec.encode(old.settings)))
+            changes.append(RecordChange(record: .settings, id: "settings", before: DataCodec.encode(old.settings),
+                                        after: DataCodec.encode(new.settings)))
         }
         if old.extra != new.extra {
-            changes.append(RecordChange(record: .extra, id: "extra", before: .object(old.extra)))
+            changes.append(RecordChange(record: .extra, id: "extra", before: .object(old.extra), after: .object(new.extra)))
         }
         let oldApps = Dictionary(old.applications.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let newApps = Dictionary(new.applications.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -19,7 +21,7 @@ public enum History {
             let was = oldApps[id]
             let now = newApps[id]
             if was.map(bare) != now.map(bare) {
-                changes.append(RecordChange(record: .application, id: id, before: was.map(appFields)))
+                changes.append(RecordChange(record: .application, id: id, before: was.map(appFields), after: now.map(appFields) ?? .null))
             }
             changes += children(.contact, app: id, was?.contacts ?? [], now?.contacts ?? [], DataCodec.encode)
             changes += children(.interview, app: id, was?.interviews ?? [], now?.interviews ?? [], DataCodec.encode)
@@ -29,6 +31,51 @@ public enum History {
         changes += keyed(.dismissal, old.dismissals, new.dismissals, key: \.taskID, DataCodec.encode)
         changes += keyed(.tombstone, old.tombstones, new.tombstones, key: \.id, DataCodec.encode)
         return changes
+    }
+
+    /// The part of a change that can still be taken back: the records that are as it left them.
+    /// The rest (changed since by anyone) is `left`. An application the change added stays when
+    /// it holds records the change did not add. History from before records were compared has no
+    /// `after`: there, records a later change in `touchedLater` touched are left.
+    static func stillAsLeft(_ entry: HistoryEntry, in data: FollowUpData, touchedLater: Set<String>) -> (kept: HistoryEntry, left: [RecordChange]) {
+        var kept = entry
+        kept.changes = []
+        var left: [RecordChange] = []
+        for change in entry.changes {
+            let matches: Bool
+            if let after = change.after {
+                matches = current(change, in: data) == after && !holdsOthers(change, entry, data)
+            } else {
+                matches = !touchedLater.contains("\(change.record.rawValue):\(change.id)")
+            }
+            if matches { kept.changes.append(change) } else { left.append(change) }
+        }
+        return (kept, left)
+    }
+
+    /// A record as it is now, in the form `RecordChange` keeps (`.null` when there is none).
+    static func current(_ change: RecordChange, in data: FollowUpData) -> JSONValue {
+        let app = change.app.flatMap { data.application(id: $0) }
+        let found: JSONValue? = switch change.record {
+        case .application: data.application(id: change.id).map(appFields)
+        case .contact: app?.contacts.first { $0.id == change.id }.map(DataCodec.encode)
+        case .interview: app?.interviews.first { $0.id == change.id }.map(DataCodec.encode)
+        case .event: app?.events.first { $0.id == change.id }.map(DataCodec.encode)
+        case .settings: DataCodec.encode(data.settings)
+        case .extra: .object(data.extra)
+        case .snooze: data.snoozes.first { $0.taskID == change.id }.map(DataCodec.encode)
+        case .dismissal: data.dismissals.first { $0.taskID == change.id }.map(DataCodec.encode)
+        case .tombstone: data.tombstones.first { $0.id == change.id }.map(DataCodec.encode)
+        }
+        return found ?? .null
+    }
+
+    /// Whether taking back the addition of an application would take records others added to it.
+    static func holdsOthers(_ change: RecordChange, _ entry: HistoryEntry, _ data: FollowUpData) -> Bool {
+        guard change.record == .application, change.before == nil, let app = data.application(id: change.id) else { return false }
+        let own = Set(entry.changes.filter { $0.app == change.id }.map(\.id))
+        let held = app.contacts.map(\.id) + app.interviews.map(\.id) + app.events.map(\.id)
+        return held.contains { !own.contains($0) }
     }
 
     /// Puts back the records of one change as they were before it.
@@ -121,7 +168,7 @@ public enum History {
         let now = Dictionary(new.map { ($0[keyPath: key], $0) }, uniquingKeysWith: { a, _ in a })
         var changes: [RecordChange] = []
         for id in ordered(old.map { $0[keyPath: key] }, new.map { $0[keyPath: key] }) where was[id] != now[id] {
-            changes.append(RecordChange(record: kind, id: id, before: was[id].map(encode)))
+            changes.append(RecordChange(record: kind, id: id, before: was[id].map(encode), after: now[id].map(encode) ?? .null))
         }
         return changes
     }

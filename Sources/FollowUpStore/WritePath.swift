@@ -17,6 +17,14 @@ public struct Committed<T> {
     public var created = false
 }
 
+/// What `undo` took back, and what it left because it changed since.
+public struct Undone: Sendable {
+    public var entry: HistoryEntry
+    /// Records the change touched that are no longer as it left them (another process, a sync,
+    /// a restore or a hand edit changed them since): kept as they are now.
+    public var left: [RecordChange]
+}
+
 extension DataFile {
     /// How long a writer waits for another to finish before giving up.
     public static let lockTimeoutSeconds = 5.0
@@ -24,11 +32,34 @@ extension DataFile {
     /// The one write path: take the lock, read the file as it is now, apply `change`, save
     /// durably (after the day's backup), release. A missing file starts empty; a corrupt or newer
     /// one is never written.
-    /// With a `summary`, the change is recorded in the file's history so that `undo` can take it back.
+    /// With a `summary` (and a state folder), the change is recorded in the undo history so that
+    /// `undo` can take it back.
     @discardableResult
     public func transaction<T>(
         today: Day, lockTimeout: Double = DataFile.lockTimeoutSeconds, summary: String? = nil, at now: Instant? = nil,
         _ change: (inout FollowUpData) throws -> T
+    ) throws -> Committed<T> {
+        try transaction(today: today, lockTimeout: lockTimeout) { data, history throws -> (T, String?) in
+            let old = data
+            let value = try change(&data)
+            guard let summary, let now, history != nil else { return (value, nil) }
+            let changes = History.changes(from: old, to: data)
+            // A change no record shows (an order changed by hand) is still recorded, so that
+            // undo never skips past it to an older one.
+            guard !changes.isEmpty || old != data else { return (value, nil) }
+            var rng = SystemRandomNumberGenerator()
+            let id = Identifiers.mint("change", fallback: "change", taken: Set((history ?? []).map(\.id)), using: &rng)
+            history?.append(HistoryEntry(id: id, at: now, summary: summary, changes: changes))
+            return (value, id)
+        }
+    }
+
+    /// The write path with the undo history at hand (nil without a state folder). A history
+    /// still inside the data file is moved out on this first write, nothing of it lost: the
+    /// history is saved before the data that no longer holds it.
+    func transaction<T>(
+        today: Day, lockTimeout: Double,
+        _ change: (inout FollowUpData, inout [HistoryEntry]?) throws -> (T, String?)
     ) throws -> Committed<T> {
         try ensureFolder()
         let lock = try Lock.acquire(lockPath, timeout: lockTimeout)
@@ -40,47 +71,57 @@ extension DataFile {
         if data.version > FollowUpData.currentVersion {
             throw StoreError.newerVersion(path: path, version: data.version, supported: FollowUpData.currentVersion)
         }
-        let old = data
-        let value = try change(&data)
-        var recorded: String?
-        if let summary, let now {
-            let changes = History.changes(from: old, to: data)
-            // A change no record shows (an order changed by hand) is still recorded, so that
-            // undo never skips past it to an older one.
-            if !changes.isEmpty || old != data {
-                var rng = SystemRandomNumberGenerator()
-                let id = Identifiers.mint("change", fallback: "change", taken: Set(data.history.map(\.id)), using: &rng)
-                data.history.append(HistoryEntry(id: id, at: now, summary: summary, changes: changes))
-                recorded = id
-                data.history.removeFirst(max(0, data.history.count - FollowUpData.historyLimit))
-            }
-        }
+        let moving = data.history
+        data.history = []
+        let historyFile = historyFile
+        let stored = historyFile.map { $0.readOrSetAside() }
+        var history = stored.map { HistoryFile.merge(moving, $0) }
+        let (value, recorded) = try change(&data, &history)
         let after = DataFile.encode(data)
-        guard after != before else { return Committed(value: value, data: data, wrote: false) }
+        let wrote = after != before
+        // The history goes first: should the data's save then fail, the history holds an entry
+        // whose records never changed, which undo finds and leaves alone.
+        if let historyFile, let history, history != stored {
+            try historyFile.write(history)
+        }
+        guard wrote else { return Committed(value: value, data: data, wrote: false) }
         if before != nil { try backUp(today: today) }
         try save(after)
         return Committed(value: value, data: data, wrote: true, recorded: recorded, created: before == nil)
     }
 
+    /// The undo history of this file; nil when it has no state folder (then nothing is recorded).
+    public var historyFile: HistoryFile? {
+        stateFolder.map { HistoryFile(dataPath: path, stateFolder: $0) }
+    }
+
+    /// The recorded changes, oldest first: those in the state folder and any still inside the
+    /// data file (from before the history moved out).
+    public func history() throws(StoreError) -> [HistoryEntry] {
+        let inside = try load()?.history ?? []
+        return HistoryFile.merge(inside, try historyFile?.read() ?? [])
+    }
+
     /// Takes back the latest recorded change (or the one with `id`), through the write path.
-    /// Returns the change undone, or nil when there is nothing to undo.
-    /// Records a later change touched are left as that change made them: undoing an older change
-    /// never overwrites what came after it.
-    public func undo(today: Day, id: String? = nil) throws -> HistoryEntry? {
+    /// Returns what was undone, or nil when there is nothing to undo.
+    /// Only records still as the change left them are put back: what a later change, another
+    /// process, a sync or a hand edit did to them since is kept, and reported in `left`.
+    public func undo(today: Day, id: String? = nil) throws -> Undone? {
         guard exists else { return nil }
-        return try transaction(today: today) { data -> HistoryEntry? in
-            let found: Int? = if let id { data.history.lastIndex { $0.id == id } } else { data.history.indices.last }
-            guard let index = found else { return nil }
-            let entry = data.history.remove(at: index)
-            let later = Set(data.history[index...].flatMap { $0.changes.map { "\($0.record.rawValue):\($0.id)" } })
-            var kept = entry
-            kept.changes.removeAll { later.contains("\($0.record.rawValue):\($0.id)") }
+        return try transaction(today: today, lockTimeout: DataFile.lockTimeoutSeconds) { data, history throws -> (Undone?, String?) in
+            guard var entries = history else { return (nil, nil) }
+            let found: Int? = if let id { entries.lastIndex { $0.id == id } } else { entries.indices.last }
+            guard let index = found else { return (nil, nil) }
+            let entry = entries.remove(at: index)
+            let later = Set(entries[index...].flatMap { $0.changes.map { "\($0.record.rawValue):\($0.id)" } })
+            let (kept, left) = History.stillAsLeft(entry, in: data, touchedLater: later)
             do {
                 try History.revert(kept, in: &data)
             } catch let error as SchemaError {
-                throw StoreError.invalid(path: path, field: "history." + error.path, message: error.message)
+                throw StoreError.invalid(path: historyFile?.path ?? path, field: "entries." + error.path, message: error.message)
             }
-            return entry
+            history = entries
+            return (Undone(entry: entry, left: left), nil)
         }.value
     }
 
@@ -101,7 +142,10 @@ extension DataFile {
     }
 
     /// Creates the folder (0700) when it is missing.
-    func ensureFolder() throws(StoreError) {
+    func ensureFolder() throws(StoreError) { try DataFile.makeFolder(folder) }
+
+    /// Creates a folder and its missing parents, 0700.
+    static func makeFolder(_ folder: String) throws(StoreError) {
         var components: [String] = []
         var current = folder
         while access(current, F_OK) != 0, current != "/", current != "." {
@@ -117,6 +161,10 @@ extension DataFile {
     /// Writes bytes durably: a 0600 temp file in the same folder, fsync, rename over the file,
     /// fsync the folder. A crash at any moment leaves the old file or the new one, never half of one.
     func save(_ bytes: [UInt8]) throws(StoreError) {
+        try DataFile.writeDurably(bytes, to: path, folder: folder)
+    }
+
+    static func writeDurably(_ bytes: [UInt8], to path: String, folder: String) throws(StoreError) {
         let temp = path + ".tmp-\(getpid())"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError.io(path: temp, message: "cannot write: \(DataFile.errorText())") }

@@ -39,6 +39,12 @@ public final class Terminal {
         for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV] {
             signal(sig, terminalSignalHandler)
         }
+        // A parent may have started this with signals blocked (they stay blocked across exec):
+        // Ctrl-Z, resizes and the signals that restore the terminal must get through.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH] { sigaddset(&wanted, sig) }
+        sigprocmask(SIG_UNBLOCK, &wanted, nil)
         takeSuspendKey()
         setlocale(LC_ALL, "")
         initscr()

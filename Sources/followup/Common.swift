@@ -23,7 +23,8 @@ struct CommonOptions: ParsableArguments {
         } else {
             instant = zone.localize(Instant(seconds: Int64(Date().timeIntervalSince1970.rounded(.down))))
         }
-        return Context(file: DataFile(path: resolved(absolute(path))), zone: zone, now: instant)
+        return Context(file: DataFile(path: resolved(absolute(path)), stateFolder: HistoryFile.defaultStateFolder(environment: env)),
+                       zone: zone, now: instant)
     }
 
     /// A data file that is a symbolic link is written through to its target: saving replaces
@@ -120,6 +121,20 @@ struct Context {
     func mint(_ name: String, fallback: String, in data: FollowUpData) -> String {
         var rng = SystemRandomNumberGenerator()
         return Identifiers.mint(name, fallback: fallback, taken: data.allIDs, using: &rng)
+    }
+}
+
+extension Undone {
+    /// What undo did, in one line: the change taken back, and the records it left because they
+    /// changed since.
+    var sentence: String {
+        guard !left.isEmpty else { return "undone: \(entry.summary)" }
+        let names = left.prefix(3).map { "\($0.record.rawValue) \($0.id)" }.joined(separator: ", ")
+        let more = left.count > 3 ? " and \(left.count - 3) more" : ""
+        if left.count == entry.changes.count {
+            return "nothing of \"\(entry.summary)\" taken back: it all changed since (\(names)\(more)), kept as it is now"
+        }
+        return "undone: \(entry.summary); kept as they are now, changed since: \(names)\(more)"
     }
 }
 

@@ -24,9 +24,11 @@ struct Dashboard: ParsableCommand {
             let folder = try DemoCopy.make(today: ctx.today, zone: ctx.zone)
             scratch = folder
             let file = folder + "/followup.json"
+            // The demo's undo history stays in its folder, never in the user's state folder.
+            let demoFile = DataFile(path: file, stateFolder: folder)
             Terminal.removeOnSignal([file, file + ".lock", file + "." + ctx.today.description, file + ".pre-restore",
-                                     file + ".tmp-\(getpid())", folder])
-            ctx = Context(file: DataFile(path: folder + "/followup.json"), zone: ctx.zone, now: ctx.now)
+                                     file + ".tmp-\(getpid())", demoFile.historyFile?.path ?? "", folder])
+            ctx = Context(file: demoFile, zone: ctx.zone, now: ctx.now)
         }
         defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
         let fixedNow = common.now != nil || !(ProcessInfo.processInfo.environment["FOLLOWUP_NOW"] ?? "").isEmpty
@@ -140,9 +142,9 @@ struct DashboardSession {
                 recorded = result.recorded
                 said = "Logged a reply from \(name): strikes back to 0"
             case let .undo(changeID):
-                let entry = try ctx.file.undo(today: ctx.today, id: changeID)
+                let undone = try ctx.file.undo(today: ctx.today, id: changeID)
                 state.sessionChanges.removeAll { $0 == changeID }
-                said = entry.map { "Undone: \($0.summary)" } ?? "That change is no longer in the file's history."
+                said = undone.map { $0.sentence.prefix(1).uppercased() + $0.sentence.dropFirst() } ?? "That change is no longer in the undo history."
             case let .writeDraft(taskID):
                 guard let t = task(taskID) else { return }
                 said = try writeDraft(t, data: state.data)

@@ -359,7 +359,7 @@ struct Undo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo",
         abstract: "Take back the last change made to the file (by any followup); repeat to go further back.",
-        discussion: "Only the records that change touched are put back: whatever else was written since is kept. The last \(FollowUpData.historyLimit) changes are remembered.")
+        discussion: "Only the records that change touched, and still as it left them, are put back: whatever else was written since is kept, and named. The last \(FollowUpData.historyLimit) changes are remembered in $XDG_STATE_HOME/followup (else ~/.local/state/followup), outside the data file.")
 
     @OptionGroup var common: CommonOptions
     @Flag(help: "List what would be undone, newest first.") var list = false
@@ -367,7 +367,7 @@ struct Undo: ParsableCommand {
     func run() throws {
         let ctx = try common.context()
         if list {
-            let history = try ctx.load().history
+            let history = try ctx.file.history()
             if history.isEmpty { output("Nothing to undo."); return }
             for entry in history.reversed() {
                 let local = ctx.zone.localize(entry.at)
@@ -375,10 +375,10 @@ struct Undo: ParsableCommand {
             }
             return
         }
-        guard ctx.file.exists, let entry = try ctx.file.undo(today: ctx.today) else {
+        guard ctx.file.exists, let undone = try ctx.file.undo(today: ctx.today) else {
             throw UserError("nothing to undo")
         }
-        output("undone: \(entry.summary)")
+        output(undone.sentence)
     }
 }
 

@@ -47,7 +47,7 @@ struct EditFile: ParsableCommand {
                 return
             }
             do {
-                let data = try DataFile(path: file.path).decode(edited)
+                let data = try file.decode(edited)
                 if data.version > FollowUpData.currentVersion {
                     throw StoreError.invalid(path: copy, field: "version", message: "\(data.version) is newer than this followup writes (\(FollowUpData.currentVersion))")
                 }

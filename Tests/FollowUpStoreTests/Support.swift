@@ -15,7 +15,10 @@ final class TempFolder {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
-    func file(_ name: String = "followup.json") -> DataFile { DataFile(path: path + "/" + name) }
+    /// A data file whose undo history is kept in `state/` here.
+    func file(_ name: String = "followup.json") -> DataFile { DataFile(path: path + "/" + name, stateFolder: stateFolder) }
+
+    var stateFolder: String { path + "/state" }
 }
 
 func instant(_ text: String) -> Instant { Instant(rfc3339: text)! }

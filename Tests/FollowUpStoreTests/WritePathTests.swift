@@ -169,7 +169,7 @@ struct WritePathTests {
             return
         }
         let undone = try file.undo(today: today, id: recorded)
-        #expect(undone?.summary == "snooze")
+        #expect(undone?.entry.summary == "snooze")
         let snoozes = try #require(try file.load()).snoozes
         #expect(snoozes.map(\.taskID) == ["task-1"], "task-2 was only the first change's: gone; task-1 the later one's: kept")
         #expect(snoozes.first?.until == Day("2026-11-25"))
@@ -184,7 +184,7 @@ struct WritePathTests {
             data.applications.append(Application(id: "a-1", employer: "A", role: "r", createdAt: t))
         }
         _ = try file.transaction(today: today, summary: "edit", at: t) { data in data.extra["myNotes"] = .string("hello") }
-        #expect(try file.undo(today: today)?.summary == "edit")
+        #expect(try file.undo(today: today)?.entry.summary == "edit")
         let data = try #require(try file.load())
         #expect(data.extra["myNotes"] == nil)
         #expect(data.applications.count == 1)

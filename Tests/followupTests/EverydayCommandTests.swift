@@ -147,6 +147,27 @@ struct EverydayCommandTests {
         #expect(app(s)?["contacts"]?.arrayValue?.count == 2)
     }
 
+    @Test("the undo history is in the state folder, not the data file: XDG_STATE_HOME, else ~/.local/state")
+    func undoHistoryInStateFolder() throws {
+        let s = Sandbox()
+        let acme = Acme(s)
+        #expect(!(String(decoding: s.bytes ?? Data(), as: UTF8.self)).contains("\"history\""))
+        let state = s.folder + "/.local/state/followup"
+        let names = try FileManager.default.contentsOfDirectory(atPath: state)
+        #expect(names.count == 1 && names[0].hasPrefix("followup.json-") && names[0].hasSuffix(".history.json"))
+        // Another process with another state folder has no history for this file; the same one does.
+        let xdg = s.folder + "/xdg-state"
+        let elsewhere = s.run(["undo"], environment: ["XDG_STATE_HOME": xdg])
+        #expect(elsewhere.status == 2 && elsewhere.stderr.contains("nothing to undo"))
+        s.ok(["log", "note", "--app", acme.app, "--text", "kept apart"])
+        #expect(s.run(["log", "note", "--app", acme.app], environment: ["XDG_STATE_HOME": xdg]).status == 0)
+        #expect(s.run(["undo", "--list"], environment: ["XDG_STATE_HOME": xdg]).stdout.split(separator: "\n").count == 1)
+        #expect(s.ok(["undo"]).contains("log note"))
+        let texts = app(s)?["events"]?.arrayValue?.compactMap { $0["text"]?.stringValue }
+        #expect(texts == [], "the note logged under the other state folder has no text and stays; ours is gone")
+        #expect(app(s)?["events"]?.arrayValue?.count == 1)
+    }
+
     @Test("undo after an edit made by another process reverts that edit only")
     func undoAfterAnotherProcess() {
         let s = Sandbox()
@@ -154,7 +175,7 @@ struct EverydayCommandTests {
         let note = s.ok(["log", "note", "--app", acme.app, "--text", "mine"])
         // Another process (a second invocation, another file handle) fixes the note.
         let other = Sandbox.exec(["event", "edit", note, "--text", "theirs", "--file", s.file, "--now", "2026-11-16T09:30"],
-                                 environment: ["TZ": "UTC"])
+                                 environment: ["TZ": "UTC", "HOME": s.folder])
         #expect(other.status == 0)
         #expect(s.ok(["undo"]).contains("event edit"))
         let events = app(s)?["events"]?.arrayValue

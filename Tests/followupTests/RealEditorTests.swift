@@ -104,7 +104,7 @@ struct RealEditorTests {
         t.keys("C-z")
         #expect(t.wait { t.screen().contains("Stopped") && !t.screen().contains("Thank-you notes") }, "\(t.screen())")
         type(t, "jobs")
-        #expect(t.wait { t.screen().components(separatedBy: "Stopped").count >= 3 })
+        #expect(t.wait { t.screen().components(separatedBy: "Stopped").count >= 3 }, "\(t.screen())")
         type(t, "fg")
         #expect(t.wait { t.screen().contains("Thank-you notes 2") && t.screen().contains("Strikes by employer") }, "\(t.screen())")
         // Ctrl-Z inside a prompt (here the snooze question) stops it too, and it comes back there.
