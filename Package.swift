@@ -23,12 +23,13 @@ let package = Package(
         .target(name: "FollowUpResources", path: "Resources"),
         .target(name: "FollowUpCore", dependencies: ["JSON", "FollowUpResources"]),
         .target(name: "FollowUpStore", dependencies: ["FollowUpCore", "JSON"]),
-        .target(name: "FollowUpUI", dependencies: ["FollowUpCore"]),
+        .target(name: "FollowUpActions", dependencies: ["FollowUpCore"]),
+        .target(name: "FollowUpUI", dependencies: ["FollowUpCore", "FollowUpActions"]),
         .target(name: "FollowUpTerminal", dependencies: ["FollowUpUI", "CNCurses"]),
         .executableTarget(
             name: "followup",
             dependencies: [
-                "FollowUpCore", "FollowUpStore", "FollowUpUI", "FollowUpTerminal", "JSON",
+                "FollowUpCore", "FollowUpActions", "FollowUpStore", "FollowUpUI", "FollowUpTerminal", "JSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,7 +49,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FollowUpStoreTests", dependencies: ["FollowUpStore", "FollowUpCore", "JSON"], resources: [.copy("Golden")]),
-        .testTarget(name: "FollowUpUITests", dependencies: ["FollowUpUI", "FollowUpCore"], exclude: ["Golden"]),
+        .testTarget(name: "FollowUpActionsTests", dependencies: ["FollowUpActions", "FollowUpCore", "FollowUpStore"]),
+        .testTarget(name: "FollowUpUITests", dependencies: ["FollowUpUI", "FollowUpCore", "FollowUpActions"], exclude: ["Golden"]),
         .testTarget(name: "followupTests", dependencies: ["followup", "JSON"]),
     ]
 )

@@ -264,7 +264,7 @@ struct Engine {
     }
 
     func ended(_ interview: Interview) -> Instant {
-        interview.at.adding(minutes: interview.minutes ?? policy.interviewMinutes)
+        policy.end(of: interview)
     }
 
     /// 001, 003, 004: a note to each interviewer, within 24 hours (persistent: that very evening).

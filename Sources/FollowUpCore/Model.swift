@@ -44,14 +44,7 @@ public struct FollowUpData: Equatable, Sendable {
 
     /// Every id in use or retired (tombstones), so a new one never collides.
     public var allIDs: Set<String> {
-        var ids = Set(tombstones.map(\.id))
-        for app in applications {
-            ids.insert(app.id)
-            for c in app.contacts { ids.insert(c.id) }
-            for i in app.interviews { ids.insert(i.id) }
-            for e in app.events { ids.insert(e.id) }
-        }
-        return ids
+        recordIDs.union(tombstones.map(\.id))
     }
 }
 
@@ -172,8 +165,6 @@ public enum InterviewKind: String, CaseIterable, Sendable {
 
 /// An interview, past or scheduled.
 public struct Interview: Equatable, Sendable, Identifiable {
-    public static let defaultMinutes = 60
-
     public var id: String
     public var at: Instant
     public var kind: InterviewKind?
@@ -211,8 +202,9 @@ public struct Interview: Equatable, Sendable, Identifiable {
         self.extra = extra
     }
 
-    /// When it ends: start plus its length (an hour unless given).
-    public var end: Instant { at.adding(minutes: minutes ?? Interview.defaultMinutes) }
+    /// When it ends: start plus its length, `defaultMinutes` when none was given. The rules'
+    /// default is the policy's (`Policy.end(of:)`), so use that.
+    public func end(defaultMinutes: Int) -> Instant { at.adding(minutes: minutes ?? defaultMinutes) }
 }
 
 /// What happened, as the user logs it.

@@ -38,6 +38,13 @@ public struct Policy: Equatable, Sendable {
     var callWindowEndHour: Int { min(24, max(callWindowStartHour, self["callWindowEndHour"])) }
     var interviewMinutes: Int { max(1, self["interviewMinutes"]) }
 
+    /// An interview's length: its own, else `interviewMinutes`. The one home of this rule, for
+    /// the engine, the timeline and the calendar alike.
+    public func minutes(of interview: Interview) -> Int { interview.minutes ?? interviewMinutes }
+
+    /// When an interview ends.
+    public func end(of interview: Interview) -> Instant { interview.end(defaultMinutes: interviewMinutes) }
+
     /// Every number a preset defines, by preset, read once from the compiled-in data.
     public static let presetNumbers: [PresetName: [String: Int]] = {
         var result: [PresetName: [String: Int]] = [:]

@@ -38,7 +38,7 @@ extension Engine {
             parts.append(kind + (interview.round.map { " (round \($0))" } ?? ""))
             let people = f.recipients(of: interview)
             if !interview.with.isEmpty { parts[0] += " with " + interview.with.map { names[$0] ?? $0 }.joined(separator: ", ") }
-            parts.append("\(interview.minutes ?? policy.interviewMinutes) min")
+            parts.append("\(policy.minutes(of: interview)) min")
             if let d = interview.decisionBy { parts.append("they will decide by \(d.short)") }
             if interview.travel { parts.append("travel") }
             var flags: [String] = []

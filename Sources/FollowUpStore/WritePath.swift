@@ -39,10 +39,23 @@ extension DataFile {
         today: Day, lockTimeout: Double = DataFile.lockTimeoutSeconds, summary: String? = nil, at now: Instant? = nil,
         _ change: (inout FollowUpData) throws -> T
     ) throws -> Committed<T> {
+        guard let summary, let now else {
+            return try transaction(today: today, lockTimeout: lockTimeout) { data, _ throws -> (T, String?) in (try change(&data), nil) }
+        }
+        return try recording(today: today, lockTimeout: lockTimeout, at: now) { data in (try change(&data), summary) }
+    }
+
+    /// The write path for a change that says in words what it did (the summary undo lists),
+    /// recorded in the undo history.
+    @discardableResult
+    public func recording<T>(
+        today: Day, lockTimeout: Double = DataFile.lockTimeoutSeconds, at now: Instant,
+        _ change: (inout FollowUpData) throws -> (value: T, summary: String)
+    ) throws -> Committed<T> {
         try transaction(today: today, lockTimeout: lockTimeout) { data, history throws -> (T, String?) in
             let old = data
-            let value = try change(&data)
-            guard let summary, let now, history != nil else { return (value, nil) }
+            let (value, summary) = try change(&data)
+            guard history != nil else { return (value, nil) }
             let changes = History.changes(from: old, to: data)
             // A change no record shows (an order changed by hand) is still recorded, so that
             // undo never skips past it to an older one.

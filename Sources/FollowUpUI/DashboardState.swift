@@ -1,3 +1,4 @@
+import FollowUpActions
 import FollowUpCore
 
 /// The three lists of the dashboard.
@@ -47,22 +48,35 @@ public enum Action: Equatable, Sendable {
     case character(Character)
     case enter, backspace, escape
     case resize(rows: Int, columns: Int)
+
+    // What the shell reports back after an effect, or when the file changed on disk.
+    /// The data as it is now (after our change, or another process's).
+    case loaded(FollowUpData, now: Instant)
+    /// The file cannot be read: shown until it can.
+    case unreadable(String)
+    /// A change was saved; `recorded` is its undo history entry.
+    case applied(Change, recorded: String?)
+    /// An effect failed: the sentence to show. Nothing was changed.
+    case failed(String)
+    /// Undo took back a change (`summary`), keeping the records named in `left`; nil summary:
+    /// the change was no longer in the history.
+    case undone(changeID: String, summary: String?, left: [String])
+    case draftWritten(path: String)
+    /// The guided note came back empty: nothing was logged.
+    case nothingNoted
 }
 
-/// A change the dashboard asks the shell to make through the write path.
+/// What the dashboard asks the shell to do. Each one's result comes back as an action.
 public enum Effect: Equatable, Sendable {
-    case markDone(taskID: String, channel: Channel?)
-    case snooze(taskID: String, until: Day)
-    case dismiss(taskID: String)
-    case logReply(app: String, contact: String?)
-    /// Take back this session's latest change (a history entry id).
+    /// A change through the actions layer and the write path: `.applied` or `.failed` comes back.
+    case apply(Change)
+    /// Take back this session's latest change (a history entry id): `.undone` or `.failed`.
     case undo(changeID: String)
-    /// Open a first draft for the task in the user's editor.
+    /// Open a first draft for the task in the user's editor: `.draftWritten` or `.failed`.
     case writeDraft(taskID: String)
-    /// The guided note of a take-stock task, written in the user's editor, logged as a note.
+    /// The guided note of a take-stock task, written in the user's editor, then applied as the
+    /// task's done (`.applied`), or `.nothingNoted`.
     case takeStock(taskID: String)
-    /// Delete an interview or event of the application shown (it leaves a tombstone).
-    case delete(app: String, ref: String)
     case quit
 }
 
@@ -92,6 +106,9 @@ public struct DashboardState: Sendable {
     /// The daily review's cards (task ids, in agenda order, fixed when it starts) and what was done.
     public var reviewIDs: [String] = []
     public var reviewed = (done: 0, snoozed: 0, dismissed: 0)
+    /// What to say once the change asked for is saved (composed when it was asked for, while
+    /// the task it is about is still on the agenda).
+    public var pending: String?
 
     public init(data: FollowUpData, agenda: Agenda, zone: Zone, now: Instant, fileLabel: String, rows: Int, columns: Int) {
         self.data = data
@@ -172,20 +189,68 @@ public struct DashboardState: Sendable {
 extension DashboardState {
     /// The one place the dashboard's state changes. Returns what the shell must do.
     public mutating func update(_ action: Action) -> [Effect] {
-        let effects = apply(action)
-        // In the review, a card that was dealt with gives way to the next.
-        if case let .review(position) = mode {
-            for effect in effects {
-                switch effect {
-                case .markDone, .takeStock: reviewed.done += 1
-                case .snooze: reviewed.snoozed += 1
-                case .dismiss: reviewed.dismissed += 1
-                default: continue
-                }
-                mode = .review(position: position + 1)
+        switch action {
+        case let .loaded(data, now):
+            reload(data: data, agenda: Rules.schedule(data, zone: zone, now: now), now: now)
+            fileError = nil
+        case let .unreadable(sentence):
+            fileError = sentence
+        case let .applied(change, recorded):
+            var said = pending ?? "Saved."
+            pending = nil
+            if let recorded {
+                sessionChanges.append(recorded)
+                said += " · u undo"
             }
+            say(said)
+            countReviewed(change)
+        case let .failed(sentence):
+            pending = nil
+            say(sentence, error: true)
+        case let .undone(changeID, summary, left):
+            sessionChanges.removeAll { $0 == changeID }
+            guard let summary else {
+                say("That change is no longer in the undo history.")
+                break
+            }
+            if left.isEmpty {
+                say("Undone: \(summary)")
+            } else {
+                say("Undone: \(summary); kept as they are now, changed since: " + left.joined(separator: ", "))
+            }
+        case let .draftWritten(path):
+            say("Draft kept at \(path) · d when sent")
+        case .nothingNoted:
+            pending = nil
+            say("Nothing written: the note is still to take.")
+        default:
+            return apply(action)
         }
-        return effects
+        return []
+    }
+
+    /// In the review, a card counts once its change is saved, and gives way to the next.
+    mutating func countReviewed(_ change: Change) {
+        guard case let .review(position) = mode, position < reviewIDs.count else { return }
+        let card = reviewIDs[position]
+        switch change {
+        case let .done(taskID, _, _, _) where taskID == card: reviewed.done += 1
+        case let .snooze(taskID, _) where taskID == card: reviewed.snoozed += 1
+        case let .dismiss(taskID) where taskID == card: reviewed.dismissed += 1
+        default: return
+        }
+        mode = .review(position: position + 1)
+    }
+
+    /// A task in a few words, for the line under the lists.
+    func describe(_ t: FollowUpTask) -> String {
+        [t.kind.rawValue, t.contactName, "(\(t.employer))"].compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// Asks for a change, saying what it will have done once it is saved.
+    mutating func ask(_ change: Change, saying said: String) -> [Effect] {
+        pending = said
+        return [.apply(change)]
     }
 
     mutating func apply(_ action: Action) -> [Effect] {
@@ -279,9 +344,10 @@ extension DashboardState {
             if task.kind == .checkIn {
                 prompt = .channel(taskID: task.id)
             } else if task.kind == .takeStock {
+                pending = "Noted how it went at \(task.employer)"
                 return [.takeStock(taskID: task.id)]
             } else {
-                return [.markDone(taskID: task.id, channel: nil)]
+                return ask(.done(taskID: task.id, channel: nil), saying: "Done: \(describe(task))")
             }
         case .snooze:
             guard let task = selectedTask else { say("Select a task first."); break }
@@ -331,6 +397,10 @@ extension DashboardState {
         timeline.entries.filter(\.past) + [nil] + timeline.entries.filter { !$0.past }
     }
 
+    mutating func snooze(_ taskID: String, until day: Day) -> [Effect] {
+        ask(.snooze(taskID: taskID, until: day), saying: "Snoozed until \(day.short): " + (agenda.task(id: taskID).map(describe) ?? taskID))
+    }
+
     mutating func move(by delta: Int) {
         let n = count(focus)
         guard n > 0 else { return }
@@ -363,7 +433,7 @@ extension DashboardState {
             let channels: [Character: Channel] = ["c": .call, "v": .voicemail, "e": .email, "l": .letter]
             guard let channel = channels[c] else { return [] }
             prompt = nil
-            return [.markDone(taskID: taskID, channel: channel)]
+            return ask(.done(taskID: taskID, channel: channel), saying: "Done: " + (agenda.task(id: taskID).map(describe) ?? taskID))
         case let .snooze(taskID):
             guard case let .character(c) = action else { return [] }
             if c == "t" {
@@ -372,7 +442,7 @@ extension DashboardState {
             }
             guard let days = ["1": 1, "3": 3, "7": 7][c] else { return [] }
             prompt = nil
-            return [.snooze(taskID: taskID, until: today.adding(days: days))]
+            return snooze(taskID, until: today.adding(days: days))
         case let .snoozeDate(taskID, text):
             switch action {
             case let .character(c) where c.isNumber || c == "-":
@@ -385,26 +455,30 @@ extension DashboardState {
                     return []
                 }
                 prompt = nil
-                return [.snooze(taskID: taskID, until: day)]
+                return snooze(taskID, until: day)
             default:
                 break
             }
             return []
         case let .confirmDismiss(taskID):
             prompt = nil
-            if action == .character("y") || action == .enter { return [.dismiss(taskID: taskID)] }
+            if action == .character("y") || action == .enter {
+                return ask(.dismiss(taskID: taskID), saying: "Dismissed: " + (agenda.task(id: taskID).map(describe) ?? taskID))
+            }
             return []
         case let .confirmDelete(ref, _):
             prompt = nil
-            if action == .character("y"), case let .timeline(app, _) = mode { return [.delete(app: app, ref: ref)] }
-            return []
+            guard action == .character("y"), case let .timeline(app, _) = mode else { return [] }
+            let isInterview = data.application(id: app)?.interviews.contains { $0.id == ref } ?? false
+            return ask(.delete(isInterview ? .interview(ref) : .event(ref)), saying: "Deleted \(ref)")
         case let .confirmReply(app):
             prompt = nil
             if action == .character("y") || action == .enter {
                 let contact = data.application(id: app).flatMap { a in
                     agenda.tasks.first { $0.app == a.id && $0.kind == .checkIn }?.contact
                 }
-                return [.logReply(app: app, contact: contact)]
+                let employer = data.application(id: app)?.employer ?? app
+                return ask(.reply(app: app, contact: contact), saying: "Logged a reply from \(employer): strikes back to 0")
             }
             return []
         case let .filter(text):

@@ -201,7 +201,7 @@ struct Generator {
         var travelled = false
         if rounds >= 2 {
             for round in 2...rounds {
-                log(.invited, &app, at: last.end.adding(hours: rng.int(20...70)), contact: recruiter, text: "Round \(round): \(rng.pick(["on site", "with the team", "final round"])).")
+                log(.invited, &app, at: last.end(defaultMinutes: 60).adding(hours: rng.int(20...70)), contact: recruiter, text: "Round \(round): \(rng.pick(["on site", "with the team", "final round"])).")
                 day = weekdayOnOrAfter(day.adding(days: rng.int(6...13)))
                 let onsite = rng.chance(0.55)
                 let travel = onsite && rng.chance(0.3)
@@ -210,7 +210,7 @@ struct Generator {
                 last = hold(&app, day: day, kind: onsite ? .onsite : .video, minutes: rng.pick([60, 90, 120, 240]), round: round,
                             with: [manager].compactMap { $0 } + panel, decisionBy: stated, travel: travel, thanks: 0.95, notes: 0.75)
                 if travel {
-                    let submitted = last.end.adding(hours: rng.int(24...96))
+                    let submitted = last.end(defaultMinutes: 60).adding(hours: rng.int(24...96))
                     log(.expensesSubmitted, &app, at: submitted, text: "Train and hotel: \(rng.int(120...640)) €")
                     if rng.chance(0.97) {
                         let days = rng.int(10...45)
@@ -220,15 +220,15 @@ struct Generator {
                 }
             }
         }
-        var cursor = last.end
+        var cursor = last.end(defaultMinutes: 60)
         if rng.chance(0.3) {
-            let asked = last.end.adding(hours: rng.int(20...60))
+            let asked = last.end(defaultMinutes: 60).adding(hours: rng.int(20...60))
             log(.request, &app, at: asked, contact: recruiter, about: .references, text: rng.pick(Names.requestTexts))
             log(.referencesBriefed, &app, at: asked.adding(hours: rng.int(2...20)), text: "Briefed both references on the role.")
             log(.requestDone, &app, at: asked.adding(hours: rng.int(21...30)), contact: recruiter)
             cursor = asked.adding(hours: 30)
         }
-        let firstCheckIn = weekdayOnOrAfter((stated ?? zone.day(of: last.end).adding(days: 6)).adding(days: 1))
+        let firstCheckIn = weekdayOnOrAfter((stated ?? zone.day(of: last.end(defaultMinutes: 60)).adding(days: 6)).adding(days: 1))
         let checkIns = rng.pick([0, 0, 1, 1, 2, 3])
         let target = manager ?? recruiter
         for attempt in 0..<checkIns {
@@ -303,7 +303,7 @@ struct Generator {
         case .applied, .screened:
             // Screened; the recruiter said they would be in touch.
             finish(&app)
-            return (app, pendingTask("Ask \(recruiter.name) about next steps at \(employer.name)", screen.end.adding(hours: 24 * 7), "screened"))
+            return (app, pendingTask("Ask \(recruiter.name) about next steps at \(employer.name)", screen.end(defaultMinutes: 60).adding(hours: 24 * 7), "screened"))
 
         case .thankYouOwed:
             // The round ended within the last day or so: notes owed, some already sent.
@@ -313,10 +313,10 @@ struct Generator {
                           with: [manager] + panel, decisionBy: rng.chance(0.6) ? day.adding(days: rng.int(5...9)) : nil,
                           travel: false, thanks: 0.3, notes: 0.4, hour: rng.int(9...15))
             finish(&app)
-            return (app, pendingTask("Send thank-you notes after the \(employer.name) interview", iv.end.adding(hours: 24), "thankyou"))
+            return (app, pendingTask("Send thank-you notes after the \(employer.name) interview", iv.end(defaultMinutes: 60).adding(hours: 24), "thankyou"))
 
         case .interviewAhead:
-            log(.invited, &app, at: screen.end.adding(hours: rng.int(20...60)), contact: recruiter, text: "Next: meet the team.")
+            log(.invited, &app, at: screen.end(defaultMinutes: 60).adding(hours: rng.int(20...60)), contact: recruiter, text: "Next: meet the team.")
             let ahead = weekdayOnOrAfter(today.adding(days: rng.int(1...12)))
             let onsite = rng.chance(0.5)
             let iv = interview(&app, at: at(ahead, rng.int(9...15), rng.pick([0, 30])), kind: onsite ? .onsite : .video,
@@ -333,7 +333,7 @@ struct Generator {
             let stated = rng.chance(0.6) ? lastDay.adding(days: rng.int(2...4)) : nil
             let iv = hold(&app, day: lastDay, kind: .onsite, minutes: rng.pick([90, 120, 240]), round: 2, with: [manager] + panel,
                           decisionBy: stated, travel: false, thanks: 1, notes: 0.9)
-            let first = weekdayOnOrAfter((stated ?? zone.day(of: iv.end).adding(days: 6)).adding(days: 1))
+            let first = weekdayOnOrAfter((stated ?? zone.day(of: iv.end(defaultMinutes: 60)).adding(days: 6)).adding(days: 1))
             var next = first
             for attempt in 0..<strikes {
                 let day = weekdayOnOrAfter(first.adding(days: 7 * attempt))
@@ -361,7 +361,7 @@ struct Generator {
 
         case .invited:
             let invitedAt = now.adding(hours: -rng.int(3...40))
-            log(.invited, &app, at: max(invitedAt, screen.end.adding(hours: 2)), contact: recruiter, text: "Invited to an on-site round; pick a date.")
+            log(.invited, &app, at: max(invitedAt, screen.end(defaultMinutes: 60).adding(hours: 2)), contact: recruiter, text: "Invited to an on-site round; pick a date.")
             finish(&app)
             return (app, pendingTask("Reply to \(employer.name)'s invitation", invitedAt.adding(hours: 24), "invited"))
 
@@ -370,13 +370,13 @@ struct Generator {
             let iv = hold(&app, day: day, kind: .onsite, minutes: 240, round: 2, with: [manager] + panel,
                           decisionBy: day.adding(days: rng.int(7...14)), travel: true, thanks: 1, notes: 0.9)
             finish(&app)
-            return (app, pendingTask("Submit travel expenses to \(employer.name)", iv.end.adding(hours: 72), "expenses"))
+            return (app, pendingTask("Submit travel expenses to \(employer.name)", iv.end(defaultMinutes: 60).adding(hours: 72), "expenses"))
 
         case .reimbursementDue:
             let day = weekdayOnOrBefore(today.adding(days: -rng.int(36...50)))
             let iv = hold(&app, day: day, kind: .onsite, minutes: 240, round: 2, with: [manager] + panel,
                           decisionBy: nil, travel: true, thanks: 1, notes: 0.9)
-            let submitted = iv.end.adding(hours: rng.int(24...72))
+            let submitted = iv.end(defaultMinutes: 60).adding(hours: rng.int(24...72))
             log(.expensesSubmitted, &app, at: submitted, text: "Flights and two nights: \(rng.int(400...1200)) €")
             if rng.chance(0.4) { log(.expensesChased, &app, at: submitted.adding(hours: 24 * 31), contact: recruiter, channel: .email) }
             log(.response, &app, at: now.adding(hours: -24 * rng.int(3...9)), contact: manager,
@@ -388,7 +388,7 @@ struct Generator {
             let day = weekdayOnOrBefore(today.adding(days: -rng.int(10...20)))
             let iv = hold(&app, day: day, kind: .video, minutes: 60, round: 2, with: [manager] + panel, decisionBy: nil,
                           travel: false, thanks: 1, notes: 0.9)
-            log(.checkIn, &app, at: at(weekdayOnOrAfter(zone.day(of: iv.end).adding(days: 7)), 10, 15), contact: manager, channel: .email)
+            log(.checkIn, &app, at: at(weekdayOnOrAfter(zone.day(of: iv.end(defaultMinutes: 60)).adding(days: 7)), 10, 15), contact: manager, channel: .email)
             let stated = rng.chance(0.7) ? today.adding(days: rng.int(2...14)) : nil
             log(.response, &app, at: now.adding(hours: -rng.int(20...140)), contact: manager, decisionBy: stated, text: rng.pick(Names.responseTexts))
             finish(&app)
@@ -431,17 +431,17 @@ struct Generator {
         let iv = interview(&app, at: start, kind: kind, minutes: minutes, round: round, with: people,
                            decisionBy: decisionBy, travel: travel, cancelled: false)
         for person in people where rng.chance(thanks) {
-            log(.thankYou, &app, at: iv.end.adding(minutes: rng.int(120...420)), contact: person,
+            log(.thankYou, &app, at: iv.end(defaultMinutes: 60).adding(minutes: rng.int(120...420)), contact: person,
                 channel: rng.chance(0.9) ? .email : .letter, text: rng.chance(0.5) ? "Mentioned \(rng.pick(Names.theyLiked))." : nil)
         }
         // From round 2 on, references are called next (000 #2): most people brief them within days.
         if round >= 2, rng.chance(0.6) {
-            log(.referencesBriefed, &app, at: iv.end.adding(hours: rng.int(20...70)), text: "Told both references what the role needs.")
+            log(.referencesBriefed, &app, at: iv.end(defaultMinutes: 60).adding(hours: rng.int(20...70)), text: "Told both references what the role needs.")
         }
         if rng.chance(notes) {
             let text = "Went well: \(rng.pick(Names.wentWell)). Could be better: \(rng.pick(Names.couldBeBetter)). "
                 + "They liked: \(rng.pick(Names.theyLiked)). Likely reservations: \(rng.pick(Names.reservations))."
-            log(.note, &app, at: iv.end.adding(minutes: rng.int(30...300)), text: text)
+            log(.note, &app, at: iv.end(defaultMinutes: 60).adding(minutes: rng.int(30...300)), text: text)
         }
         return iv
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FollowUpActions
 import FollowUpCore
 import FollowUpStore
 
@@ -19,8 +20,10 @@ struct Init: ParsableCommand {
             output("\(ctx.file.path) already exists")
             return
         }
-        try ctx.change("init --preset \(preset?.rawValue ?? "")") { data in
-            if let preset { data.settings.preset = preset }
+        if let preset {
+            try ctx.apply(.settings(.preset(preset)))
+        } else {
+            try ctx.change("init") { _ in }
         }
         let chosen = (try ctx.load(quiet: true)).settings.preset
         output(existed ? "\(ctx.file.path): preset \(chosen.rawValue)" : "created \(ctx.file.path) (preset \(chosen.rawValue))")
@@ -43,17 +46,9 @@ struct AppCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The employer's time zone, e.g. Europe/Berlin.", valueName: "zone")) var tz: ZoneName?
 
         func run() throws {
-            guard let employer = employer.nonBlank else { throw UserError("--employer must not be empty") }
-            guard let role = role.nonBlank else { throw UserError("--role must not be empty") }
             let ctx = try common.context()
-            let id = try ctx.change("app add \(employer)") { data in
-                let id = ctx.mint(employer, fallback: "app", in: data)
-                data.applications.append(Application(
-                    id: id, employer: employer, role: role, decisionBy: decisionBy, timeZone: tz?.identifier,
-                    createdAt: ctx.now))
-                return id
-            }
-            output(id)
+            let new = NewApplication(employer: employer, role: role, decisionBy: decisionBy, timeZone: tz?.identifier)
+            output(try ctx.apply(.addApplication(new)).value.id ?? "")
         }
     }
 }
@@ -78,20 +73,10 @@ struct ContactCommand: ParsableCommand {
         @Flag(name: .customLong("may-call"), help: "They said you may call them.") var mayCall = false
 
         func run() throws {
-            guard let name = name.nonBlank else { throw UserError("--name must not be empty") }
-            if let email, !email.isEmpty, !email.contains("@") {
-                throw UserError("--email: \"\(email)\" is not an e-mail address")
-            }
             let ctx = try common.context()
-            let id = try ctx.change("contact add \(name) at \(app)") { data in
-                let index = try data.findApplicationIndex(app)
-                let id = ctx.mint(name, fallback: "contact", in: data)
-                data.applications[index].contacts.append(Contact(
-                    id: id, name: name, title: title?.nonBlank, role: role, email: email?.nonBlank, phone: phone?.nonBlank,
-                    address: address?.nonBlank, timeZone: tz?.identifier, mayCall: mayCall, createdAt: ctx.now))
-                return id
-            }
-            output(id)
+            let new = NewContact(name: name, title: title, role: role, email: email, phone: phone, address: address,
+                                 timeZone: tz?.identifier, mayCall: mayCall)
+            output(try ctx.apply(.addContact(app: app, new)).value.id ?? "")
         }
     }
 }
@@ -117,25 +102,10 @@ struct InterviewCommand: ParsableCommand {
         @Flag(help: "You travelled for it: expenses to claim.") var travel = false
 
         func run() throws {
-            if let minutes, !(1...1440).contains(minutes) { throw UserError("--minutes must be from 1 to 1440") }
-            if let round, !(1...99).contains(round) { throw UserError("--round must be from 1 to 99") }
             let ctx = try common.context()
-            let start = try ctx.parseInstant(at, option: "--at")
-            let id = try ctx.change("interview add at \(app) on \(at)") { data in
-                let index = try data.findApplicationIndex(app)
-                let application = data.applications[index]
-                var people: [String] = []
-                for query in with {
-                    let contact = try application.findContact(query)
-                    if !people.contains(contact.id) { people.append(contact.id) }
-                }
-                let id = ctx.mint("iv", fallback: "iv", in: data)
-                data.applications[index].interviews.append(Interview(
-                    id: id, at: start, kind: kind, minutes: minutes, round: round, with: people,
-                    decisionBy: decisionBy, travel: travel, createdAt: ctx.now))
-                return id
-            }
-            output(id)
+            let new = NewInterview(at: try ctx.instant(at), kind: kind, minutes: minutes, round: round, with: with,
+                                   decisionBy: decisionBy, travel: travel)
+            output(try ctx.apply(.addInterview(app: app, new)).value.id ?? "")
         }
     }
 }
@@ -166,17 +136,8 @@ struct Log: ParsableCommand {
 
     func run() throws {
         let ctx = try common.context()
-        let when = try at.map { try ctx.parseInstant($0, option: "--at") } ?? ctx.now
-        let id = try ctx.change("log \(kind.rawValue) at \(app)") { data in
-            let index = try data.findApplicationIndex(app)
-            let application = data.applications[index]
-            let person = try contact.map { try application.findContact($0).id }
-            let id = ctx.mint(kind.rawValue, fallback: "event", in: data)
-            data.applications[index].events.append(Event(
-                id: id, kind: kind, at: when, contact: person, channel: channel, decisionBy: decisionBy, due: due,
-                about: about, text: text?.nonBlank, createdAt: ctx.now))
-            return id
-        }
-        output(id)
+        let new = NewEvent(kind: kind, at: try at.map { try ctx.instant($0) }, contact: contact, channel: channel,
+                           decisionBy: decisionBy, due: due, about: about, text: text)
+        output(try ctx.apply(.log(app: app, new)).value.id ?? "")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FollowUpActions
 import FollowUpCore
 import FollowUpStore
 
@@ -19,7 +20,7 @@ struct CommonOptions: ParsableArguments {
         let nowText = now ?? env["FOLLOWUP_NOW"].flatMap { $0.isEmpty ? nil : $0 }
         let instant: Instant
         if let nowText {
-            instant = try Context.parseInstant(nowText, zone: zone, option: "--now")
+            instant = try Fields.dateTime(.now, zone: zone).value(nowText)
         } else {
             instant = zone.localize(Instant(seconds: Int64(Date().timeIntervalSince1970.rounded(.down))))
         }
@@ -73,6 +74,27 @@ struct Context {
         return data
     }
 
+    /// Makes one change through the actions layer and the one write path, recorded for undo;
+    /// returns what it did. `quiet` keeps notes off stderr (the dashboard owns the screen).
+    @discardableResult
+    func apply(_ change: Change, quiet: Bool = false) throws -> Committed<Applied> {
+        let result = try file.recording(today: today, at: now) { data in
+            let applied = try Actions.apply(change, to: &data, at: now, zone: zone)
+            return (applied, applied.summary)
+        }
+        if !quiet { tell(result) }
+        return result
+    }
+
+    /// Notes for the person at the terminal after a write: the file made, modes too wide.
+    func tell<T>(_ result: Committed<T>) {
+        if result.created { printError("created \(file.path)") }
+        // The save itself made the file 0600; a folder left open to others is worth a word.
+        if result.wrote {
+            for warning in file.permissionWarnings() { printError("followup: warning: \(file.path): \(warning)") }
+        }
+    }
+
     /// Applies a change through the one write path, recorded for undo under `summary`, and
     /// returns what the change returned.
     @discardableResult
@@ -84,44 +106,16 @@ struct Context {
     /// `quiet` keeps notes off stderr (the dashboard owns the screen).
     func record<T>(_ summary: String, quiet: Bool = false, _ body: (inout FollowUpData) throws -> T) throws -> Committed<T> {
         let result = try file.transaction(today: today, summary: summary, at: now, body)
-        if quiet { return result }
-        if result.created { printError("created \(file.path)") }
-        // The save itself made the file 0600; a folder left open to others is worth a word.
-        if result.wrote {
-            for warning in file.permissionWarnings() { printError("followup: warning: \(file.path): \(warning)") }
-        }
+        if !quiet { tell(result) }
         return result
     }
 
     /// A local date-time typed by the user (`YYYY-MM-DDTHH:MM`, or RFC 3339 with an offset),
     /// placed in the user's zone; a time the clocks skip is an error.
-    static func parseInstant(_ text: String, zone: Zone, option: String) throws -> Instant {
-        var local = text
-        // Seconds are harmless: 2026-11-24T14:30:00 is 2026-11-24T14:30.
-        if local.count == 19, local.hasSuffix(":00"), LocalDateTime(String(local.dropLast(3))) != nil { local = String(local.dropLast(3)) }
-        if let parsed = LocalDateTime(local) {
-            do {
-                return try zone.instant(parsed)
-            } catch {
-                throw UserError("\(option): \(text) does not exist in \(zone.identifier): the clocks skip it (daylight saving time). Give a time outside the gap.")
-            }
-        }
-        if text.count > 16, let exact = Instant(rfc3339: text) { return zone.localize(exact) }
-        if Day(text) != nil {
-            throw UserError("\(option): give a time too, YYYY-MM-DDTHH:MM (e.g. \(text)T09:00)")
-        }
-        throw UserError("\(option): \"\(text)\" is not a date and time; use YYYY-MM-DDTHH:MM, e.g. 2026-11-24T14:30")
+    func instant(_ text: String, _ key: FieldKey = .at) throws -> Instant {
+        try Fields.dateTime(key, zone: zone).value(text)
     }
 
-    func parseInstant(_ text: String, option: String) throws -> Instant {
-        try Context.parseInstant(text, zone: zone, option: option)
-    }
-
-    /// A new id, unique in the file.
-    func mint(_ name: String, fallback: String, in data: FollowUpData) -> String {
-        var rng = SystemRandomNumberGenerator()
-        return Identifiers.mint(name, fallback: fallback, taken: data.allIDs, using: &rng)
-    }
 }
 
 extension Undone {

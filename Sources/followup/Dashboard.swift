@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FollowUpActions
 import FollowUpCore
 import FollowUpStore
 import FollowUpTerminal
@@ -81,9 +82,14 @@ struct DashboardSession {
             }
             refresh(&state)
             guard let key, let action = Keymap.action(for: key, prompting: state.prompt != nil) else { continue }
-            for effect in state.update(action) {
+            var effects = state.update(action)
+            // Each effect's result goes back into update, which may ask for more.
+            while !effects.isEmpty {
+                let effect = effects.removeFirst()
                 if effect == .quit { return }
-                perform(effect, &state)
+                for result in perform(effect, data: state.data, agenda: state.agenda) {
+                    effects += state.update(result)
+                }
             }
         }
     }
@@ -99,94 +105,51 @@ struct DashboardSession {
             }
         }
         let current = FileStamp(ctx.file.path)
-        if current != stamp || moved { reload(&state) }
+        if current != stamp || moved { _ = state.update(reload()) }
     }
 
-    mutating func reload(_ state: inout DashboardState) {
+    /// The file as it is now, as an action for `update`.
+    mutating func reload() -> Action {
         do {
             stamp = FileStamp(ctx.file.path)
-            let data = try ctx.file.load() ?? FollowUpData()
-            state.reload(data: data, agenda: Rules.schedule(data, zone: ctx.zone, now: ctx.now), now: ctx.now)
-            state.fileError = nil
+            return .loaded(try ctx.file.load() ?? FollowUpData(), now: ctx.now)
         } catch {
             // Shown until the file reads again; what is on screen is the last good state.
-            state.fileError = Dashboard.sentence(error)
+            return .unreadable(Sentence.of(error, for: .screen))
         }
     }
 
-    /// Applies one change through the write path and says what happened.
-    mutating func perform(_ effect: Effect, _ state: inout DashboardState) {
-        let ctx = self.ctx
-        let agenda = state.agenda
-        let task = { (id: String) in agenda.task(id: id) }
+    /// Performs one effect through the actions layer and the write path; what happened comes
+    /// back as actions (the data as saved, then the result). Composes no message of its own.
+    mutating func perform(_ effect: Effect, data: FollowUpData, agenda: Agenda) -> [Action] {
         do {
-            var said: String
-            var recorded: String?
             switch effect {
-            case let .markDone(taskID, channel):
-                let t = task(taskID)
-                let result = try ctx.record("done \(taskID)", quiet: true) { data in try ctx.markDone(taskID, channel: channel, in: &data) }
-                recorded = result.recorded
-                said = "Done: \(t.map(describe) ?? taskID)"
-            case let .snooze(taskID, until):
-                let result = try ctx.record("snooze \(taskID) until \(until)", quiet: true) { data in try ctx.snooze(taskID, until: until, in: &data) }
-                recorded = result.recorded
-                said = "Snoozed until \(until.short): \(task(taskID).map(describe) ?? taskID)"
-            case let .dismiss(taskID):
-                let result = try ctx.record("dismiss \(taskID)", quiet: true) { data in try ctx.dismiss(taskID, in: &data) }
-                recorded = result.recorded
-                said = "Dismissed: \(task(taskID).map(describe) ?? taskID)"
-            case let .logReply(app, contact):
-                let name = state.data.application(id: app)?.employer ?? app
-                let result = try ctx.record("reply from \(name)", quiet: true) { data in try ctx.logReply(app: app, contact: contact, in: &data) }
-                recorded = result.recorded
-                said = "Logged a reply from \(name): strikes back to 0"
+            case let .apply(change):
+                return try apply(change)
             case let .undo(changeID):
                 let undone = try ctx.file.undo(today: ctx.today, id: changeID)
-                state.sessionChanges.removeAll { $0 == changeID }
-                said = undone.map { $0.sentence.prefix(1).uppercased() + $0.sentence.dropFirst() } ?? "That change is no longer in the undo history."
+                let left = undone?.left.map { "\($0.record.rawValue) \($0.id)" } ?? []
+                return [reload(), .undone(changeID: changeID, summary: undone?.entry.summary, left: left)]
             case let .writeDraft(taskID):
-                guard let t = task(taskID) else { return }
-                said = try writeDraft(t, data: state.data)
+                guard let task = agenda.task(id: taskID) else { return [] }
+                return [.draftWritten(path: Dashboard.shortPath(try writeDraft(task, data: data)))]
             case let .takeStock(taskID):
-                guard let t = task(taskID) else { return }
-                guard let note = try guidedNote(t, data: state.data) else {
-                    said = "Nothing written: the note is still to take."
-                    break
-                }
-                let result = try ctx.record("take stock at \(t.employer)", quiet: true) { data in
-                    try ctx.markDone(taskID, channel: nil, text: note, in: &data)
-                }
-                recorded = result.recorded
-                said = "Noted how it went at \(t.employer)"
-            case let .delete(app, ref):
-                let result = try ctx.record("delete \(ref)", quiet: true) { data in
-                    guard let i = data.index(ofApplication: app) else { throw UserError("that application is gone") }
-                    let before = data.applications[i].events.count + data.applications[i].interviews.count
-                    data.applications[i].events.removeAll { $0.id == ref }
-                    data.applications[i].interviews.removeAll { $0.id == ref }
-                    guard data.applications[i].events.count + data.applications[i].interviews.count < before else {
-                        throw UserError("\(ref) is already gone")
-                    }
-                    data.bury([ref], at: ctx.now)
-                }
-                recorded = result.recorded
-                said = "Deleted \(ref)"
+                guard let task = agenda.task(id: taskID) else { return [] }
+                guard let note = try guidedNote(task, data: data) else { return [.nothingNoted] }
+                return try apply(.done(taskID: taskID, channel: nil, text: note))
             case .quit:
-                return
+                return []
             }
-            if let recorded {
-                state.sessionChanges.append(recorded)
-                said += " · u undo"
-            }
-            reload(&state)
-            state.message = said
-            state.messageIsError = false
         } catch {
-            reload(&state)
-            state.message = Dashboard.sentence(error)
-            state.messageIsError = true
+            return [reload(), .failed(Sentence.of(error, for: .screen))]
         }
+    }
+
+    /// A change through the write path; the data as saved comes back without reading the file again.
+    mutating func apply(_ change: Change) throws -> [Action] {
+        let result = try ctx.apply(change, quiet: true)
+        stamp = FileStamp(ctx.file.path)
+        return [.loaded(result.data, now: ctx.now), .applied(change, recorded: result.recorded)]
     }
 
     /// 002's questions in the user's editor; the answers, or nil when none was written.
@@ -207,7 +170,8 @@ struct DashboardSession {
         return Drafts.takeStockNote(from: text)
     }
 
-    /// A first draft in the data's folder (drafts/, private), opened in the user's editor.
+    /// A first draft in the data's folder (drafts/, private), opened in the user's editor;
+    /// returns its path.
     func writeDraft(_ task: FollowUpTask, data: FollowUpData) throws -> String {
         let folder = ctx.file.folder + "/drafts"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -222,29 +186,13 @@ struct DashboardSession {
         let editor = Editor(environment: ProcessInfo.processInfo.environment)
         let status = edit(path, with: editor)
         guard status == 0 else { throw UserError("the editor (\(editor.command)) failed with status \(status); the draft is \(path)") }
-        return "Draft kept at \(Dashboard.shortPath(path)) · d when sent"
+        return path
     }
 
     /// The editor on `path`, the dashboard handing the terminal over meanwhile.
     func edit(_ path: String, with editor: Editor) -> Int32 {
         guard let terminal else { return editor.run(on: path) }
         return terminal.handOff { editor.run(on: path) }
-    }
-
-    func describe(_ t: FollowUpTask) -> String {
-        "\(t.kind.rawValue) \(t.contactName ?? "") (\(t.employer))".replacingOccurrences(of: "  ", with: " ")
-    }
-}
-
-extension Dashboard {
-    /// An error as the one line the bottom of the screen shows.
-    static func sentence(_ error: Error) -> String {
-        switch error {
-        case let e as UserError: return e.description
-        case let e as StoreError: return e.description
-        case let e as LookupError: return e.description
-        default: return "\(error)"
-        }
     }
 }
 

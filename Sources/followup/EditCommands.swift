@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FollowUpActions
 import FollowUpCore
 import FollowUpStore
 
@@ -27,43 +28,6 @@ enum ZoneOrNone: ExpressibleByArgument {
     var value: String? { if case let .zone(z) = self { z } else { nil } }
 }
 
-extension FollowUpData {
-    /// Where a contact, interview or event lives: by id anywhere, or by name within `app`.
-    func locateContact(_ query: String, app: String?) throws -> (app: Int, index: Int) {
-        if let app {
-            let i = try findApplicationIndex(app)
-            let application = applications[i]
-            let contact = try application.findContact(query)
-            return (i, applications[i].contacts.firstIndex { $0.id == contact.id }!)
-        }
-        for (i, a) in applications.enumerated() {
-            if let j = a.contacts.firstIndex(where: { $0.id == query }) { return (i, j) }
-        }
-        throw UserError("no contact has the id \"\(query)\"; give its id, or --app with a name")
-    }
-
-    func locateInterview(_ id: String) throws -> (app: Int, index: Int) {
-        for (i, a) in applications.enumerated() {
-            if let j = a.interviews.firstIndex(where: { $0.id == id }) { return (i, j) }
-        }
-        throw UserError("no interview has the id \"\(id)\" (followup show APP lists them)")
-    }
-
-    func locateEvent(_ id: String) throws -> (app: Int, index: Int) {
-        for (i, a) in applications.enumerated() {
-            if let j = a.events.firstIndex(where: { $0.id == id }) { return (i, j) }
-        }
-        throw UserError("no event has the id \"\(id)\" (followup show APP lists them)")
-    }
-
-    /// Removes records for good, leaving tombstones so a merged copy cannot bring them back.
-    mutating func bury(_ ids: [String], at now: Instant) {
-        for id in ids where !tombstones.contains(where: { $0.id == id }) {
-            tombstones.append(Tombstone(id: id, deletedAt: now))
-        }
-    }
-}
-
 extension AppCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -78,22 +42,9 @@ extension AppCommand {
         @Option(help: ArgumentHelp("The employer's time zone, or none.", valueName: "zone")) var tz: ZoneOrNone?
 
         func run() throws {
-            if let employer, employer.nonBlank == nil { throw UserError("--employer must not be empty") }
-            if let role, role.nonBlank == nil { throw UserError("--role must not be empty") }
             let ctx = try common.context()
-            try ctx.change("app edit \(app)") { data in
-                let i = try data.findApplicationIndex(app)
-                var a = data.applications[i]
-                if let employer = employer?.nonBlank { a.employer = employer }
-                if let role = role?.nonBlank { a.role = role }
-                if let decisionBy, decisionBy.value != a.decisionBy {
-                    a.decisionBy = decisionBy.value
-                    a.decisionGivenAt = ctx.now
-                }
-                if let tz { a.timeZone = tz.value }
-                if a != data.applications[i] { a.updatedAt = ctx.now }
-                data.applications[i] = a
-            }
+            let edit = ApplicationEdit(employer: employer, role: role, decisionBy: decisionBy.map(\.value), timeZone: tz.map(\.value))
+            try ctx.apply(.editApplication(app: app, edit))
         }
     }
 
@@ -106,12 +57,8 @@ extension AppCommand {
 
         func run() throws {
             let ctx = try common.context()
-            let gone = try ctx.change("app rm \(app)") { data -> Application in
-                let application = try data.findApplication(app)
-                data.applications.removeAll { $0.id == application.id }
-                data.bury([application.id] + application.contacts.map(\.id) + application.interviews.map(\.id) + application.events.map(\.id), at: ctx.now)
-                return application
-            }
+            let gone = try ctx.load(quiet: true).findApplication(app)
+            try ctx.apply(.delete(.application(gone.id)))
             printError("deleted \(gone.employer) — \(gone.role) (\(gone.id)); followup undo brings it back")
         }
     }
@@ -135,23 +82,10 @@ extension ContactCommand {
         @Flag(inversion: .prefixedNo, help: "Whether they said you may call them.") var mayCall: Bool?
 
         func run() throws {
-            if let name, name.nonBlank == nil { throw UserError("--name must not be empty") }
-            if let email, !email.isEmpty, !email.contains("@") { throw UserError("--email: \"\(email)\" is not an e-mail address") }
             let ctx = try common.context()
-            try ctx.change("contact edit \(contact)") { data in
-                let (i, j) = try data.locateContact(contact, app: app)
-                var c = data.applications[i].contacts[j]
-                if let name = name?.nonBlank { c.name = name }
-                if let title { c.title = title.nonBlank }
-                if let role { c.role = role }
-                if let email { c.email = email.nonBlank }
-                if let phone { c.phone = phone.nonBlank }
-                if let address { c.address = address.nonBlank }
-                if let tz { c.timeZone = tz.value }
-                if let mayCall { c.mayCall = mayCall }
-                if c != data.applications[i].contacts[j] { c.updatedAt = ctx.now }
-                data.applications[i].contacts[j] = c
-            }
+            let edit = ContactEdit(name: name, title: title, role: role, email: email, phone: phone, address: address,
+                                   timeZone: tz.map(\.value), mayCall: mayCall)
+            try ctx.apply(.editContact(contact: contact, app: app, edit))
         }
     }
 
@@ -165,19 +99,7 @@ extension ContactCommand {
 
         func run() throws {
             let ctx = try common.context()
-            try ctx.change("contact rm \(contact)") { data in
-                let (i, j) = try data.locateContact(contact, app: app)
-                let id = data.applications[i].contacts.remove(at: j).id
-                for k in data.applications[i].interviews.indices where data.applications[i].interviews[k].with.contains(id) {
-                    data.applications[i].interviews[k].with.removeAll { $0 == id }
-                    data.applications[i].interviews[k].updatedAt = ctx.now
-                }
-                for k in data.applications[i].events.indices where data.applications[i].events[k].contact == id {
-                    data.applications[i].events[k].contact = nil
-                    data.applications[i].events[k].updatedAt = ctx.now
-                }
-                data.bury([id], at: ctx.now)
-            }
+            try ctx.apply(.delete(.contact(contact, app: app)))
         }
     }
 }
@@ -202,34 +124,10 @@ extension InterviewCommand {
         @Flag(inversion: .prefixedNo, help: "Whether it was called off.") var cancelled: Bool?
 
         func run() throws {
-            if let minutes, !(1...1440).contains(minutes) { throw UserError("--minutes must be from 1 to 1440") }
-            if let round, !(1...99).contains(round) { throw UserError("--round must be from 1 to 99") }
             let ctx = try common.context()
-            let start = try at.map { try ctx.parseInstant($0, option: "--at") }
-            try ctx.change("interview edit \(interview)") { data in
-                let (i, j) = try data.locateInterview(interview)
-                var v = data.applications[i].interviews[j]
-                if let start { v.at = start }
-                if let kind { v.kind = kind }
-                if let minutes { v.minutes = minutes }
-                if let round { v.round = round }
-                if !with.isEmpty {
-                    var people: [String] = []
-                    for query in with {
-                        let id = try data.applications[i].findContact(query).id
-                        if !people.contains(id) { people.append(id) }
-                    }
-                    v.with = people
-                }
-                if let decisionBy, decisionBy.value != v.decisionBy {
-                    v.decisionBy = decisionBy.value
-                    v.decisionGivenAt = ctx.now
-                }
-                if let travel { v.travel = travel }
-                if let cancelled { v.cancelled = cancelled }
-                if v != data.applications[i].interviews[j] { v.updatedAt = ctx.now }
-                data.applications[i].interviews[j] = v
-            }
+            let edit = InterviewEdit(at: try at.map { try ctx.instant($0) }, kind: kind, minutes: minutes, round: round,
+                                     with: with.isEmpty ? nil : with, decisionBy: decisionBy.map(\.value), travel: travel, cancelled: cancelled)
+            try ctx.apply(.editInterview(id: interview, edit))
         }
     }
 
@@ -242,11 +140,7 @@ extension InterviewCommand {
 
         func run() throws {
             let ctx = try common.context()
-            try ctx.change("interview rm \(interview)") { data in
-                let (i, j) = try data.locateInterview(interview)
-                data.applications[i].interviews.remove(at: j)
-                data.bury([interview], at: ctx.now)
-            }
+            try ctx.apply(.delete(.interview(interview)))
         }
     }
 }
@@ -273,21 +167,9 @@ struct EventCommand: ParsableCommand {
 
         func run() throws {
             let ctx = try common.context()
-            let when = try at.map { try ctx.parseInstant($0, option: "--at") }
-            try ctx.change("event edit \(event)") { data in
-                let (i, j) = try data.locateEvent(event)
-                var e = data.applications[i].events[j]
-                if let kind { e.kind = kind }
-                if let when { e.at = when }
-                if let contact { e.contact = contact == "none" ? nil : try data.applications[i].findContact(contact).id }
-                if let channel { e.channel = channel }
-                if let decisionBy { e.decisionBy = decisionBy.value }
-                if let due { e.due = due.value }
-                if let about { e.about = about }
-                if let text { e.text = text.nonBlank }
-                if e != data.applications[i].events[j] { e.updatedAt = ctx.now }
-                data.applications[i].events[j] = e
-            }
+            let edit = EventEdit(kind: kind, at: try at.map { try ctx.instant($0) }, contact: contact.map { $0 == "none" ? nil : $0 },
+                                 channel: channel, decisionBy: decisionBy.map(\.value), due: due.map(\.value), about: about, text: text)
+            try ctx.apply(.editEvent(id: event, edit))
         }
     }
 
@@ -299,11 +181,7 @@ struct EventCommand: ParsableCommand {
 
         func run() throws {
             let ctx = try common.context()
-            try ctx.change("event rm \(event)") { data in
-                let (i, j) = try data.locateEvent(event)
-                data.applications[i].events.remove(at: j)
-                data.bury([event], at: ctx.now)
-            }
+            try ctx.apply(.delete(.event(event)))
         }
     }
 }
@@ -318,17 +196,7 @@ struct Close: ParsableCommand {
 
     func run() throws {
         let ctx = try common.context()
-        let id = try ctx.change("close \(app)") { data in
-            let i = try data.findApplicationIndex(app)
-            let application = data.applications[i]
-            let status = Rules.schedule(data, zone: ctx.zone, now: ctx.now).statuses[application.id] ?? .active
-            if status.isClosed { throw UserError("\(application.employer) is already closed (\(status.rawValue)); followup reopen \(application.id) opens it again") }
-            let id = ctx.mint("closed", fallback: "event", in: data)
-            data.applications[i].events.append(Event(
-                id: id, kind: .closed, at: ctx.now, text: reason?.nonBlank, createdAt: ctx.now))
-            return id
-        }
-        output(id)
+        output(try ctx.apply(.close(app: app, reason: reason)).value.id ?? "")
     }
 }
 
@@ -341,17 +209,7 @@ struct Reopen: ParsableCommand {
 
     func run() throws {
         let ctx = try common.context()
-        let id = try ctx.change("reopen \(app)") { data in
-            let i = try data.findApplicationIndex(app)
-            let application = data.applications[i]
-            let status = Rules.schedule(data, zone: ctx.zone, now: ctx.now).statuses[application.id] ?? .active
-            if !status.isClosed { throw UserError("\(application.employer) is open (\(status.rawValue)); nothing to reopen") }
-            let id = ctx.mint("reopened", fallback: "event", in: data)
-            data.applications[i].events.append(Event(
-                id: id, kind: .reopened, at: ctx.now, createdAt: ctx.now))
-            return id
-        }
-        output(id)
+        output(try ctx.apply(.reopen(app: app)).value.id ?? "")
     }
 }
 

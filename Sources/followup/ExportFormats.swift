@@ -40,12 +40,13 @@ enum ICSExport {
     static func text(_ data: FollowUpData, agenda: Agenda, zone: Zone, now: Instant) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//followup//followup//EN", "CALSCALE:GREGORIAN"]
         let stamp = utc(now)
+        let policy = Policy(settings: data.settings)
         for app in data.applications {
             for i in app.interviews where !i.cancelled {
                 let what = (i.kind.map { $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst() + " interview" } ?? "Interview")
                     + (i.round.map { " (round \($0))" } ?? "")
                 lines += ["BEGIN:VEVENT", "UID:\(i.id)@followup", "DTSTAMP:\(stamp)", "DTSTART:\(utc(i.at))",
-                          "DTEND:\(utc(i.end))", "SUMMARY:" + escape("\(what): \(app.employer) — \(app.role)"), "END:VEVENT"]
+                          "DTEND:\(utc(policy.end(of: i)))", "SUMMARY:" + escape("\(what): \(app.employer) — \(app.role)"), "END:VEVENT"]
             }
         }
         for task in agenda.visible {

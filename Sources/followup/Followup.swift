@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FollowUpActions
 import FollowUpCore
 import FollowUpStore
 
@@ -34,33 +35,23 @@ struct Followup: ParsableCommand {
 
     /// Turns any error into the one line a user reads and the documented exit code.
     static func report(_ error: Error) -> Int32 {
-        switch error {
-        case let error as UserError:
-            printError("followup: \(error.description)")
-            return 2
-        case let error as LookupError:
-            printError("followup: \(error.description)")
-            return 2
-        case let error as StoreError:
-            printError("followup: \(error.description)")
-            if case .locked = error { return 4 }
-            return 3
-        case let error as ExitCode:
-            return error.rawValue
-        default:
-            let code = exitCode(for: error)
-            if code == .success {
-                // --help and --version.
-                output(fullMessage(for: error))
-                return 0
-            }
-            // ArgumentParser may spread one message over several lines (a list of allowed
-            // values); a script reads one line.
-            let lines = message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            let oneLine = lines.filter { !$0.isEmpty }.joined(separator: " ")
-                .replacingOccurrences(of: ": - ", with: ": ").replacingOccurrences(of: " - ", with: ", ")
-            printError("followup: \(oneLine)")
-            return 2
+        if let code = error as? ExitCode { return code.rawValue }
+        if error is ActionError || error is UserError || error is LookupError || error is StoreError {
+            printError("followup: " + Sentence.of(error))
+            return Sentence.exitCode(error)
         }
+        let code = exitCode(for: error)
+        if code == .success {
+            // --help and --version.
+            output(fullMessage(for: error))
+            return 0
+        }
+        // ArgumentParser may spread one message over several lines (a list of allowed values);
+        // a script reads one line.
+        let lines = message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let oneLine = lines.filter { !$0.isEmpty }.joined(separator: " ")
+            .replacingOccurrences(of: ": - ", with: ": ").replacingOccurrences(of: " - ", with: ", ")
+        printError("followup: \(oneLine)")
+        return 2
     }
 }

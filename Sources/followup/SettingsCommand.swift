@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FollowUpActions
 import FollowUpCore
 import FollowUpStore
 
@@ -31,40 +32,37 @@ struct SettingsCommand: ParsableCommand {
             for line in describe(settings) where key == nil || line.key == key { output(line.text) }
             return
         }
-        let change = try parse(key, value)
-        try ctx.change("settings \(key) \(value)") { data in change(&data.settings) }
+        try ctx.apply(.settings(try parse(key, value)))
         let settings = try ctx.load(quiet: true).settings
         for line in describe(settings) where line.key == key { output(line.text) }
     }
 
-    /// Validates a value before anything is written.
-    func parse(_ key: String, _ value: String) throws -> (inout Settings) -> Void {
+    /// The change a typed value asks for; checked again, with the rules' ranges, when applied.
+    func parse(_ key: String, _ value: String) throws -> SettingsEdit {
         switch key {
         case "preset":
             guard let preset = PresetName(rawValue: value) else {
                 throw UserError("preset must be standard, gentle or persistent")
             }
-            return { $0.preset = preset }
+            return .preset(preset)
         case "holidays":
-            if value == "none" || value.isEmpty { return { $0.holidays = [] } }
+            if value == "none" || value.isEmpty { return .holidays([]) }
             var days: [Day] = []
             for part in value.split(separator: ",") {
                 let text = part.trimmingCharacters(in: .whitespaces)
                 guard let day = Day(text) else { throw UserError("holidays: \"\(text)\" is not a date YYYY-MM-DD") }
-                if !days.contains(day) { days.append(day) }
+                days.append(day)
             }
-            let sorted = days.sorted()
-            return { $0.holidays = sorted }
-        case "name", "signature":
-            let text = value.nonBlank
-            return { key == "name" ? ($0.name = text) : ($0.signature = text) }
+            return .holidays(days)
+        case "name": return .name(value)
+        case "signature": return .signature(value)
         default:
-            if value == "default" { return { $0.overrides[key] = nil } }
+            if value == "default" { return .number(key, nil) }
             let range = Policy.settingRanges[key] ?? 0...Int.max
-            guard let n = Int(value), range.contains(n) else {
+            guard let n = Int(value) else {
                 throw UserError("\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound), or default")
             }
-            return { $0.overrides[key] = n }
+            return .number(key, n)
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FollowUpActions
 import FollowUpCore
 import FollowUpStore
 import FollowUpUI
@@ -164,11 +165,8 @@ struct Done: ParsableCommand {
 
     func run() throws {
         let ctx = try common.context()
-        let when = try at.map { try ctx.parseInstant($0, option: "--at") } ?? ctx.now
-        let result: String? = try ctx.change("done \(taskID)") { data in
-            try ctx.markDone(taskID, channel: channel, at: when, text: text, in: &data)
-        }
-        if let result { output(result) } else { printError("marked done: \(taskID)") }
+        let done = try ctx.apply(.done(taskID: taskID, channel: channel, at: try at.map { try ctx.instant($0) }, text: text))
+        if let id = done.value.id { output(id) } else { printError("marked done: \(taskID)") }
     }
 }
 
@@ -182,7 +180,7 @@ struct Snooze: ParsableCommand {
 
     func run() throws {
         let ctx = try common.context()
-        try ctx.change("snooze \(taskID) until \(until)") { data in try ctx.snooze(taskID, until: until, in: &data) }
+        try ctx.apply(.snooze(taskID: taskID, until: until))
         output("snoozed until \(until.short): \(taskID)")
     }
 }
@@ -198,7 +196,7 @@ struct Dismiss: ParsableCommand {
 
     func run() throws {
         let ctx = try common.context()
-        try ctx.change("dismiss \(taskID)") { data in try ctx.dismiss(taskID, in: &data) }
+        try ctx.apply(.dismiss(taskID: taskID))
         output("dismissed: \(taskID)")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FollowUpActions
 import FollowUpCore
 @testable import FollowUpUI
 
@@ -93,7 +94,7 @@ struct DashboardUpdateTests {
     func done() throws {
         var state = demoState(rows: 24, columns: 80)
         let thanks = try #require(state.selectedTask)
-        #expect(state.update(.done) == [.markDone(taskID: thanks.id, channel: nil)])
+        #expect(state.update(.done) == [.apply(.done(taskID: thanks.id, channel: nil))])
         _ = state.update(.pane(.todos))
         while state.selectedTask?.kind != .checkIn { _ = state.update(.down) }
         let checkIn = try #require(state.selectedTask)
@@ -101,7 +102,7 @@ struct DashboardUpdateTests {
         #expect(state.prompt == .channel(taskID: checkIn.id))
         #expect(state.render().text.contains("c call · v voicemail · e email · l letter"))
         #expect(state.update(.character("z")).isEmpty, "an unrelated key keeps asking")
-        #expect(state.update(.character("v")) == [.markDone(taskID: checkIn.id, channel: .voicemail)])
+        #expect(state.update(.character("v")) == [.apply(.done(taskID: checkIn.id, channel: .voicemail))])
         #expect(state.prompt == nil)
     }
 
@@ -110,11 +111,11 @@ struct DashboardUpdateTests {
         var state = demoState(rows: 24, columns: 80)
         let task = try #require(state.selectedTask)
         _ = state.update(.snooze)
-        #expect(state.update(.character("3")) == [.snooze(taskID: task.id, until: Day("2026-11-27")!)])
+        #expect(state.update(.character("3")) == [.apply(.snooze(taskID: task.id, until: Day("2026-11-27")!))])
         _ = state.update(.snooze)
         _ = state.update(.character("t"))
         for c in "2026-12-01" { _ = state.update(.character(c)) }
-        #expect(state.update(.enter) == [.snooze(taskID: task.id, until: Day("2026-12-01")!)])
+        #expect(state.update(.enter) == [.apply(.snooze(taskID: task.id, until: Day("2026-12-01")!))])
         _ = state.update(.snooze)
         _ = state.update(.escape)
         #expect(state.prompt == nil)
@@ -132,9 +133,9 @@ struct DashboardUpdateTests {
         _ = state.update(.dismiss)
         #expect(state.update(.character("n")).isEmpty)
         _ = state.update(.dismiss)
-        #expect(state.update(.character("y")) == [.dismiss(taskID: task.id)])
+        #expect(state.update(.character("y")) == [.apply(.dismiss(taskID: task.id))])
         _ = state.update(.reply)
-        #expect(state.update(.enter) == [.logReply(app: task.app, contact: state.agenda.tasks.first { $0.app == task.app && $0.kind == .checkIn }?.contact)])
+        #expect(state.update(.enter) == [.apply(.reply(app: task.app, contact: state.agenda.tasks.first { $0.app == task.app && $0.kind == .checkIn }?.contact))])
         #expect(state.update(.undo).isEmpty)
         #expect(state.message?.contains("Nothing") == true)
         state.sessionChanges = ["change-aaaa", "change-bbbb"]
@@ -216,7 +217,10 @@ struct DashboardUpdateTests {
         #expect(state.render().text.contains("Daily review · 1 of \(count)"))
         let first = try #require(state.selectedTask)
         #expect(state.update(.snooze).isEmpty)
-        #expect(state.update(.character("1")) == [.snooze(taskID: first.id, until: Day("2026-11-25")!)])
+        let snooze = Change.snooze(taskID: first.id, until: Day("2026-11-25")!)
+        #expect(state.update(.character("1")) == [.apply(snooze)])
+        #expect(state.mode == .review(position: 0), "a card counts only once its change is saved")
+        _ = state.update(.applied(snooze, recorded: "change-aaaa"))
         #expect(state.mode == .review(position: 1))
         while let t = state.selectedTask, t.kind != .thankYou { _ = state.update(.open) }
         let thanks = try #require(state.selectedTask)
@@ -224,13 +228,43 @@ struct DashboardUpdateTests {
         #expect(card.contains("Who     \(thanks.contactName ?? "")"))
         #expect(card.contains("Draft (w opens it in your editor)"))
         #expect(state.update(.draft) == [.writeDraft(taskID: thanks.id)])
-        #expect(state.update(.done) == [.markDone(taskID: thanks.id, channel: nil)])
+        let done = Change.done(taskID: thanks.id, channel: nil)
+        #expect(state.update(.done) == [.apply(done)])
+        _ = state.update(.applied(done, recorded: "change-bbbb"))
         while case let .review(position) = state.mode, position < count { _ = state.update(.open) }
         let summary = state.render().text
         #expect(summary.contains("Reviewed \(count) cards"))
         #expect(summary.contains("1 done · 1 snoozed · 0 dismissed"))
         _ = state.update(.open)
         #expect(state.mode == .lists)
+    }
+
+    @Test("a change's result comes back: saved, it is said and can be undone; failed, the error shows and the review card stays")
+    func effectResults() throws {
+        var state = demoState(rows: 40, columns: 100)
+        let task = try #require(state.selectedTask)
+        let done = Change.done(taskID: task.id, channel: nil)
+        #expect(state.update(.done) == [.apply(done)])
+        #expect(state.message == nil, "nothing is said before the save")
+        _ = state.update(.applied(done, recorded: "change-aaaa"))
+        #expect(state.message == "Done: \(task.kind.rawValue) \(task.contactName ?? "") (\(task.employer)) · u undo")
+        #expect(!state.messageIsError)
+        #expect(state.sessionChanges == ["change-aaaa"])
+
+        _ = state.update(.review)
+        let card = try #require(state.selectedTask)
+        _ = state.update(.dismiss)
+        #expect(state.update(.character("y")) == [.apply(.dismiss(taskID: card.id))])
+        _ = state.update(.failed("the file is being changed by process 42; try again in a moment."))
+        #expect(state.messageIsError)
+        #expect(state.render().text.contains("process 42"))
+        #expect(state.mode == .review(position: 0), "a failed save does not count the card")
+        #expect(state.reviewed.dismissed == 0)
+        #expect(state.sessionChanges == ["change-aaaa"])
+
+        _ = state.update(.undone(changeID: "change-aaaa", summary: "done thank-you", left: ["event note-1"]))
+        #expect(state.sessionChanges.isEmpty)
+        #expect(state.message == "Undone: done thank-you; kept as they are now, changed since: event note-1")
     }
 
     @Test("in the timeline, D deletes the selected event after a yes; a task line cannot be deleted")
@@ -243,7 +277,7 @@ struct DashboardUpdateTests {
         _ = state.update(.down)
         _ = state.update(.delete)
         guard case let .confirmDelete(ref, _)? = state.prompt else { Issue.record("no confirmation"); return }
-        #expect(state.update(.character("y")) == [.delete(app: "initech-2k4m", ref: ref)])
+        #expect(state.update(.character("y")) == [.apply(.delete(.event(ref)))])
         _ = state.update(.bottom)
         #expect(state.update(.delete).isEmpty)
         #expect(state.prompt == nil)

@@ -1,0 +1,85 @@
+/// The records layer: every record with an id, walked once, and what changed between two datas.
+/// Used by validation, the undo history, `followup edit`, the actions layer and (later) merge,
+/// instead of a walk of their own each.
+extension FollowUpData {
+    /// Calls `body` with each application, contact, interview and event: its kind, id and the
+    /// application it belongs to (nil for an application), in file order.
+    public func forEachRecord(_ body: (RecordKind, String, String?) -> Void) {
+        for app in applications {
+            body(.application, app.id, nil)
+            for c in app.contacts { body(.contact, c.id, app.id) }
+            for i in app.interviews { body(.interview, i.id, app.id) }
+            for e in app.events { body(.event, e.id, app.id) }
+        }
+    }
+
+    /// The ids of every record in the file.
+    public var recordIDs: Set<String> {
+        var ids = Set<String>()
+        forEachRecord { _, id, _ in ids.insert(id) }
+        return ids
+    }
+
+    /// Removes records for good, leaving tombstones so a merged copy cannot bring them back.
+    public mutating func bury(_ ids: [String], at now: Instant) {
+        var buried = Set(tombstones.map(\.id))
+        for id in ids where buried.insert(id).inserted {
+            tombstones.append(Tombstone(id: id, deletedAt: now))
+        }
+    }
+
+    /// Stamps what a change did, compared with the data before it: `updatedAt = now` on every
+    /// record that differs from its old self (by id), and a tombstone for every record that is
+    /// gone. The one place `updatedAt` is set after a change.
+    public mutating func stampChanges(since old: FollowUpData, at now: Instant) {
+        let oldApps = Dictionary(old.applications.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for i in applications.indices {
+            guard let was = oldApps[applications[i].id] else { continue }
+            if applications[i] == was { continue }
+            var app = applications[i]
+            if app.withoutChildren != was.withoutChildren { app.updatedAt = now }
+            FollowUpData.stamp(&app.contacts, was.contacts, now)
+            FollowUpData.stamp(&app.interviews, was.interviews, now)
+            FollowUpData.stamp(&app.events, was.events, now)
+            applications[i] = app
+        }
+        let oldSnoozes = Dictionary(old.snoozes.map { ($0.taskID, $0) }, uniquingKeysWith: { a, _ in a })
+        for i in snoozes.indices where oldSnoozes[snoozes[i].taskID].map({ $0 != snoozes[i] }) ?? false {
+            snoozes[i].updatedAt = now
+        }
+        let gone = old.recordIDs.subtracting(recordIDs)
+        if !gone.isEmpty {
+            var order: [String] = []
+            old.forEachRecord { _, id, _ in if gone.contains(id) { order.append(id) } }
+            bury(order, at: now)
+        }
+    }
+
+    private static func stamp<T: Stamped>(_ records: inout [T], _ old: [T], _ now: Instant) {
+        guard records != old else { return }
+        let was = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for i in records.indices {
+            if let before = was[records[i].id], before != records[i] { records[i].updatedAt = now }
+        }
+    }
+}
+
+/// A record that carries its own `updatedAt`.
+protocol Stamped: Identifiable, Equatable where ID == String {
+    var updatedAt: Instant { get set }
+}
+
+extension Contact: Stamped {}
+extension Interview: Stamped {}
+extension Event: Stamped {}
+
+extension Application {
+    /// The application's own fields, without its contacts, interviews and events.
+    public var withoutChildren: Application {
+        var a = self
+        a.contacts = []
+        a.interviews = []
+        a.events = []
+        return a
+    }
+}

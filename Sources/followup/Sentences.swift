@@ -1,0 +1,81 @@
+import ArgumentParser
+import FollowUpActions
+import FollowUpCore
+import FollowUpStore
+
+/// The one place an error becomes the sentence a person reads (on stderr or the dashboard's
+/// bottom line) and, for the command line, its exit code. Libraries throw data; only this words it.
+enum Sentence {
+    /// Who reads it: the command line names options (`--employer`), the dashboard fields.
+    enum Reader { case commandLine, screen }
+
+    static func of(_ error: Error, for reader: Reader = .commandLine) -> String {
+        switch error {
+        case let e as ActionError: return of(e, reader)
+        case let e as FieldProblem: return of(e, field: nil, reader)
+        case let e as UserError: return e.description
+        case let e as LookupError: return e.description
+        case let e as StoreError: return e.description
+        default: return "\(error)"
+        }
+    }
+
+    /// The documented exit codes: 2 bad input (nothing written), 3 the file cannot be read or
+    /// written, 4 another followup holds the lock.
+    static func exitCode(_ error: Error) -> Int32 {
+        switch error {
+        case is ActionError, is UserError, is LookupError, is FieldProblem: return 2
+        case let e as StoreError:
+            if case .locked = e { return 4 }
+            return 3
+        default: return 2
+        }
+    }
+
+    static func name(_ key: FieldKey, _ reader: Reader) -> String {
+        reader == .commandLine ? "--" + key.rawValue : key.label
+    }
+
+    static func of(_ error: ActionError, _ reader: Reader) -> String {
+        switch error {
+        case let .invalid(key, problem): return of(problem, field: key, reader)
+        case let .lookup(e): return e.description
+        case let .noRecord(kind, id):
+            if kind == .contact { return "no contact has the id \"\(id)\"; give its id, or --app with a name" }
+            return "no \(kind.rawValue) has the id \"\(id)\" (followup show APP lists them)"
+        case let .noOpenTask(id): return "no task \(id) is open now; followup agenda lists them"
+        case .channelRequired:
+            return reader == .commandLine
+                ? "--channel is required for a check-in: call, voicemail, email or letter"
+                : "Say how it went out: c call, v voicemail, e email, l letter."
+        case let .tooEarly(taskID, day, opened):
+            return "\(name(.at, reader)) \(day) is too early to satisfy \(taskID): it must be after what it answers (opened \(opened.description))"
+        case let .alreadyClosed(employer, status, app):
+            return "\(employer) is already closed (\(status.rawValue)); followup reopen \(app) opens it again"
+        case let .notClosed(employer, status): return "\(employer) is open (\(status.rawValue)); nothing to reopen"
+        case let .applicationGone(app): return "the application \(app) is gone"
+        case let .unknownSetting(key):
+            return "no setting \"\(key)\"; the settings are: " + (SettingsCommand.textKeys + Policy.settingKeys).joined(separator: ", ")
+        case let .settingOutOfRange(key, _, range):
+            return "\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound), or default"
+        }
+    }
+
+    static func of(_ problem: FieldProblem, field key: FieldKey?, _ reader: Reader) -> String {
+        let field = key.map { name($0, reader) } ?? "the value"
+        switch problem {
+        case .empty: return "\(field) must not be empty"
+        case .required: return "\(field) is required"
+        case let .notEmail(text): return "\(field): \"\(text)\" is not an e-mail address"
+        case let .outOfRange(_, range): return "\(field) must be from \(range.lowerBound) to \(range.upperBound)"
+        case let .notWholeNumber(text): return "\(field): \"\(text)\" is not a whole number"
+        case let .notDate(text): return "\(field): \"\(text)\" is not a date; use YYYY-MM-DD"
+        case let .notDateTime(text): return "\(field): \"\(text)\" is not a date and time; use YYYY-MM-DDTHH:MM, e.g. 2026-11-24T14:30"
+        case let .needsTime(text): return "\(field): give a time too, YYYY-MM-DDTHH:MM (e.g. \(text)T09:00)"
+        case let .skippedTime(text, zone):
+            return "\(field): \(text) does not exist in \(zone): the clocks skip it (daylight saving time). Give a time outside the gap."
+        case let .unknownZone(text): return "\(field): \"\(text)\" is not a time zone; use a name such as Europe/Berlin"
+        case let .notAfter(day): return "\(field) must be after today (\(day))"
+        }
+    }
+}
