@@ -60,10 +60,11 @@ struct EditFile: ParsableCommand {
                     if (try file.readBytes()) != original {
                         throw UserError("the file changed while you were editing; your copy is kept at \(copy); run followup edit again")
                     }
-                    // Records deleted by hand leave tombstones, as a deletion by command does.
-                    let gone = current.allIDs.subtracting(data.allIDs).subtracting(current.tombstones.map(\.id))
+                    // Records changed by hand are stamped and records deleted by hand leave
+                    // tombstones, as a change by command does.
+                    let before = current
                     current = data
-                    current.bury(gone.sorted(), at: ctx.now)
+                    current.stampChanges(since: before, at: ctx.now)
                 }
                 try? FileManager.default.removeItem(atPath: copy)
                 for problem in data.problems() { printError("followup: warning: \(problem)") }

@@ -123,4 +123,16 @@ struct ContractTests {
         #expect(ics.components(separatedBy: "BEGIN:VEVENT").count == ics.components(separatedBy: "END:VEVENT").count)
         for line in ics.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
     }
+
+    @Test("an interview's default length from the settings is the same in the timeline and the calendar")
+    func interviewLengthEverywhere() throws {
+        let s = Sandbox()
+        let acme = Acme(s)
+        s.ok(["settings", "interviewMinutes", "90"])
+        s.now = "2026-11-16T18:00"
+        let ics = s.ok(["export", "ics"])
+        #expect(ics.contains("DTSTART:20261116T150000Z\r\nDTEND:20261116T163000Z"), "10:00 New York + 90 minutes")
+        let entries = s.run(["timeline", acme.app, "--json"]).json?["entries"]?.arrayValue ?? []
+        #expect(entries.contains { $0["kind"] == .string("interview") && ($0["text"]?.stringValue ?? "").contains("90 min") })
+    }
 }

@@ -1,0 +1,143 @@
+import FollowUpActions
+import FollowUpCore
+import FollowUpStore
+import Testing
+
+let zone = Zone(identifier: "America/New_York")!
+
+func at(_ text: String) -> Instant { try! zone.instant(LocalDateTime(text)!) }
+
+/// Acme with a hiring manager who may be called and an interview on Monday 16 November 2026,
+/// built through the actions layer itself.
+func acme() throws -> FollowUpData {
+    var data = FollowUpData()
+    let t = at("2026-11-16T08:00")
+    _ = try Actions.apply(.addApplication(NewApplication(employer: "Acme Corp", role: "Staff Engineer")), to: &data, at: t, zone: zone)
+    _ = try Actions.apply(.addContact(app: "acme", NewContact(name: "Dana Lee", role: .hiringManager, email: "dana@acme.example",
+                                                               phone: "+1 555 0100", mayCall: true)), to: &data, at: t, zone: zone)
+    _ = try Actions.apply(.addContact(app: "acme", NewContact(name: "Raj Patel", role: .interviewer)), to: &data, at: t, zone: zone)
+    _ = try Actions.apply(.addInterview(app: "acme", NewInterview(at: at("2026-11-16T10:00"), with: ["Dana", "Raj"])), to: &data, at: t, zone: zone)
+    return data
+}
+
+@Suite("The actions layer: every change, its inverse, stamps and tombstones")
+struct ActionsTests {
+    let later = at("2026-11-16T18:00")
+
+    /// Each change, applied later in the day. Names resolve as on the command line.
+    func changes(_ data: FollowUpData) -> [(String, Change)] {
+        let app = data.applications[0]
+        let interview = app.interviews[0].id
+        let thankYou = Rules.schedule(data, zone: zone, now: later).tasks.first { $0.kind == .thankYou }!.id
+        return [
+            ("add an application", .addApplication(NewApplication(employer: "Globex", role: "PM", timeZone: "Europe/Berlin"))),
+            ("edit an application", .editApplication(app: "Acme", ApplicationEdit(role: "Principal Engineer", decisionBy: .some(Day("2026-11-27"))))),
+            ("add a contact", .addContact(app: "acme", NewContact(name: "Sam Ray", email: "sam@acme.example"))),
+            ("edit a contact", .editContact(contact: "Raj", app: "acme", ContactEdit(title: "Engineer", mayCall: true))),
+            ("add an interview", .addInterview(app: "acme", NewInterview(at: at("2026-11-23T14:00"), kind: .onsite, round: 2, with: ["Dana"]))),
+            ("edit an interview", .editInterview(id: interview, InterviewEdit(minutes: 90, cancelled: true))),
+            ("log an event", .log(app: "acme", NewEvent(kind: .note, text: "Went well"))),
+            ("done", .done(taskID: thankYou, channel: nil)),
+            ("snooze", .snooze(taskID: thankYou, until: Day("2026-11-18")!)),
+            ("dismiss", .dismiss(taskID: thankYou)),
+            ("a reply", .reply(app: "acme", contact: "Dana", decisionBy: Day("2026-12-01"))),
+            ("close", .close(app: "acme", reason: "Took another offer")),
+            ("settings", .settings(.number("maxStrikes", 2))),
+            ("delete a contact", .delete(.contact("Raj", app: "acme"))),
+            ("delete an interview", .delete(.interview(interview))),
+            ("delete an application", .delete(.application("acme"))),
+        ]
+    }
+
+    @Test("each change is undone exactly by reverting the records it touched")
+    func inverses() throws {
+        let base = try acme()
+        for (name, change) in changes(base) {
+            var data = base
+            let applied = try Actions.apply(change, to: &data, at: later, zone: zone)
+            #expect(data != base, "\(name) changed nothing")
+            #expect(!applied.summary.isEmpty)
+            let entry = HistoryEntry(id: "change-1", at: later, summary: applied.summary, changes: History.changes(from: base, to: data))
+            var undone = data
+            try History.revert(entry, in: &undone)
+            #expect(undone == base, "undoing \(name) did not give back the data before it")
+        }
+    }
+
+    @Test("updatedAt is stamped on what changed and only there; a removed record leaves a tombstone")
+    func stamps() throws {
+        let base = try acme()
+        var data = base
+        _ = try Actions.apply(.editContact(contact: "Raj", app: "acme", ContactEdit(title: "Engineer")), to: &data, at: later, zone: zone)
+        let raj = data.applications[0].contacts.first { $0.name == "Raj Patel" }!
+        let dana = data.applications[0].contacts.first { $0.name == "Dana Lee" }!
+        #expect(raj.updatedAt == later)
+        #expect(dana.updatedAt == at("2026-11-16T08:00"))
+        #expect(data.applications[0].updatedAt == at("2026-11-16T08:00"), "the application's own fields did not change")
+
+        _ = try Actions.apply(.delete(.contact("Raj", app: "acme")), to: &data, at: later, zone: zone)
+        #expect(data.tombstones.map(\.id) == [raj.id])
+        // The interview that named Raj no longer does, and says when that changed.
+        #expect(data.applications[0].interviews[0].with == [dana.id])
+        #expect(data.applications[0].interviews[0].updatedAt == later)
+
+        var whole = base
+        _ = try Actions.apply(.delete(.application("acme")), to: &whole, at: later, zone: zone)
+        #expect(Set(whole.tombstones.map(\.id)) == base.recordIDs, "the application and everything in it are buried")
+    }
+
+    @Test("bad values are refused as data, and the data is left as it was", arguments: [
+        (Change.addApplication(NewApplication(employer: "  ", role: "Dev")), ActionError.invalid(.employer, .empty)),
+        (.addContact(app: "acme", NewContact(name: "Zoë", email: "not-an-address")), .invalid(.email, .notEmail("not-an-address"))),
+        (.addContact(app: "acme", NewContact(name: "Zoë", timeZone: "Mars/Olympus")), .invalid(.tz, .unknownZone("Mars/Olympus"))),
+        (.addInterview(app: "acme", NewInterview(at: at("2026-11-20T10:00"), minutes: 0)), .invalid(.minutes, .outOfRange(0, 1...1440))),
+        (.addInterview(app: "acme", NewInterview(at: at("2026-11-20T10:00"), round: 100)), .invalid(.round, .outOfRange(100, 1...99))),
+        (.snooze(taskID: "thank-you:x", until: Day("2026-11-16")!), .invalid(.until, .notAfter(Day("2026-11-16")!))),
+        (.dismiss(taskID: "thank-you:nothing"), .noOpenTask("thank-you:nothing")),
+        (.editInterview(id: "iv-0000", InterviewEdit(round: 2)), .noRecord(.interview, "iv-0000")),
+        (.reopen(app: "acme"), .notClosed(employer: "Acme Corp", status: .active)),
+        (.settings(.number("maxStrikes", 100_000)), .settingOutOfRange("maxStrikes", 100_000, 0...20)),
+    ])
+    func refusals(_ change: Change, _ expected: ActionError) throws {
+        let base = try acme()
+        var data = base
+        #expect(throws: expected) { try Actions.apply(change, to: &data, at: later, zone: zone) }
+        #expect(data == base)
+    }
+
+    @Test("a check-in is done only with its channel, and the event is dated as asked")
+    func checkInNeedsChannel() throws {
+        var data = try acme()
+        let now = at("2026-11-24T09:00")
+        let checkIn = try #require(Rules.schedule(data, zone: zone, now: now).tasks.first { $0.kind == .checkIn })
+        #expect(throws: ActionError.channelRequired(checkIn.id)) {
+            try Actions.apply(.done(taskID: checkIn.id, channel: nil), to: &data, at: now, zone: zone)
+        }
+        let applied = try Actions.apply(.done(taskID: checkIn.id, channel: .email), to: &data, at: now, zone: zone)
+        let event = try #require(data.applications[0].events.first { $0.id == applied.id })
+        #expect(event.kind == .checkIn && event.channel == .email && event.at == now && event.contact == checkIn.contact)
+    }
+
+    @Test("an unknown name lists the candidates, as data")
+    func lookups() throws {
+        var data = try acme()
+        #expect(throws: ActionError.lookup(.notFound(what: "applications", query: "Hooli", candidates: [data.applications[0].id + " (Acme Corp — Staff Engineer)"]))) {
+            try Actions.apply(.log(app: "Hooli", NewEvent(kind: .note)), to: &data, at: later, zone: zone)
+        }
+    }
+
+    @Test("an interview lasts as long in the engine, the timeline and every export: the policy's length")
+    func interviewLength() throws {
+        var data = try acme()
+        _ = try Actions.apply(.settings(.number("interviewMinutes", 90)), to: &data, at: later, zone: zone)
+        let interview = data.applications[0].interviews[0]
+        let policy = Policy(settings: data.settings)
+        #expect(policy.end(of: interview) == at("2026-11-16T11:30"))
+        let agenda = Rules.schedule(data, zone: zone, now: at("2026-11-16T11:15"))
+        #expect(!agenda.tasks.contains { $0.kind == .thankYou && $0.status != .upcoming }, "the interview is still going on at 11:15")
+        let thanks = try #require(Rules.schedule(data, zone: zone, now: later).tasks.first { $0.kind == .thankYou })
+        #expect(thanks.opensAt == at("2026-11-16T11:30"))
+        let timeline = Rules.timeline(data, app: data.applications[0], agenda: agenda, zone: zone, now: later)
+        #expect(timeline.entries.contains { $0.kind == "interview" && $0.text.contains("90 min") })
+    }
+}
