@@ -57,13 +57,16 @@ extension DashboardState {
             screen.put(" " + message, row: row, column: 0, style: messageIsError ? .error : .message)
             return
         }
-        let hints: [String]
+        var hints: [String]
         switch mode {
-        case .lists:
-            hints = ["j/k move", "tab pane", "⏎ timeline", "d done", "s snooze", "x dismiss", "r reply came", "u undo", "/ filter"]
-        case .timeline: hints = ["j/k move", "D delete", "e edit", "Esc back"]
-        case .review: hints = ["d done", "s snooze", "x dismiss", "w draft", "⏎ next", "k back", "Esc leave"]
-        case .help: hints = ["any key back"]
+        case .lists: hints = Keymap.hints(on: .lists)
+        case .timeline: hints = Keymap.hints(on: .timeline)
+        case let .review(position):
+            hints = Keymap.hints(on: .review)
+            // Offered only when the card does not fit.
+            let lines = position < reviewIDs.count ? (agenda.task(id: reviewIDs[position]).map { cardLines($0, width: columns - 4).count } ?? 0) : 0
+            if scrollLimit(lines) == 0 { hints.removeAll { $0 == "PgDn more" } }
+        case .help: hints = (scrollLimit(helpLines(width: columns - 4).count) > 0 ? Keymap.hints(on: .help) : []) + ["any key back"]
         }
         // As many hints as fit, and always the way to help and out.
         let always = "? help  q quit"
@@ -131,19 +134,12 @@ extension DashboardState {
             screen.put("  " + empty, row: top + 1, column: left + 1, style: .dim, limit: left + 1 + inner)
             return
         }
-        let selectedRow = selected(pane)
-        let offset = selectedRow < visible ? 0 : selectedRow - visible + 1
-        for i in 0..<min(visible, n - offset) {
-            let index = offset + i
-            let row = top + 1 + i
-            let isSelected = focused && index == selectedRow
+        let rows = (0..<n).map { index -> [StyledLine] in
             let (text, style) = line(pane, index, width: inner - 2)
-            screen.put((isSelected ? "▶ " : "  ") + text, row: row, column: left + 1, style: style, limit: left + 1 + inner)
-            if isSelected { screen.restyle(row: row, from: left + 1, to: left + 1 + inner, style: .selected) }
+            return [StyledLine(text, style)]
         }
-        if offset + visible < n {
-            screen.put(" ↓ \(n - offset - visible) more ", row: top + height - 1, column: left + width - 14, style: .dim, limit: left + width - 1)
-        }
+        ListWidget(items: rows, selected: selected(pane))
+            .draw(&screen, top: top + 1, left: left + 1, height: visible, width: inner, marker: true, highlight: focused)
     }
 
     /// One row of a list, and the style its status gives it.
@@ -246,28 +242,27 @@ extension DashboardState {
         let timeline = Rules.timeline(data, app: app, agenda: agenda, zone: zone, now: now)
         let title = "\(app.employer) — \(app.role) · \(timeline.status.rawValue)"
         screen.box(top: 1, left: 0, height: rows - 2, width: columns, title: title, focused: true)
-        let nowLine = ("── now · \(today.short) " + String(repeating: "─", count: max(0, columns)), CellStyle.dim)
-        var lines: [(String, CellStyle)] = []
-        for entry in timelineLines(timeline) {
+        ListWidget(items: timelineItems(timeline, width: columns - 6), selected: cursor)
+            .draw(&screen, top: 2, left: 1, height: rows - 4, width: columns - 2, marker: true)
+    }
+
+    /// The timeline's lines: when, what, and the text, which wraps under itself.
+    func timelineItems(_ timeline: Timeline, width: Int) -> [[StyledLine]] {
+        let textColumn = 16 + 1 + 19 + 1
+        let textWidth = max(10, width - textColumn)
+        return timelineLines(timeline).map { entry -> [StyledLine] in
             guard let entry else {
-                lines.append(nowLine)
-                continue
+                return [StyledLine("── now · \(today.short) " + String(repeating: "─", count: max(0, width)), .dim)]
             }
             let when = zone.day(of: entry.at).short + " " + zone.clock(entry.at)
             let flags = entry.flags.filter { !["due", "upcoming"].contains($0) }
             let text = entry.text + (flags.isEmpty ? "" : "  [" + flags.joined(separator: ", ") + "]")
             let style: CellStyle = entry.flags.contains("overdue") ? .overdue
                 : entry.flags.contains("due") ? .due : entry.flags.contains("early") ? .error : (entry.past ? .normal : .upcoming)
-            lines.append((columnsText([(when, 16), (entry.kind, 19), (text, 200)], width: columns - 6), style))
-        }
-        let visible = rows - 4
-        let selected = min(max(0, cursor), max(0, lines.count - 1))
-        let start = selected < visible ? 0 : selected - visible + 1
-        for (i, (text, style)) in lines.dropFirst(start).prefix(visible).enumerated() {
-            let row = 2 + i
-            let isSelected = start + i == selected
-            screen.put((isSelected ? "▶ " : "  ") + text, row: row, column: 1, style: style, limit: columns - 1)
-            if isSelected { screen.restyle(row: row, from: 1, to: columns - 1, style: .selected) }
+            let wrapped = TextWidth.wrap(text, to: textWidth)
+            var lines = [StyledLine(columnsText([(when, 16), (entry.kind, 19), (wrapped.first ?? "", textWidth)], width: width), style)]
+            for more in wrapped.dropFirst() { lines.append(StyledLine(String(repeating: " ", count: textColumn) + more, style)) }
+            return lines
         }
     }
 
@@ -292,43 +287,61 @@ extension DashboardState {
             screen.put(" Already dealt with. ⏎ next", row: 2, column: 1, style: .dim, limit: columns - 1)
             return
         }
+        ListWidget(items: cardLines(t, width: columns - 4).map { [$0] }, selected: nil, scroll: scroll)
+            .draw(&screen, top: 2, left: 2, height: rows - 4, width: columns - 3, marker: false)
+    }
+
+    /// A review card's lines at a width: labels in a column, their text wrapping under itself.
+    func cardLines(_ t: FollowUpTask, width: Int) -> [StyledLine] {
         let app = data.application(id: t.app)
         let person = t.contact.flatMap { app?.contact(id: $0) }
-        var lines: [(String, CellStyle)] = []
-        lines.append(("\(t.status.rawValue.uppercased()) · \(what(t)) · \(t.employer)", style(t.status)))
-        if let app { lines.append((app.role, .dim)) }
-        lines.append(("", .normal))
-        if let person {
-            let about = [person.title, person.role?.rawValue].compactMap { $0 }.joined(separator: ", ")
-            lines.append(("Who     " + person.name + (about.isEmpty ? "" : " — " + about), .normal))
-            var reach = [person.email, person.phone, person.address].compactMap { $0 }
-            reach.append(person.mayCall ? "said you may call" : "did not say you may call")
-            lines.append(("Reach   " + reach.joined(separator: " · "), .normal))
-        }
-        lines.append(("Why now " + t.reason, .normal))
-        var when = "Due     " + dayLabel(t.due)
-        if let at = t.dueAt { when += " " + zone.clock(at) }
-        if let channel = t.channel { when += " · by \(channel.rawValue)" }
-        lines.append((when, .normal))
-        if let why = t.channelReason { lines.append(("        " + why, .dim)) }
-        if let advice = t.advice { lines.append(("Tip     " + advice, .normal)) }
-        if t.kind == .thankYou || t.kind == .closingThankYou || t.kind == .checkIn {
-            lines.append(("", .normal))
-            lines.append(("Draft (w opens it in your editor):", .bold))
-            for line in Drafts.text(for: t, in: data, zone: zone).split(separator: "\n", omittingEmptySubsequences: false) {
-                lines.append(("  " + line, .dim))
+        var lines: [StyledLine] = []
+        func add(_ label: String, _ text: String, _ style: CellStyle = .normal) {
+            let indent = String(repeating: " ", count: TextWidth.of(label))
+            for (i, part) in TextWidth.wrap(text, to: max(10, width - indent.count)).enumerated() {
+                lines.append(StyledLine((i == 0 ? label : indent) + part, style))
             }
         }
-        for (i, (text, style)) in lines.enumerated() where 2 + i < rows - 2 {
-            screen.put(" " + text, row: 2 + i, column: 1, style: style, limit: columns - 1)
+        add("", "\(t.status.rawValue.uppercased()) · \(what(t)) · \(t.employer)", style(t.status))
+        if let app { add("", app.role, .dim) }
+        lines.append(StyledLine(""))
+        if let person {
+            let about = [person.title, person.role?.rawValue].compactMap { $0 }.joined(separator: ", ")
+            add("Who     ", person.name + (about.isEmpty ? "" : " — " + about))
+            var reach = [person.email, person.phone, person.address].compactMap { $0 }
+            reach.append(person.mayCall ? "said you may call" : "did not say you may call")
+            add("Reach   ", reach.joined(separator: " · "))
         }
+        add("Why now ", t.reason)
+        var when = dayLabel(t.due)
+        if let at = t.dueAt { when += " " + zone.clock(at) }
+        if let channel = t.channel { when += " · by \(channel.rawValue)" }
+        add("Due     ", when)
+        if let why = t.channelReason { add("        ", why, .dim) }
+        if let advice = t.advice { add("Tip     ", advice) }
+        if t.kind == .thankYou || t.kind == .closingThankYou || t.kind == .checkIn {
+            lines.append(StyledLine(""))
+            lines.append(StyledLine("Draft (w opens it in your editor):", .bold))
+            add("  ", Drafts.text(for: t, in: data, zone: zone), .dim)
+        }
+        return lines
     }
 
     func help(_ screen: inout Screen) {
         screen.box(top: 1, left: 0, height: rows - 2, width: columns, title: "Keys", focused: true)
-        let keyWidth = Keymap.bindings.map { TextWidth.of($0.keys) }.max() ?? 10
-        for (i, binding) in Keymap.bindings.enumerated() where i < rows - 4 {
-            screen.put(" " + TextWidth.pad(binding.keys, to: keyWidth) + "  " + binding.action, row: 2 + i, column: 1, style: .normal, limit: columns - 1)
+        ListWidget(items: helpLines(width: columns - 4).map { [$0] }, selected: nil, scroll: scroll)
+            .draw(&screen, top: 2, left: 2, height: rows - 4, width: columns - 3, marker: false)
+    }
+
+    /// Every key and what it does, the text wrapping beside the keys.
+    func helpLines(width: Int) -> [StyledLine] {
+        let keyWidth = Keymap.helpLines.map { TextWidth.of($0.keys) }.max() ?? 10
+        var lines: [StyledLine] = []
+        for binding in Keymap.helpLines {
+            for (i, part) in TextWidth.wrap(binding.text, to: max(10, width - keyWidth - 2)).enumerated() {
+                lines.append(StyledLine(TextWidth.pad(i == 0 ? binding.keys : "", to: keyWidth) + "  " + part))
+            }
         }
+        return lines
     }
 }

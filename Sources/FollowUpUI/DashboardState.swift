@@ -106,6 +106,8 @@ public struct DashboardState: Sendable {
     /// The daily review's cards (task ids, in agenda order, fixed when it starts) and what was done.
     public var reviewIDs: [String] = []
     public var reviewed = (done: 0, snoozed: 0, dismissed: 0)
+    /// The first line shown of text that only scrolls: the help, a review card.
+    public var scroll = 0
     /// What to say once the change asked for is saved (composed when it was asked for, while
     /// the task it is about is still on the agenda).
     public var pending: String?
@@ -240,6 +242,7 @@ extension DashboardState {
         default: return
         }
         mode = .review(position: position + 1)
+        scroll = 0
     }
 
     /// A task in a few words, for the line under the lists.
@@ -268,9 +271,19 @@ extension DashboardState {
             return []
         case .help:
             mode = mode == .help ? .lists : .help
+            scroll = 0
             return []
         default:
             break
+        }
+        if mode == .help {
+            // The help scrolls; any other key closes it and does nothing else.
+            if let line = ListWidget.moved(action, from: scroll, count: scrollLimit(helpLines(width: columns - 4).count) + 1, page: rows - 4) {
+                scroll = line
+            } else {
+                mode = .lists
+            }
+            return []
         }
         if case let .review(position) = mode {
             message = nil
@@ -278,9 +291,16 @@ extension DashboardState {
             switch action {
             case .open, .down:
                 if position >= reviewIDs.count { mode = .lists } else { mode = .review(position: position + 1) }
+                scroll = 0
                 return []
             case .up:
                 mode = .review(position: max(0, position - 1))
+                scroll = 0
+                return []
+            case .pageUp, .pageDown, .top, .bottom:
+                // A card longer than the screen scrolls.
+                let lines = selectedTask.map { cardLines($0, width: columns - 4).count } ?? 0
+                scroll = ListWidget.moved(action, from: scroll, count: scrollLimit(lines) + 1, page: rows - 5) ?? scroll
                 return []
             case .done, .snooze, .dismiss, .draft:
                 guard selectedTask != nil else { return [] }
@@ -294,12 +314,8 @@ extension DashboardState {
             let last = timelineLastLine(app)
             let page = max(1, rows - 4)
             switch action {
-            case .up: mode = .timeline(app: app, cursor: max(0, min(cursor, last) - 1))
-            case .down: mode = .timeline(app: app, cursor: min(last, cursor + 1))
-            case .top: mode = .timeline(app: app, cursor: 0)
-            case .bottom: mode = .timeline(app: app, cursor: last)
-            case .pageDown: mode = .timeline(app: app, cursor: min(last, cursor + page))
-            case .pageUp: mode = .timeline(app: app, cursor: max(0, min(cursor, last) - page))
+            case .up, .down, .top, .bottom, .pageUp, .pageDown:
+                mode = .timeline(app: app, cursor: ListWidget.moved(action, from: cursor, count: last + 1, page: page) ?? cursor)
             case .open: mode = .lists
             case .delete, .edit:
                 guard let entry = timelineEntry(app, cursor), entry.past, entry.kind == "interview" || EventKind(rawValue: entry.kind) != nil else {
@@ -320,20 +336,11 @@ extension DashboardState {
             }
             if action != .undo { return [] }
         }
-        if mode == .help {
-            // "any key back": the key that closes the help does nothing else.
-            mode = .lists
-            return []
-        }
         message = nil
         messageIsError = false
         switch action {
-        case .up: move(by: -1)
-        case .down: move(by: 1)
-        case .pageUp: move(by: -max(1, rows / 2))
-        case .pageDown: move(by: max(1, rows / 2))
-        case .top: selection[focus] = 0
-        case .bottom: selection[focus] = max(0, count(focus) - 1)
+        case .up, .down, .pageUp, .pageDown, .top, .bottom:
+            selection[focus] = ListWidget.moved(action, from: selected(focus), count: count(focus), page: rows / 2)
         case .nextPane: focus = Pane.allCases[(focus.rawValue + 1) % Pane.allCases.count]
         case .previousPane: focus = Pane.allCases[(focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count]
         case let .pane(p): focus = p
@@ -369,6 +376,7 @@ extension DashboardState {
             reviewIDs = shown.map(\.id)
             reviewed = (0, 0, 0)
             mode = .review(position: 0)
+            scroll = 0
         case .draft:
             guard let task = selectedTask else { say("Select a task first."); break }
             return [.writeDraft(taskID: task.id)]
@@ -377,6 +385,9 @@ extension DashboardState {
         }
         return []
     }
+
+    /// The last first line of text that scrolls: its end at the bottom of the box.
+    func scrollLimit(_ lines: Int) -> Int { max(0, lines - (rows - 4)) }
 
     /// The timeline's last line (its entries and the line for now).
     func timelineLastLine(_ app: String) -> Int {
@@ -399,12 +410,6 @@ extension DashboardState {
 
     mutating func snooze(_ taskID: String, until day: Day) -> [Effect] {
         ask(.snooze(taskID: taskID, until: day), saying: "Snoozed until \(day.short): " + (agenda.task(id: taskID).map(describe) ?? taskID))
-    }
-
-    mutating func move(by delta: Int) {
-        let n = count(focus)
-        guard n > 0 else { return }
-        selection[focus] = min(n - 1, max(0, selected(focus) + delta))
     }
 
     mutating func say(_ text: String, error: Bool = false) {

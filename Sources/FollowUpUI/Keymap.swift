@@ -1,5 +1,5 @@
 /// A key as the terminal layer reads it.
-public enum Key: Equatable, Sendable {
+public enum Key: Hashable, Sendable {
     case character(Character)
     case up, down, left, right, home, end, pageUp, pageDown
     case enter, escape, tab, backTab, backspace
@@ -10,64 +10,107 @@ public enum Key: Equatable, Sendable {
     case suspend
 }
 
-/// Keys to actions, in one table: the help screen is generated from the same list.
+/// The screens a binding can apply on, for the footer's hints.
+public enum Place: Sendable {
+    case lists, timeline, review, help
+}
+
+/// One key binding: the keys, the action, the help line, and the hint the footer shows where it
+/// applies. Help, dispatch and the footer are all read from `Keymap.bindings`.
+public struct Binding: Sendable {
+    public let keys: [Key]
+    /// How help shows the keys.
+    public let label: String
+    public let action: Action?
+    public let help: String
+    /// The footer's words for it, and the screens where the footer offers it (in table order).
+    public let hint: String?
+    public let places: [Place]
+
+    init(_ keys: [Key], _ label: String, _ action: Action?, _ help: String, hint: String? = nil, on places: [Place] = []) {
+        self.keys = keys
+        self.label = label
+        self.action = action
+        self.help = help
+        self.hint = hint
+        self.places = places
+    }
+}
+
+/// Keys to actions, in one table.
 public enum Keymap {
+    static func c(_ s: String) -> [Key] { s.map { Key.character($0) } }
+
     /// Each binding once, in the order the help shows them.
-    public static let bindings: [(keys: String, action: String)] = [
-        ("j k ↓ ↑", "move"), ("g G", "first, last"), ("Tab ⇧Tab 1 2 3", "switch pane"),
-        ("⏎", "open the application's timeline"), ("Esc", "back"),
-        ("D  e", "in a timeline: delete, change what is selected"),
-        ("d", "done (a check-in asks: c call, v voicemail, e email, l letter)"),
-        ("s", "snooze: 1, 3 or 7 days, or t to type a date"), ("x", "dismiss"),
-        ("r", "a reply came from this employer"), ("u", "undo this session's last change"),
-        ("R", "daily review: one card at a time (⏎ next, k back)"), ("w", "write a draft in $VISUAL or $EDITOR"),
-        ("/", "filter by employer, person or kind"), ("?", "this help"), ("Ctrl-Z", "suspend to the shell (fg comes back)"), ("q", "quit"),
+    public static let bindings: [Binding] = [
+        Binding(c("j") + [.down], "j k ↓ ↑", .down, "move", hint: "j/k move", on: [.lists, .timeline]),
+        Binding(c("k") + [.up], "", .up, ""),
+        Binding([.pageDown], "PgDn PgUp", .pageDown, "a page down, up (a review card or the help: scroll)", hint: "PgDn more", on: [.review, .help]),
+        Binding([.pageUp], "", .pageUp, ""),
+        Binding(c("g") + [.home], "g G", .top, "first, last"),
+        Binding(c("G") + [.end], "", .bottom, ""),
+        Binding([.tab], "Tab ⇧Tab 1 2 3", .nextPane, "switch pane", hint: "tab pane", on: [.lists]),
+        Binding([.backTab], "", .previousPane, ""),
+        Binding(c("1"), "", .pane(.thanks), ""),
+        Binding(c("2"), "", .pane(.todos), ""),
+        Binding(c("3"), "", .pane(.strikes), ""),
+        Binding([.enter, .right] + c("l"), "⏎", .open, "open the application's timeline", hint: "⏎ timeline", on: [.lists]),
+        Binding([.escape, .left, .backspace] + c("h"), "Esc", .back, "back", hint: "Esc back", on: [.timeline]),
+        Binding(c("D"), "D  e", .delete, "in a timeline: delete, change what is selected", hint: "D delete", on: [.timeline]),
+        Binding(c("e"), "", .edit, "", hint: "e edit", on: [.timeline]),
+        Binding(c("d"), "d", .done, "done (a check-in asks: c call, v voicemail, e email, l letter)", hint: "d done", on: [.lists, .review]),
+        Binding(c("s"), "s", .snooze, "snooze: 1, 3 or 7 days, or t to type a date", hint: "s snooze", on: [.lists, .review]),
+        Binding(c("x"), "x", .dismiss, "dismiss", hint: "x dismiss", on: [.lists, .review]),
+        Binding(c("r"), "r", .reply, "a reply came from this employer", hint: "r reply came", on: [.lists]),
+        Binding(c("u"), "u", .undo, "undo this session's last change", hint: "u undo", on: [.lists]),
+        Binding(c("R"), "R", .review, "daily review: one card at a time (⏎ next, k back)"),
+        Binding(c("w"), "w", .draft, "write a draft in $VISUAL or $EDITOR", hint: "w draft", on: [.review]),
+        Binding([], "", nil, "", hint: "⏎ next", on: [.review]),
+        Binding([], "", nil, "", hint: "k back", on: [.review]),
+        Binding([], "", nil, "", hint: "Esc leave", on: [.review]),
+        Binding(c("/"), "/", .filter, "filter by employer, person or kind", hint: "/ filter", on: [.lists]),
+        Binding(c("?"), "?", .help, "this help"),
+        Binding([], "Ctrl-Z", nil, "suspend to the shell (fg comes back)"),
+        Binding(c("q"), "q", .quit, "quit"),
     ]
 
+    /// What the footer offers on a screen, in table order.
+    public static func hints(on place: Place) -> [String] {
+        bindings.compactMap { $0.places.contains(place) ? $0.hint : nil }
+    }
+
+    /// The bindings help lists: those with words of their own.
+    public static var helpLines: [(keys: String, text: String)] {
+        bindings.filter { !$0.label.isEmpty }.map { ($0.label, $0.help) }
+    }
+
+    /// The action a key asks for. While a prompt waits, characters and editing keys go to it.
     public static func action(for key: Key, prompting: Bool) -> Action? {
         switch key {
         case let .resize(rows, columns): return .resize(rows: rows, columns: columns)
         case .hangup: return .quit
         case .suspend: return nil
-        case .enter: return prompting ? .enter : .open
-        case .escape: return .escape
-        case .backspace: return prompting ? .backspace : .back
-        case .up: return .up
-        case .down: return .down
-        case .left: return prompting ? nil : .back
-        case .right: return prompting ? nil : .open
-        case .home: return .top
-        case .end: return .bottom
-        case .pageUp: return .pageUp
-        case .pageDown: return .pageDown
-        case .tab: return prompting ? nil : .nextPane
-        case .backTab: return prompting ? nil : .previousPane
-        case let .character(c):
-            if prompting { return .character(c) }
-            switch c {
-            case "j": return .down
-            case "k": return .up
-            case "g": return .top
-            case "G": return .bottom
-            case "1": return .pane(.thanks)
-            case "2": return .pane(.todos)
-            case "3": return .pane(.strikes)
-            case "h": return .back
-            case "l": return .open
-            case "d": return .done
-            case "s": return .snooze
-            case "x": return .dismiss
-            case "r": return .reply
-            case "u": return .undo
-            case "/": return .filter
-            case "R": return .review
-            case "D": return .delete
-            case "e": return .edit
-            case "w": return .draft
-            case "?": return .help
-            case "q": return .quit
-            default: return nil
+        default: break
+        }
+        if prompting {
+            switch key {
+            case let .character(c): return .character(c)
+            case .enter: return .enter
+            case .escape: return .escape
+            case .backspace: return .backspace
+            case .left, .right, .tab, .backTab: return nil
+            default: break
             }
         }
+        return byKey[key]
     }
+
+    static let byKey: [Key: Action] = {
+        var table: [Key: Action] = [:]
+        for binding in bindings {
+            guard let action = binding.action else { continue }
+            for key in binding.keys where table[key] == nil { table[key] = action }
+        }
+        return table
+    }()
 }

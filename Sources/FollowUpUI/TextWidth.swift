@@ -79,3 +79,50 @@ public enum TextWidth {
         return cut + String(repeating: " ", count: max(0, width - of(cut)))
     }
 }
+
+extension TextWidth {
+    /// Text broken into lines of at most `width` cells, at spaces where it can be (a word
+    /// longer than a line is broken where it must). Line breaks in the text are kept.
+    public static func wrap(_ text: String, to width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var used = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+                var piece = String(word)
+                let w = of(piece)
+                let gap = line.isEmpty ? 0 : 1
+                if used + gap + w <= width {
+                    if gap == 1 { line += " " }
+                    line += piece
+                    used += gap + w
+                    continue
+                }
+                if !line.isEmpty {
+                    lines.append(line)
+                    line = ""
+                    used = 0
+                }
+                // A word wider than the line: as much as fits, then the rest on the next.
+                while of(piece) > width {
+                    var head = ""
+                    var headWidth = 0
+                    var rest = Substring(piece)
+                    while let c = rest.first, headWidth + of(c) <= width {
+                        head.append(c)
+                        headWidth += of(c)
+                        rest = rest.dropFirst()
+                    }
+                    if head.isEmpty, let c = rest.first { head.append(c); rest = rest.dropFirst() }
+                    lines.append(head)
+                    piece = String(rest)
+                }
+                line = piece
+                used = of(piece)
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}

@@ -48,6 +48,30 @@ struct DashboardScreenTests {
         assertGolden(state.render(), "help-80x24")
     }
 
+    @Test("a review card whose reason and draft wrap; PgDn scrolls what does not fit")
+    func reviewCard() throws {
+        var state = demoState(rows: 24, columns: 80)
+        _ = state.update(.review)
+        while let t = state.selectedTask, t.kind != .thankYou { _ = state.update(.open) }
+        let top = state.render()
+        assertGolden(top, "review-card-80x24")
+        #expect(top.text.contains("more"), "the card is longer than the screen and says so")
+        // Nothing is cut mid-word: every line of the card ends in a whole word or the border.
+        #expect(!top.text.contains("…"))
+        _ = state.update(.pageDown)
+        let scrolled = state.render()
+        assertGolden(scrolled, "review-card-scrolled-80x24")
+        #expect(scrolled.text != top.text)
+        #expect(scrolled.text.contains("↑"))
+        _ = state.update(.bottom)
+        _ = state.update(.pageDown)
+        let bottom = state.render()
+        _ = state.update(.pageDown)
+        #expect(state.render() == bottom, "the end of the card stays at the bottom")
+        _ = state.update(.top)
+        #expect(state.render() == top)
+    }
+
     @Test("a terminal too small says so")
     func tooSmall() {
         let text = demoState(rows: 6, columns: 25).render().text

@@ -1,0 +1,84 @@
+/// A line of a list, with the style it is drawn in.
+public struct StyledLine: Equatable, Sendable {
+    public var text: String
+    public var style: CellStyle
+
+    public init(_ text: String, _ style: CellStyle = .normal) {
+        self.text = text
+        self.style = style
+    }
+}
+
+/// The one list widget: items of one or more lines, drawn in a window of rows with the
+/// selected item kept in view, or, for text that only scrolls (help, a review card), from a
+/// first line. Moving the selection or the scroll (one, a page, first, last) is `moved`, the same
+/// for every list: the three panes, the timeline, help, the review card and the coming pickers.
+struct ListWidget {
+    var items: [[StyledLine]]
+    /// The selected item; nil for text that only scrolls.
+    var selected: Int?
+    /// With no selection: the first line shown.
+    var scroll = 0
+
+    /// Where a move leaves a position in a list of `count` (items, or lines that scroll), a page
+    /// being `page` long. Nil: the action is not a move.
+    static func moved(_ action: Action, from position: Int, count: Int, page: Int) -> Int? {
+        let last = max(0, count - 1)
+        let step = max(1, page)
+        switch action {
+        case .up: return max(0, min(position, last) - 1)
+        case .down: return min(last, position + 1)
+        case .pageUp: return max(0, min(position, last) - step)
+        case .pageDown: return min(last, position + step)
+        case .top: return 0
+        case .bottom: return last
+        default: return nil
+        }
+    }
+
+    var lineCount: Int { items.reduce(0) { $0 + $1.count } }
+
+    /// The lines that fit in `height` rows, whether each belongs to the selected item, and how
+    /// many lines are hidden above and below.
+    func window(height: Int) -> (lines: [(line: StyledLine, selected: Bool)], above: Int, below: Int) {
+        guard height > 0 else { return ([], 0, lineCount) }
+        var all: [(StyledLine, Bool)] = []
+        var firstOfSelected = 0
+        var lastOfSelected = 0
+        for (i, item) in items.enumerated() {
+            if i == selected { firstOfSelected = all.count }
+            for line in item { all.append((line, i == selected)) }
+            if i == selected { lastOfSelected = all.count - 1 }
+        }
+        var start: Int
+        if selected != nil {
+            // The selected item in view, its first line at least.
+            start = lastOfSelected < height ? 0 : lastOfSelected - height + 1
+            start = min(start, firstOfSelected)
+        } else {
+            start = scroll
+        }
+        start = max(0, min(start, max(0, all.count - height)))
+        let shown = Array(all[start..<min(all.count, start + height)])
+        return (shown.map { ($0.0, $0.1) }, start, max(0, all.count - start - height))
+    }
+
+    /// Draws the window into a box's inside: a marker before the selected item (highlighted
+    /// when `highlight`), and how much is hidden on the box's edges.
+    func draw(_ screen: inout Screen, top: Int, left: Int, height: Int, width: Int, marker: Bool, highlight: Bool = true) {
+        let (lines, above, below) = window(height: height)
+        for (i, entry) in lines.enumerated() {
+            let row = top + i
+            let first = i == 0 || !lines[i - 1].selected
+            let lead = marker ? (entry.selected && highlight && first ? "▶ " : "  ") : ""
+            screen.put(lead + entry.line.text, row: row, column: left, style: entry.line.style, limit: left + width)
+            if entry.selected, highlight { screen.restyle(row: row, from: left, to: left + width, style: .selected) }
+        }
+        if below > 0 {
+            screen.put(" ↓ \(below) more ", row: top + height, column: left + width - 13, style: .dim, limit: left + width)
+        }
+        if above > 0, selected == nil {
+            screen.put(" ↑ \(above) more ", row: top - 1, column: left + width - 13, style: .dim, limit: left + width)
+        }
+    }
+}
