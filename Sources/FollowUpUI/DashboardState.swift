@@ -338,6 +338,10 @@ extension DashboardState {
         }
         message = nil
         messageIsError = false
+        if let reason = Keymap.whyDisabled(action, in: self) {
+            say(reason)
+            return []
+        }
         switch action {
         case .up, .down, .pageUp, .pageDown, .top, .bottom:
             selection[focus] = ListWidget.moved(action, from: selected(focus), count: count(focus), page: rows / 2)
@@ -345,9 +349,9 @@ extension DashboardState {
         case .previousPane: focus = Pane.allCases[(focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count]
         case let .pane(p): focus = p
         case .open:
-            if let app = selectedApp { mode = .timeline(app: app, cursor: 0) } else { say("Nothing selected.") }
+            if let app = selectedApp { mode = .timeline(app: app, cursor: 0) }
         case .done:
-            guard let task = selectedTask else { say("Select a task first (Tab moves between panes)."); break }
+            guard let task = selectedTask else { break }
             if task.kind == .checkIn {
                 prompt = .channel(taskID: task.id)
             } else if task.kind == .takeStock {
@@ -357,28 +361,26 @@ extension DashboardState {
                 return ask(.done(taskID: task.id, channel: nil), saying: "Done: \(describe(task))")
             }
         case .snooze:
-            guard let task = selectedTask else { say("Select a task first."); break }
+            guard let task = selectedTask else { break }
             prompt = .snooze(taskID: task.id)
         case .dismiss:
-            guard let task = selectedTask else { say("Select a task first."); break }
+            guard let task = selectedTask else { break }
             prompt = .confirmDismiss(taskID: task.id)
         case .reply:
-            guard let app = selectedApp else { say("Select an application first."); break }
+            guard let app = selectedApp else { break }
             prompt = .confirmReply(app: app)
         case .undo:
-            guard let last = sessionChanges.last else { say("Nothing of this session to undo."); break }
+            guard let last = sessionChanges.last else { break }
             return [.undo(changeID: last)]
         case .filter:
             prompt = .filter(text: filter)
-        case .delete, .edit:
-            say("Open the application's timeline (⏎) and select what to \(action == .delete ? "delete" : "change").")
         case .review:
             reviewIDs = shown.map(\.id)
             reviewed = (0, 0, 0)
             mode = .review(position: 0)
             scroll = 0
         case .draft:
-            guard let task = selectedTask else { say("Select a task first."); break }
+            guard let task = selectedTask else { break }
             return [.writeDraft(taskID: task.id)]
         default:
             break

@@ -26,14 +26,30 @@ public struct Binding: Sendable {
     /// The footer's words for it, and the screens where the footer offers it (in table order).
     public let hint: String?
     public let places: [Place]
+    /// Why the action cannot be taken in a state, in words; nil when it can.
+    public let whyDisabled: @Sendable (DashboardState) -> String?
 
-    init(_ keys: [Key], _ label: String, _ action: Action?, _ help: String, hint: String? = nil, on places: [Place] = []) {
+    init(_ keys: [Key], _ label: String, _ action: Action?, _ help: String, hint: String? = nil, on places: [Place] = [],
+         disabled whyDisabled: @escaping @Sendable (DashboardState) -> String? = { _ in nil }) {
         self.keys = keys
         self.label = label
         self.action = action
         self.help = help
         self.hint = hint
         self.places = places
+        self.whyDisabled = whyDisabled
+    }
+}
+
+/// Reasons shared by several bindings.
+enum Disabled {
+    static let noTask: @Sendable (DashboardState) -> String? = { $0.selectedTask == nil ? "Select a task first (Tab moves between panes)." : nil }
+    static let noApp: @Sendable (DashboardState) -> String? = { $0.selectedApp == nil ? "Select an application first." : nil }
+    static func outsideTimeline(_ verb: String) -> @Sendable (DashboardState) -> String? {
+        { state in
+            if case .timeline = state.mode { return nil }
+            return "Open the application's timeline (⏎) and select what to \(verb)."
+        }
     }
 }
 
@@ -54,17 +70,20 @@ public enum Keymap {
         Binding(c("1"), "", .pane(.thanks), ""),
         Binding(c("2"), "", .pane(.todos), ""),
         Binding(c("3"), "", .pane(.strikes), ""),
-        Binding([.enter, .right] + c("l"), "⏎", .open, "open the application's timeline", hint: "⏎ timeline", on: [.lists]),
+        Binding([.enter, .right] + c("l"), "⏎", .open, "open the application's timeline", hint: "⏎ timeline", on: [.lists],
+                disabled: { $0.selectedApp == nil ? "Nothing selected." : nil }),
         Binding([.escape, .left, .backspace] + c("h"), "Esc", .back, "back", hint: "Esc back", on: [.timeline]),
-        Binding(c("D"), "D  e", .delete, "in a timeline: delete, change what is selected", hint: "D delete", on: [.timeline]),
-        Binding(c("e"), "", .edit, "", hint: "e edit", on: [.timeline]),
-        Binding(c("d"), "d", .done, "done (a check-in asks: c call, v voicemail, e email, l letter)", hint: "d done", on: [.lists, .review]),
-        Binding(c("s"), "s", .snooze, "snooze: 1, 3 or 7 days, or t to type a date", hint: "s snooze", on: [.lists, .review]),
-        Binding(c("x"), "x", .dismiss, "dismiss", hint: "x dismiss", on: [.lists, .review]),
-        Binding(c("r"), "r", .reply, "a reply came from this employer", hint: "r reply came", on: [.lists]),
-        Binding(c("u"), "u", .undo, "undo this session's last change", hint: "u undo", on: [.lists]),
+        Binding(c("D"), "D  e", .delete, "in a timeline: delete, change what is selected", hint: "D delete", on: [.timeline],
+                disabled: Disabled.outsideTimeline("delete")),
+        Binding(c("e"), "", .edit, "", hint: "e edit", on: [.timeline], disabled: Disabled.outsideTimeline("change")),
+        Binding(c("d"), "d", .done, "done (a check-in asks: c call, v voicemail, e email, l letter)", hint: "d done", on: [.lists, .review], disabled: Disabled.noTask),
+        Binding(c("s"), "s", .snooze, "snooze: 1, 3 or 7 days, or t to type a date", hint: "s snooze", on: [.lists, .review], disabled: Disabled.noTask),
+        Binding(c("x"), "x", .dismiss, "dismiss", hint: "x dismiss", on: [.lists, .review], disabled: Disabled.noTask),
+        Binding(c("r"), "r", .reply, "a reply came from this employer", hint: "r reply came", on: [.lists], disabled: Disabled.noApp),
+        Binding(c("u"), "u", .undo, "undo this session's last change", hint: "u undo", on: [.lists],
+                disabled: { $0.sessionChanges.isEmpty ? "Nothing of this session to undo." : nil }),
         Binding(c("R"), "R", .review, "daily review: one card at a time (⏎ next, k back)"),
-        Binding(c("w"), "w", .draft, "write a draft in $VISUAL or $EDITOR", hint: "w draft", on: [.review]),
+        Binding(c("w"), "w", .draft, "write a draft in $VISUAL or $EDITOR", hint: "w draft", on: [.review], disabled: Disabled.noTask),
         Binding([], "", nil, "", hint: "⏎ next", on: [.review]),
         Binding([], "", nil, "", hint: "k back", on: [.review]),
         Binding([], "", nil, "", hint: "Esc leave", on: [.review]),
@@ -73,6 +92,11 @@ public enum Keymap {
         Binding([], "Ctrl-Z", nil, "suspend to the shell (fg comes back)"),
         Binding(c("q"), "q", .quit, "quit"),
     ]
+
+    /// Why an action cannot be taken now, from its binding.
+    public static func whyDisabled(_ action: Action, in state: DashboardState) -> String? {
+        bindings.first { $0.action == action }?.whyDisabled(state)
+    }
 
     /// What the footer offers on a screen, in table order.
     public static func hints(on place: Place) -> [String] {

@@ -193,6 +193,32 @@ struct DashboardUpdateTests {
         #expect(Keymap.action(for: .resize(rows: 10, columns: 50), prompting: false) == .resize(rows: 10, columns: 50))
     }
 
+    @Test("one binding table: no key bound twice, every bound key in the help, reasons a key does nothing")
+    func bindingTable() {
+        var seen: [Key: Action] = [:]
+        for binding in Keymap.bindings {
+            guard let action = binding.action else { continue }
+            for key in binding.keys {
+                #expect(seen[key] == nil, "\(key) is bound to \(seen[key].map { "\($0)" } ?? "") and \(action)")
+                seen[key] = action
+                #expect(Keymap.action(for: key, prompting: false) == action)
+            }
+        }
+        let help = demoState(rows: 60, columns: 100)
+        var open = help
+        _ = open.update(.help)
+        let text = open.render().text
+        for line in Keymap.helpLines { #expect(text.contains(line.keys)) }
+
+        var state = demoState(rows: 24, columns: 80)
+        _ = state.update(.pane(.strikes))
+        #expect(state.update(.done).isEmpty)
+        #expect(state.message == "Select a task first (Tab moves between panes).")
+        _ = state.update(.delete)
+        #expect(state.message == "Open the application's timeline (⏎) and select what to delete.")
+        #expect(state.render().text.contains("Open the application's timeline"))
+    }
+
     @Test("the key that closes the help does nothing else")
     func helpCloses() {
         var state = demoState(rows: 24, columns: 80)
