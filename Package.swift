@@ -25,11 +25,12 @@ let package = Package(
         .target(name: "FollowUpStore", dependencies: ["FollowUpCore", "JSON"]),
         .target(name: "FollowUpActions", dependencies: ["FollowUpCore"]),
         .target(name: "FollowUpUI", dependencies: ["FollowUpCore", "FollowUpActions"]),
-        .target(name: "FollowUpTerminal", dependencies: ["FollowUpUI", "CNCurses"]),
+        .target(name: "Platform"),
+        .target(name: "FollowUpTerminal", dependencies: ["FollowUpUI", "CNCurses", "Platform"]),
         .executableTarget(
             name: "followup",
             dependencies: [
-                "FollowUpCore", "FollowUpActions", "FollowUpStore", "FollowUpUI", "FollowUpTerminal", "JSON",
+                "FollowUpCore", "FollowUpActions", "FollowUpStore", "FollowUpUI", "FollowUpTerminal", "JSON", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -238,6 +238,10 @@ struct Context {
 
         case let .settings(edit):
             return try settings(edit, in: &data)
+
+        case let .replace(edited):
+            data = edited
+            return Applied(id: nil, summary: "edit")
         }
     }
 

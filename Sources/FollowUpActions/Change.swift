@@ -23,6 +23,9 @@ public enum Change: Equatable, Sendable {
     case reopen(app: String)
     /// Settings: the preset, holidays, name, signature or one of the rules' numbers.
     case settings(SettingsEdit)
+    /// The whole data, as edited by hand (`followup edit`): what changed is stamped and what
+    /// was removed is buried, as for any other change.
+    case replace(FollowUpData)
 
     /// A record to delete: an application (with everything in it), a contact (by id, or name
     /// within `app`), an interview or an event.

@@ -1,19 +1,9 @@
 import Foundation
 
 /// Why a name given on the command line does not pick out one record.
-public enum LookupError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum LookupError: Error, Equatable, Sendable {
     case notFound(what: String, query: String, candidates: [String])
     case ambiguous(what: String, query: String, candidates: [String])
-
-    public var description: String {
-        switch self {
-        case let .notFound(what, query, candidates):
-            let list = candidates.isEmpty ? "there are none yet" : "choose one of: " + candidates.joined(separator: "; ")
-            return "none of the \(what) matches \"\(query)\": \(list)"
-        case let .ambiguous(what, query, candidates):
-            return "\"\(query)\" matches several \(what): " + candidates.joined(separator: "; ") + ". Give the id."
-        }
-    }
 }
 
 extension FollowUpData {

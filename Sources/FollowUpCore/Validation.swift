@@ -4,11 +4,8 @@ extension FollowUpData {
     public func duplicateIDs() -> [String] {
         var seen = Set<String>()
         var twice: [String] = []
-        for app in applications {
-            for id in [app.id] + app.contacts.map(\.id) + app.interviews.map(\.id) + app.events.map(\.id)
-            where !seen.insert(id).inserted && !twice.contains(id) {
-                twice.append(id)
-            }
+        forEachRecord { _, id, _ in
+            if !seen.insert(id).inserted, !twice.contains(id) { twice.append(id) }
         }
         return twice
     }

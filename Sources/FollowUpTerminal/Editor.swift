@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Platform
 
 /// The user's editor, run as a shell runs a job: in the terminal's foreground process group (so
 /// it may read the terminal), with default signal dispositions and an empty signal mask. The
@@ -28,20 +29,13 @@ public struct Editor: Sendable {
         // While the editor runs, a Ctrl-C or Ctrl-\ typed into it reaches the whole foreground
         // group: this process ignores them, as system(3) does. A Ctrl-Z in the editor stops
         // this process too (the default), so the shell's `fg` brings both back.
-        var ignore = sigaction()
-        ignore.__sigaction_handler.sa_handler = SIG_IGN
-        sigemptyset(&ignore.sa_mask)
-        var byDefault = sigaction()
-        byDefault.__sigaction_handler.sa_handler = SIG_DFL
-        sigemptyset(&byDefault.sa_mask)
-        var oldInt = sigaction(), oldQuit = sigaction(), oldStop = sigaction()
-        sigaction(SIGINT, &ignore, &oldInt)
-        sigaction(SIGQUIT, &ignore, &oldQuit)
-        sigaction(SIGTSTP, &byDefault, &oldStop)
+        let oldInt = Platform.set(SIGINT, Platform.ignoring)
+        let oldQuit = Platform.set(SIGQUIT, Platform.ignoring)
+        let oldStop = Platform.set(SIGTSTP, Platform.action(nil))
         defer {
-            sigaction(SIGINT, &oldInt, nil)
-            sigaction(SIGQUIT, &oldQuit, nil)
-            sigaction(SIGTSTP, &oldStop, nil)
+            Platform.set(SIGINT, oldInt)
+            Platform.set(SIGQUIT, oldQuit)
+            Platform.set(SIGTSTP, oldStop)
         }
 
         var attributes = posix_spawnattr_t()

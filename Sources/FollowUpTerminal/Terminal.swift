@@ -5,6 +5,7 @@ import Darwin
 #endif
 import CNCurses
 import FollowUpUI
+import Platform
 
 /// The only code that talks to ncurses: starts and ends curses mode, draws a `Screen` (only the
 /// rows that changed), reads keys. The terminal's settings are saved at start and restored on
@@ -63,21 +64,14 @@ public final class Terminal {
     /// A resize must interrupt the blocked read at once: the handler only sets a flag (async-signal
     /// safe) and is installed without SA_RESTART, so `get_wch` returns and `readKey` resizes.
     func wakeOnResize() {
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in resizePending = 1 }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
-        sigaction(SIGWINCH, &action, nil)
+        Platform.set(SIGWINCH, Platform.action { _ in resizePending = 1 })
     }
 
     /// Applies a pending resize: the new size from the terminal, told to ncurses.
     func takeResize() -> Key? {
         guard resizePending != 0 else { return nil }
         resizePending = 0
-        var size = winsize()
-        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 {
-            resizeterm(Int32(size.ws_row), Int32(size.ws_col))
-        }
+        if let size = Platform.terminalSize(1) { resizeterm(Int32(size.rows), Int32(size.columns)) }
         refreshSize()
         return .resize(rows: rows, columns: columns)
     }
@@ -86,15 +80,9 @@ public final class Terminal {
     /// curses before it stops, whatever screen or prompt is open. Installed before `initscr`,
     /// which then leaves SIGTSTP alone; not when the shell has no job control (SIGTSTP ignored).
     func takeSuspendKey() {
-        var current = sigaction()
-        sigaction(SIGTSTP, nil, &current)
-        suspendable = current.__sigaction_handler.sa_handler == nil  // SIG_DFL
+        suspendable = Platform.isDefault(SIGTSTP)
         guard suspendable else { return }
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in suspendPending = 1 }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
-        sigaction(SIGTSTP, &action, nil)
+        Platform.set(SIGTSTP, Platform.action { _ in suspendPending = 1 })
     }
 
     /// Leaves curses for a program that needs the terminal (an editor) and comes back as a shell
@@ -112,10 +100,7 @@ public final class Terminal {
     public func suspendToShell() {
         guard suspendable else { return }
         leave()
-        var byDefault = sigaction()
-        byDefault.__sigaction_handler.sa_handler = SIG_DFL
-        sigemptyset(&byDefault.sa_mask)
-        sigaction(SIGTSTP, &byDefault, nil)
+        Platform.set(SIGTSTP, Platform.action(nil))
         kill(getpid(), SIGTSTP)
         // Stopped here until the shell continues the job.
         takeSuspendKey()
@@ -247,9 +232,8 @@ public final class Terminal {
 
     /// Whether the terminal's size differs from the one drawn for.
     func sizeChanged() -> Bool {
-        var size = winsize()
-        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 else { return false }
-        return Int(size.ws_row) != rows || Int(size.ws_col) != columns
+        guard let size = Platform.terminalSize(1) else { return false }
+        return size.rows != rows || size.columns != columns
     }
 
     /// The next key ncurses has or can read at once.

@@ -14,7 +14,7 @@ struct CommonOptions: ParsableArguments {
 
     /// Resolves the file, the zone and the time, once per command.
     func context() throws -> Context {
-        let env = ProcessInfo.processInfo.environment
+        let env = Shell.environment
         let path = file ?? env["FOLLOWUP_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? DataFile.defaultPath(environment: env)
         let zone = Zone(TimeZone.current)
         let nowText = now ?? env["FOLLOWUP_NOW"].flatMap { $0.isEmpty ? nil : $0 }
@@ -22,7 +22,7 @@ struct CommonOptions: ParsableArguments {
         if let nowText {
             instant = try Fields.dateTime(.now, zone: zone).value(nowText)
         } else {
-            instant = zone.localize(Instant(seconds: Int64(Date().timeIntervalSince1970.rounded(.down))))
+            instant = zone.localize(Shell.clock())
         }
         return Context(file: DataFile(path: resolved(absolute(path)), stateFolder: HistoryFile.defaultStateFolder(environment: env)),
                        zone: zone, now: instant)
@@ -47,7 +47,7 @@ struct CommonOptions: ParsableArguments {
 
     private func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
-        if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
+        if path.hasPrefix("~/"), let home = Shell.variable("HOME") {
             return home + path.dropFirst(1)
         }
         return FileManager.default.currentDirectoryPath + "/" + path

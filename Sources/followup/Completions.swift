@@ -10,7 +10,7 @@ enum Completions {
     static func data(_ words: [String]) -> FollowUpData? {
         var path: String?
         if let i = words.firstIndex(of: "--file"), i + 1 < words.count { path = words[i + 1] }
-        let env = ProcessInfo.processInfo.environment
+        let env = Shell.environment
         let file = path ?? env["FOLLOWUP_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? DataFile.defaultPath(environment: env)
         return try? DataFile(path: file).load()
     }
@@ -43,7 +43,7 @@ enum Completions {
 
     @Sendable static func tasks(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
         guard let data = data(words) else { return [] }
-        let now = Instant(seconds: Int64(Date().timeIntervalSince1970))
+        let now = Shell.clock()
         return matching(Rules.schedule(data, zone: Zone(TimeZone.current), now: now).tasks.map(\.id), prefix)
     }
 }

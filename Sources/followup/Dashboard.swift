@@ -5,6 +5,7 @@ import FollowUpCore
 import FollowUpStore
 import FollowUpTerminal
 import FollowUpUI
+import Platform
 
 struct Dashboard: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,14 +33,14 @@ struct Dashboard: ParsableCommand {
             ctx = Context(file: demoFile, zone: ctx.zone, now: ctx.now)
         }
         defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
-        let fixedNow = common.now != nil || !(ProcessInfo.processInfo.environment["FOLLOWUP_NOW"] ?? "").isEmpty
+        let fixedNow = common.now != nil || Shell.variable("FOLLOWUP_NOW") != nil
         var session = DashboardSession(ctx: ctx, fixedNow: fixedNow, label: demo ? "demo" : Dashboard.shortPath(ctx.file.path))
         try session.run()
     }
 
     /// The file's path with the home folder as ~.
     static func shortPath(_ path: String) -> String {
-        guard let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty, path.hasPrefix(home + "/") else { return path }
+        guard let home = Shell.variable("HOME"), path.hasPrefix(home + "/") else { return path }
         return "~" + path.dropFirst(home.count)
     }
 }
@@ -62,7 +63,7 @@ struct DashboardSession {
     mutating func run() throws {
         let data = try ctx.load(quiet: true)
         stamp = FileStamp(ctx.file.path)
-        let env = ProcessInfo.processInfo.environment
+        let env = Shell.environment
         let colour = (env["NO_COLOR"] ?? "").isEmpty
         let terminal = Terminal()
         self.terminal = terminal
@@ -98,7 +99,7 @@ struct DashboardSession {
     mutating func refresh(_ state: inout DashboardState) {
         var moved = false
         if !fixedNow {
-            let clock = ctx.zone.localize(Instant(seconds: Int64(Date().timeIntervalSince1970)))
+            let clock = ctx.zone.localize(Shell.clock())
             if clock.seconds / 60 != ctx.now.seconds / 60 {
                 ctx = Context(file: ctx.file, zone: ctx.zone, now: clock)
                 moved = true
@@ -163,7 +164,7 @@ struct DashboardSession {
         let written = questions.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         close(fd)
         guard written == questions.count else { throw UserError("cannot write the note's questions to \(path)") }
-        let editor = Editor(environment: ProcessInfo.processInfo.environment)
+        let editor = Editor(environment: Shell.environment)
         let status = edit(path, with: editor)
         guard status == 0 else { throw UserError("the editor (\(editor.command)) failed with status \(status); nothing was logged") }
         let text = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
@@ -183,7 +184,7 @@ struct DashboardSession {
                 throw UserError("cannot write a draft in \(folder)")
             }
         }
-        let editor = Editor(environment: ProcessInfo.processInfo.environment)
+        let editor = Editor(environment: Shell.environment)
         let status = edit(path, with: editor)
         guard status == 0 else { throw UserError("the editor (\(editor.command)) failed with status \(status); the draft is \(path)") }
         return path
@@ -207,7 +208,7 @@ struct FileStamp: Equatable {
         guard stat(path, &st) == 0 else { return nil }
         inode = UInt64(st.st_ino)
         size = Int64(st.st_size)
-        modified = st.st_mtim.tv_sec * 1_000_000_000 + st.st_mtim.tv_nsec
+        modified = Platform.modified(st)
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FollowUpActions
 import FollowUpCore
 import FollowUpStore
 import FollowUpTerminal
@@ -34,7 +35,7 @@ struct EditFile: ParsableCommand {
         guard FileManager.default.createFile(atPath: copy, contents: Data(initial), attributes: [.posixPermissions: 0o600]) else {
             throw UserError("cannot write a copy to edit in \(file.folder)")
         }
-        let editor = Editor(environment: ProcessInfo.processInfo.environment)
+        let editor = Editor(environment: Shell.environment)
         while true {
             let status = editor.run(on: copy)
             guard status == 0 else {
@@ -55,17 +56,16 @@ struct EditFile: ParsableCommand {
                 if !twice.isEmpty {
                     throw StoreError.invalid(path: copy, field: "", message: "ids used by more than one record: " + twice.joined(separator: ", ") + "; every id must be unique")
                 }
-                try ctx.change("edit") { current in
-                    // Someone else wrote meanwhile: replacing the file would lose their change.
+                let result = try file.recording(today: ctx.today, at: ctx.now) { current in
+                    // Someone else wrote meanwhile (checked under the lock): replacing the file
+                    // would lose their change.
                     if (try file.readBytes()) != original {
                         throw UserError("the file changed while you were editing; your copy is kept at \(copy); run followup edit again")
                     }
-                    // Records changed by hand are stamped and records deleted by hand leave
-                    // tombstones, as a change by command does.
-                    let before = current
-                    current = data
-                    current.stampChanges(since: before, at: ctx.now)
+                    let applied = try Actions.apply(.replace(data), to: &current, at: ctx.now, zone: ctx.zone)
+                    return (applied, applied.summary)
                 }
+                ctx.tell(result)
                 try? FileManager.default.removeItem(atPath: copy)
                 for problem in data.problems() { printError("followup: warning: \(problem)") }
                 output("saved \(file.path)")

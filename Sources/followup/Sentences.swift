@@ -14,8 +14,8 @@ enum Sentence {
         case let e as ActionError: return of(e, reader)
         case let e as FieldProblem: return of(e, field: nil, reader)
         case let e as UserError: return e.description
-        case let e as LookupError: return e.description
-        case let e as StoreError: return e.description
+        case let e as LookupError: return of(e)
+        case let e as StoreError: return of(e)
         default: return "\(error)"
         }
     }
@@ -39,7 +39,7 @@ enum Sentence {
     static func of(_ error: ActionError, _ reader: Reader) -> String {
         switch error {
         case let .invalid(key, problem): return of(problem, field: key, reader)
-        case let .lookup(e): return e.description
+        case let .lookup(e): return of(e)
         case let .noRecord(kind, id):
             if kind == .contact { return "no contact has the id \"\(id)\"; give its id, or --app with a name" }
             return "no \(kind.rawValue) has the id \"\(id)\" (followup show APP lists them)"
@@ -76,6 +76,33 @@ enum Sentence {
             return "\(field): \(text) does not exist in \(zone): the clocks skip it (daylight saving time). Give a time outside the gap."
         case let .unknownZone(text): return "\(field): \"\(text)\" is not a time zone; use a name such as Europe/Berlin"
         case let .notAfter(day): return "\(field) must be after today (\(day))"
+        }
+    }
+
+    static func of(_ error: LookupError) -> String {
+        switch error {
+        case let .notFound(what, query, candidates):
+            let list = candidates.isEmpty ? "there are none yet" : "choose one of: " + candidates.joined(separator: "; ")
+            return "none of the \(what) matches \"\(query)\": \(list)"
+        case let .ambiguous(what, query, candidates):
+            return "\"\(query)\" matches several \(what): " + candidates.joined(separator: "; ") + ". Give the id."
+        }
+    }
+
+    static func of(_ error: StoreError) -> String {
+        switch error {
+        case let .corrupt(path, line, column, message):
+            return "\(path):\(line):\(column): not valid JSON: \(message). The file was left as it is; fix it by hand or restore a backup."
+        case let .invalid(path, field, message):
+            let place = field.isEmpty ? "" : " \(field)"
+            return "\(path):\(place) \(message). The file was left as it is."
+        case let .newerVersion(path, version, supported):
+            return "\(path) was written by a newer followup (format version \(version); this one writes version \(supported)). Upgrade followup to change it; it was not modified."
+        case let .io(path, message):
+            return "\(path): \(message)"
+        case let .locked(path, holder):
+            let who = holder.map { "process \($0)" } ?? "another process"
+            return "\(path) is being changed by \(who); try again in a moment."
         }
     }
 }

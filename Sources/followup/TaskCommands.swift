@@ -270,7 +270,7 @@ struct Style {
     let enabled: Bool
 
     static func forStdout() -> Style {
-        let env = ProcessInfo.processInfo.environment
+        let env = Shell.environment
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
         return Style(enabled: isatty(1) == 1 && !noColor && env["TERM"] != "dumb")
     }

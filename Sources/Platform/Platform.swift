@@ -1,0 +1,73 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The operating system's names that differ between C libraries, in one place (glibc spells a
+/// signal handler `__sigaction_handler.sa_handler`, Darwin `__sigaction_u.__sa_handler`; a
+/// modification time `st_mtim`, Darwin `st_mtimespec`). Everything else calls these.
+public enum Platform {
+    public typealias Handler = @convention(c) (Int32) -> Void
+
+    /// A signal action that runs `handler` (nil: the default action), with no flags: a read
+    /// the signal interrupts returns rather than restarting.
+    public static func action(_ handler: Handler?) -> sigaction {
+        var action = sigaction()
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = handler
+        #else
+        action.__sigaction_u.__sa_handler = handler
+        #endif
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        return action
+    }
+
+    /// An action that ignores the signal.
+    public static var ignoring: sigaction {
+        var action = Platform.action(nil)
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = SIG_IGN
+        #else
+        action.__sigaction_u.__sa_handler = SIG_IGN
+        #endif
+        return action
+    }
+
+    /// Sets a signal's action; returns the one it replaced.
+    @discardableResult
+    public static func set(_ sig: Int32, _ action: sigaction) -> sigaction {
+        var new = action
+        var old = sigaction()
+        sigaction(sig, &new, &old)
+        return old
+    }
+
+    /// Whether a signal has its default action now (not ignored, not handled).
+    public static func isDefault(_ sig: Int32) -> Bool {
+        var current = sigaction()
+        sigaction(sig, nil, &current)
+        #if canImport(Glibc)
+        return current.__sigaction_handler.sa_handler == nil
+        #else
+        return current.__sigaction_u.__sa_handler == nil
+        #endif
+    }
+
+    /// A file's modification time in nanoseconds.
+    public static func modified(_ st: stat) -> Int {
+        #if canImport(Glibc)
+        return st.st_mtim.tv_sec * 1_000_000_000 + st.st_mtim.tv_nsec
+        #else
+        return st.st_mtimespec.tv_sec * 1_000_000_000 + st.st_mtimespec.tv_nsec
+        #endif
+    }
+
+    /// The terminal's size in rows and columns, if `fd` is one.
+    public static func terminalSize(_ fd: Int32) -> (rows: Int, columns: Int)? {
+        var size = winsize()
+        guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 else { return nil }
+        return (Int(size.ws_row), Int(size.ws_col))
+    }
+}
