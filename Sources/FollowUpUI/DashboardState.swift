@@ -112,7 +112,8 @@ public struct DashboardState: Sendable {
     /// the task it is about is still on the agenda).
     public var pending: String?
 
-    public init(data: FollowUpData, agenda: Agenda, zone: Zone, now: Instant, fileLabel: String, rows: Int, columns: Int) {
+    public init(data: FollowUpData, agenda: Agenda, zone: Zone, now: Instant, fileLabel: String, rows: Int, columns: Int, colour: Bool = true) {
+        self.colour = colour
         self.data = data
         self.agenda = agenda
         self.zone = zone

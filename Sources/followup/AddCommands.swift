@@ -23,7 +23,8 @@ struct Init: ParsableCommand {
         if let preset {
             try ctx.apply(.settings(.preset(preset)))
         } else {
-            try ctx.change("init") { _ in }
+            // Creates the file, changing nothing in it.
+            ctx.tell(try ctx.file.transaction(today: ctx.today) { _ in })
         }
         let chosen = (try ctx.load(quiet: true)).settings.preset
         output(existed ? "\(ctx.file.path): preset \(chosen.rawValue)" : "created \(ctx.file.path) (preset \(chosen.rawValue))")

@@ -95,21 +95,6 @@ struct Context {
         }
     }
 
-    /// Applies a change through the one write path, recorded for undo under `summary`, and
-    /// returns what the change returned.
-    @discardableResult
-    func change<T>(_ summary: String, _ body: (inout FollowUpData) throws -> T) throws -> T {
-        try record(summary, body).value
-    }
-
-    /// Like `change`, and also says which history entry recorded it (nil when nothing changed).
-    /// `quiet` keeps notes off stderr (the dashboard owns the screen).
-    func record<T>(_ summary: String, quiet: Bool = false, _ body: (inout FollowUpData) throws -> T) throws -> Committed<T> {
-        let result = try file.transaction(today: today, summary: summary, at: now, body)
-        if !quiet { tell(result) }
-        return result
-    }
-
     /// A local date-time typed by the user (`YYYY-MM-DDTHH:MM`, or RFC 3339 with an offset),
     /// placed in the user's zone; a time the clocks skip is an error.
     func instant(_ text: String, _ key: FieldKey = .at) throws -> Instant {

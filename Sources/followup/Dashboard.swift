@@ -71,8 +71,7 @@ struct DashboardSession {
         defer { terminal.stop() }
         var state = DashboardState(
             data: data, agenda: Rules.schedule(data, zone: ctx.zone, now: ctx.now), zone: ctx.zone, now: ctx.now,
-            fileLabel: label, rows: terminal.rows, columns: terminal.columns)
-        state.colour = colour
+            fileLabel: label, rows: terminal.rows, columns: terminal.columns, colour: colour)
         while true {
             terminal.draw(state.render())
             // A minute at most between looks at the clock and the file.
