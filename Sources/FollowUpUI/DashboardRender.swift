@@ -134,11 +134,10 @@ extension DashboardState {
             screen.put("  " + empty, row: top + 1, column: left + 1, style: .dim, limit: left + 1 + inner)
             return
         }
-        let rows = (0..<n).map { index -> [StyledLine] in
+        ListWidget(count: n, selected: selected(pane)) { index in
             let (text, style) = line(pane, index, width: inner - 2)
             return [StyledLine(text, style)]
         }
-        ListWidget(items: rows, selected: selected(pane))
             .draw(&screen, top: top + 1, left: left + 1, height: visible, width: inner, marker: true, highlight: focused)
     }
 

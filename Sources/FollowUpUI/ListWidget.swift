@@ -13,12 +13,29 @@ public struct StyledLine: Equatable, Sendable {
 /// selected item kept in view, or, for text that only scrolls (help, a review card), from a
 /// first line. Moving the selection or the scroll (one, a page, first, last) is `moved`, the same
 /// for every list: the three panes, the timeline, help, the review card and the coming pickers.
+/// Only the items in the window are made: a list of thousands draws as fast as one of ten.
 struct ListWidget {
-    var items: [[StyledLine]]
+    let count: Int
     /// The selected item; nil for text that only scrolls.
     var selected: Int?
     /// With no selection: the first line shown.
     var scroll = 0
+    /// How many lines an item takes (one, unless it wraps).
+    let lineCount: (Int) -> Int
+    let item: (Int) -> [StyledLine]
+
+    init(count: Int, selected: Int?, scroll: Int = 0, lineCount: @escaping (Int) -> Int = { _ in 1 }, item: @escaping (Int) -> [StyledLine]) {
+        self.count = count
+        self.selected = selected
+        self.scroll = scroll
+        self.lineCount = lineCount
+        self.item = item
+    }
+
+    /// A list of items already made.
+    init(items: [[StyledLine]], selected: Int?, scroll: Int = 0) {
+        self.init(count: items.count, selected: selected, scroll: scroll, lineCount: { items[$0].count }, item: { items[$0] })
+    }
 
     /// Where a move leaves a position in a list of `count` (items, or lines that scroll), a page
     /// being `page` long. Nil: the action is not a move.
@@ -36,20 +53,18 @@ struct ListWidget {
         }
     }
 
-    var lineCount: Int { items.reduce(0) { $0 + $1.count } }
-
     /// The lines that fit in `height` rows, whether each belongs to the selected item, and how
     /// many lines are hidden above and below.
     func window(height: Int) -> (lines: [(line: StyledLine, selected: Bool)], above: Int, below: Int) {
-        guard height > 0 else { return ([], 0, lineCount) }
-        var all: [(StyledLine, Bool)] = []
+        var total = 0
         var firstOfSelected = 0
         var lastOfSelected = 0
-        for (i, item) in items.enumerated() {
-            if i == selected { firstOfSelected = all.count }
-            for line in item { all.append((line, i == selected)) }
-            if i == selected { lastOfSelected = all.count - 1 }
+        for i in 0..<count {
+            if i == selected { firstOfSelected = total }
+            total += lineCount(i)
+            if i == selected { lastOfSelected = total - 1 }
         }
+        guard height > 0 else { return ([], 0, total) }
         var start: Int
         if selected != nil {
             // The selected item in view, its first line at least.
@@ -58,9 +73,18 @@ struct ListWidget {
         } else {
             start = scroll
         }
-        start = max(0, min(start, max(0, all.count - height)))
-        let shown = Array(all[start..<min(all.count, start + height)])
-        return (shown.map { ($0.0, $0.1) }, start, max(0, all.count - start - height))
+        start = max(0, min(start, max(0, total - height)))
+        var shown: [(line: StyledLine, selected: Bool)] = []
+        var line = 0
+        for i in 0..<count where shown.count < height {
+            let n = lineCount(i)
+            defer { line += n }
+            if line + n <= start { continue }
+            for (k, l) in item(i).enumerated() where line + k >= start && shown.count < height {
+                shown.append((l, i == selected))
+            }
+        }
+        return (shown, start, max(0, total - start - height))
     }
 
     /// Draws the window into a box's inside: a marker before the selected item (highlighted
