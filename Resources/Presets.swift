@@ -28,7 +28,8 @@ public enum BuiltInPresets {
     "closingThankYouHours": 24,
     "callWindowStartHour": 10,
     "callWindowEndHour": 11,
-    "interviewMinutes": 60
+    "interviewMinutes": 60,
+    "missedAfterDays": 7
   },
   "gentle": {
     "summary": "Thank-you within 24 h; check in three days after the date they gave, every ten days; as many attempts as the interviews were deep (001).",
@@ -54,7 +55,8 @@ public enum BuiltInPresets {
     "closingThankYouHours": 24,
     "callWindowStartHour": 10,
     "callWindowEndHour": 11,
-    "interviewMinutes": 60
+    "interviewMinutes": 60,
+    "missedAfterDays": 7
   },
   "persistent": {
     "summary": "Thank-you that very evening; call on the fifth day; then weekly, rotating call, email and letter until they decide; a reverse cover letter by post (004).",
@@ -80,7 +82,8 @@ public enum BuiltInPresets {
     "closingThankYouHours": 24,
     "callWindowStartHour": 10,
     "callWindowEndHour": 11,
-    "interviewMinutes": 60
+    "interviewMinutes": 60,
+    "missedAfterDays": 7
   }
 }
 """#

@@ -137,8 +137,9 @@ struct Engine {
     static func sorted(_ tasks: [FollowUpTask]) -> [FollowUpTask] {
         tasks.map { (employer: $0.employer.lowercased(), contact: ($0.contactName ?? "").lowercased(), task: $0) }
             .sorted { a, b in
-                let ao = a.task.status == .overdue ? 0 : 1
-                let bo = b.task.status == .overdue ? 0 : 1
+                // Overdue first, missed last.
+                let ao = a.task.status == .overdue ? 0 : (a.task.status == .missed ? 2 : 1)
+                let bo = b.task.status == .overdue ? 0 : (b.task.status == .missed ? 2 : 1)
                 if ao != bo { return ao < bo }
                 if a.task.deadline.seconds != b.task.deadline.seconds { return a.task.deadline.seconds < b.task.deadline.seconds }
                 if a.employer != b.employer { return a.employer < b.employer }
@@ -240,7 +241,8 @@ struct Engine {
         var id = "\(kind.rawValue):\(f.app.id):\(anchor)"
         if let contact { id += ":\(contact.id)" }
         if let attempt { id += ":\(attempt)" }
-        let status = status(opensAt: opensAt, deadline: deadline)
+        var status = status(opensAt: opensAt, deadline: deadline)
+        if status == .overdue, kind.canBeMissed, now > deadline.adding(hours: 24 * policy.missedAfterDays) { status = .missed }
         // Written in the user's zone: an end + 24 h across a DST change keeps the offset it started with.
         return FollowUpTask(
             id: id, kind: kind, app: f.app.id, employer: f.app.employer, anchor: anchor, contact: contact?.id,
@@ -422,10 +424,12 @@ struct Engine {
 
     /// 000 #7, 002: answer requests and invitations promptly.
     func responds(_ f: AppFacts) -> [FollowUpTask] {
-        // A new interview answers an invitation, from the moment it was added: a request-done
-        // logged after that answers the next open request, not the invitation again.
+        // An interview that takes place after the invitation answers it (002), judged by the
+        // interview's time, never by when its record was typed in: an earlier interview entered
+        // late does not. From the moment it was booked, a request-done logged after that
+        // answers the next open request, not the invitation again.
         func answeredByInterview(_ invitation: Event) -> Instant? {
-            f.interviews.filter { $0.at > invitation.at || $0.createdAt > invitation.at }
+            f.interviews.filter { $0.at > invitation.at }
                 .map { max($0.createdAt, invitation.at) }.min()
         }
         var answeredAt: [String: Instant] = [:]
@@ -516,9 +520,10 @@ struct Engine {
         f.interviews.filter { $0.at > now }.map { interview in
             let day = zone.day(of: interview.at)
             let due = calendar.subtracting(businessDays: policy.prepareBusinessDays, from: day)
+            // Due from the business day before until the interview starts, never overdue before it.
             var task = make(
-                .prepare, f, anchor: interview.id, contact: nil, due: due, dueAt: nil, opensAt: zone.startOfDay(due),
-                deadline: min(zone.endOfDay(due), interview.at),
+                .prepare, f, anchor: interview.id, contact: nil, due: due, dueAt: nil, opensAt: min(zone.startOfDay(due), interview.at),
+                deadline: interview.at,
                 reason: "Your interview is on \(day.short) at \(zone.clock(interview.at)): prepare the business day before.")
             task.advice = "At the end ask: When will you decide? How should I follow up? May I call you? And get the contact details of everyone you meet."
             return task

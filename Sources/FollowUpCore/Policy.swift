@@ -37,6 +37,7 @@ public struct Policy: Equatable, Sendable {
     var callWindowStartHour: Int { min(23, max(0, self["callWindowStartHour"])) }
     var callWindowEndHour: Int { min(24, max(callWindowStartHour, self["callWindowEndHour"])) }
     var interviewMinutes: Int { max(1, self["interviewMinutes"]) }
+    var missedAfterDays: Int { max(1, self["missedAfterDays"]) }
 
     /// An interview's length: its own, else `interviewMinutes`. The one home of this rule, for
     /// the engine, the timeline and the calendar alike.
@@ -86,6 +87,7 @@ extension Policy {
         "respondHours": 1...336, "prepareBusinessDays": 1...10, "expensesBusinessDays": 0...30,
         "reimbursementDays": 1...365, "reimbursementChaseDays": 1...90, "closingThankYouHours": 1...336,
         "callWindowStartHour": 0...23, "callWindowEndHour": 1...24, "interviewMinutes": 1...1440,
+        "missedAfterDays": 1...365,
     ]
 
     /// What each number means, for `followup settings`.
@@ -113,5 +115,6 @@ extension Policy {
         "callWindowStartHour": "when suggested calls start (their time)",
         "callWindowEndHour": "when suggested calls end (their time)",
         "interviewMinutes": "an interview's length when not given",
+        "missedAfterDays": "days past its deadline after which a thank-you or take-stock task is missed, no longer overdue",
     ]
 }

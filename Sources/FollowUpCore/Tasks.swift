@@ -13,6 +13,9 @@ public enum TaskKind: String, CaseIterable, Sendable, Comparable {
 
     public static func < (a: TaskKind, b: TaskKind) -> Bool { a.rawValue < b.rawValue }
 
+    /// Kinds whose moment passes: a note sent weeks late does no good, so they become `missed`.
+    public var canBeMissed: Bool { self == .thankYou || self == .takeStock || self == .closingThankYou }
+
     /// The event `followup done` logs for a task of this kind.
     public var satisfyingEvent: EventKind? {
         switch self {
@@ -29,17 +32,22 @@ public enum TaskKind: String, CaseIterable, Sendable, Comparable {
     }
 }
 
-/// Where a task stands at `now`.
+/// Where a task stands at `now`. `missed`: a note whose moment has passed (more than
+/// `missedAfterDays` past its deadline): no longer counted as overdue, shown last, dismissable.
 public enum TaskStatus: String, Sendable, Comparable {
-    case overdue, due, upcoming
+    case overdue, due, upcoming, missed
 
     var rank: Int {
         switch self {
         case .overdue: return 0
         case .due: return 1
         case .upcoming: return 2
+        case .missed: return 3
         }
     }
+
+    /// Whether it calls for action now (overdue or due): what `agenda --count` counts.
+    public var isOpen: Bool { self == .overdue || self == .due }
 
     public static func < (a: TaskStatus, b: TaskStatus) -> Bool { a.rank < b.rank }
 }

@@ -29,7 +29,7 @@ extension DashboardState {
 
     func header(_ screen: inout Screen) {
         let left = " followup · \(today.long)"
-        let overdue = shown.filter { $0.status == .overdue }.count
+        let overdue = shown.filter { $0.status == .overdue }.count  // missed ones are not counted
         let dueToday = shown.filter { $0.status == .due }.count
         let active = agenda.statuses.values.filter { !$0.isClosed }.count
         var right = "\(overdue) overdue · \(dueToday) due today · \(active) active"
@@ -178,12 +178,14 @@ extension DashboardState {
         case .overdue: return .overdue
         case .due: return .due
         case .upcoming: return .upcoming
+        case .missed: return .dim
         }
     }
 
     /// "overdue", "today", or a short day.
     func when(_ t: FollowUpTask) -> String {
         if t.status == .overdue { return "overdue" }
+        if t.status == .missed { return "missed" }
         return dayLabel(t.due)
     }
 

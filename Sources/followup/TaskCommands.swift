@@ -21,14 +21,19 @@ struct AgendaCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @Option(help: ArgumentHelp("Also list tasks due within this many days.", valueName: "n")) var days = 7
     @Flag(help: "Print JSON (the contract of SPEC §4).") var json = false
+    @Flag(help: "Print one number: the tasks now overdue or due (not upcoming, snoozed, dismissed or missed).") var count = false
 
     func validate() throws {
-        guard days >= 0 else { throw ValidationError("--days must be 0 or more") }
+        guard (0...3660).contains(days) else { throw ValidationError("--days must be from 0 to 3660") }
     }
 
     func run() throws {
         let ctx = try common.context()
-        let (_, agenda) = try ctx.agenda(quiet: json)
+        let (_, agenda) = try ctx.agenda(quiet: json || count)
+        if count {
+            output(String(agenda.visible.filter { $0.status.isOpen }.count))
+            return
+        }
         let horizon = ctx.today.adding(days: days)
         let tasks = agenda.visible.filter { $0.status != .upcoming || $0.due <= horizon }
         if json {
@@ -281,6 +286,7 @@ struct Style {
         case .overdue: return "\u{1B}[31m" + text + "\u{1B}[0m"
         case .due: return "\u{1B}[33m" + text + "\u{1B}[0m"
         case .upcoming: return text
+        case .missed: return dim(text)
         }
     }
 

@@ -306,7 +306,7 @@ struct PropertyTests {
         }
     }
 
-    @Test("as time passes with nothing new, a task never becomes less urgent", arguments: PresetName.allCases)
+    @Test("as time passes with nothing new, a task only moves on: upcoming, due, overdue, missed", arguments: PresetName.allCases)
     func monotonicStatus(_ preset: PresetName) async {
         await propertyCheck(count: 300, input: World.generator(preset), Gen.int(in: 1...240)) { world, hours in
             let records = world.data.applications.flatMap { $0.interviews.map(\.at) + $0.events.map(\.at) }
@@ -318,8 +318,14 @@ struct PropertyTests {
                 guard let same = later.task(id: task.id) else { continue }
                 #expect(same.due == task.due)
                 #expect(same.deadline == task.deadline)
-                // TaskStatus orders by urgency: overdue < due < upcoming.
-                #expect(same.status <= task.status)
+                // A task only moves on: upcoming, due, overdue, then (a note) missed.
+                let stage: [TaskStatus: Int] = [.upcoming: 0, .due: 1, .overdue: 2, .missed: 3]
+                #expect(stage[same.status]! >= stage[task.status]!)
+                // Missed only a note, and only well past its deadline: never counted as overdue.
+                if same.status == .missed {
+                    #expect(same.kind.canBeMissed)
+                    #expect(moment > same.deadline.adding(hours: 24 * 7))
+                }
             }
         }
     }

@@ -55,6 +55,32 @@ struct TaskRuleTests {
         #expect(cancelledOnly.tasks(.respond, at: "2026-11-18T15:00").count == 1)
     }
 
+    @Test("an earlier interview typed in after the invitation does not answer it; only one after the invitation does")
+    func invitationAnsweredOnlyByALaterInterview() {
+        var log = Log()
+        log.app("acme")
+        log.contact("dana", role: .hiringManager)
+        // The first day with applications already under way: the invitation first, then round 1.
+        let invite = log.log(.invited, at: "2026-11-18T10:00", contact: "dana")
+        log.interview("iv1", at: "2026-11-16T10:00", with: ["dana"], added: "2026-11-18T12:00")
+        #expect(log.tasks(.respond, at: "2026-11-18T13:00").map(\.id) == ["respond:acme:\(invite):dana"])
+        log.interview("iv2", at: "2026-11-25T10:00", round: 2, with: ["dana"], added: "2026-11-18T14:00")
+        #expect(log.tasks(.respond, at: "2026-11-18T15:00").isEmpty)
+    }
+
+    @Test("prepare is due from the business day before until the interview starts, never overdue before it")
+    func prepareUntilTheInterview() throws {
+        var log = Log()
+        log.app("acme")
+        log.interview("iv1", at: "2026-11-25T14:00")
+        let before = try #require(log.tasks(.prepare, at: "2026-11-24T10:00").first)
+        #expect(before.status == .due && before.due == day("2026-11-24"))
+        let morning = try #require(log.tasks(.prepare, at: "2026-11-25T09:00").first)
+        #expect(morning.status == .due, "the morning of the interview is still time to prepare")
+        #expect(log.tasks(.prepare, at: "2026-11-23T10:00").first?.status == .upcoming)
+        #expect(log.tasks(.prepare, at: "2026-11-25T14:30").isEmpty)
+    }
+
     @Test("a request-done after an invitation already answered by an interview answers the next request")
     func invitationThenRequest() {
         var log = Log()

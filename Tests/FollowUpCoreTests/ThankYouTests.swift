@@ -148,3 +148,58 @@ struct ThankYouTests {
         #expect(log.tasks(.closingThankYou, at: "2026-11-20T17:00").isEmpty)
     }
 }
+
+@Suite("Stale notes age out: missed, not overdue for ever")
+struct MissedTests {
+    func acme() -> Log {
+        var log = Log()
+        log.app("acme")
+        log.contact("dana", role: .hiringManager)
+        log.interview("iv1", at: "2026-11-16T10:00", with: ["dana"])
+        return log
+    }
+
+    @Test("a thank-you more than seven days past its deadline is missed, not overdue", arguments: [PresetName.standard, .gentle, .persistent])
+    func thankYouMissed(_ preset: PresetName) throws {
+        var log = Log(preset)
+        log.app("acme")
+        log.contact("dana", role: .hiringManager)
+        log.interview("iv1", at: "2026-11-16T10:00", with: ["dana"])
+        let deadline = try #require(log.tasks(.thankYou, at: "2026-11-16T12:00").first).deadline
+        let sixDays = deadline.adding(hours: 24 * 6).local()
+        let eightDays = deadline.adding(hours: 24 * 8).local()
+        #expect(log.tasks(.thankYou, at: sixDays).first?.status == .overdue)
+        #expect(log.tasks(.thankYou, at: eightDays).first?.status == .missed)
+        #expect(log.tasks(.takeStock, at: eightDays).first?.status == .missed)
+    }
+
+    @Test("missed tasks sort after every other and can be dismissed; a check-in is never missed")
+    func missedSortsLastAndDismisses() throws {
+        var log = acme()
+        let agenda = log.agenda(at: "2026-12-01T09:00")
+        let statuses = agenda.tasks.map(\.status)
+        #expect(statuses.contains(.missed))
+        #expect(statuses.last == .missed)
+        #expect(!agenda.tasks.contains { $0.kind == .checkIn && $0.status == .missed })
+        let missed = try #require(agenda.tasks.first { $0.status == .missed && $0.kind == .thankYou })
+        log.dismiss(missed.id)
+        #expect(log.agenda(at: "2026-12-01T09:00").visible.allSatisfy { $0.id != missed.id })
+    }
+
+    @Test("missedAfterDays is a setting")
+    func setting() {
+        var log = Log(overrides: ["missedAfterDays": 30])
+        log.app("acme")
+        log.contact("dana", role: .hiringManager)
+        log.interview("iv1", at: "2026-11-16T10:00", with: ["dana"])
+        #expect(log.tasks(.thankYou, at: "2026-12-01T09:00").first?.status == .overdue)
+    }
+
+    @Test("a closing thank-you ages out too")
+    func closingMissed() {
+        var log = acme()
+        log.log(.rejected, at: "2026-11-18T09:00", contact: "dana")
+        #expect(log.tasks(.closingThankYou, at: "2026-11-20T09:00").first?.status == .overdue)
+        #expect(log.tasks(.closingThankYou, at: "2026-11-28T09:00").first?.status == .missed)
+    }
+}

@@ -180,4 +180,19 @@ struct AgendaCommandTests {
         #expect(columns[0] == columns[1])
         #expect(!s.ok(["agenda"]).contains("\u{1B}["), "no colour when NO_COLOR is set and stdout is not a terminal")
     }
+
+    @Test("agenda --count counts overdue and due tasks; a missed note is listed as missed and not counted")
+    func countAndMissed() throws {
+        let s = Sandbox()
+        _ = Acme(s)
+        s.now = "2026-11-16T18:00"
+        #expect(s.ok(["agenda", "--count"]) == "3", "two thank-yous and the take-stock")
+        s.now = "2026-11-30T09:00"
+        let tasks = s.run(["agenda", "--json"]).json?["tasks"]?.arrayValue ?? []
+        let thanks = tasks.filter { $0["kind"] == .string("thank-you") }
+        #expect(thanks.count == 2 && thanks.allSatisfy { $0["status"] == .string("missed") })
+        let open = tasks.filter { $0["status"] == .string("overdue") || $0["status"] == .string("due") }
+        #expect(s.ok(["agenda", "--count"]) == String(open.count))
+        #expect(s.run(["agenda", "--days", "9223372036854775807"]).status == 2)
+    }
 }
