@@ -167,12 +167,13 @@ struct Context {
             return Applied(id: id, summary: "interview edit \(id)")
 
         case let .log(query, new):
+            try Fields.checkAnswered(new.answered, kind: new.kind, channel: new.channel)
             let i = try app(query, in: data)
             let person = try new.contact.map { (c: String) throws(ActionError) in try contact(c, of: data.applications[i]).id }
             let id = mint(new.kind.rawValue, fallback: "event", in: data)
             data.applications[i].events.append(Event(
                 id: id, kind: new.kind, at: new.at ?? now, contact: person, channel: new.channel, decisionBy: new.decisionBy,
-                due: new.due, about: new.about, text: new.text?.blankless, createdAt: now))
+                due: new.due, about: new.about, text: new.text?.blankless, answered: new.answered, createdAt: now))
             return Applied(id: id, summary: "log \(new.kind.rawValue) at \(data.applications[i].employer)")
 
         case let .editEvent(id, edit):
@@ -194,8 +195,8 @@ struct Context {
         case let .delete(record):
             return try delete(record, in: &data)
 
-        case let .done(taskID, channel, at, text):
-            return try markDone(taskID, channel: channel, at: at, text: text, in: &data)
+        case let .done(taskID, channel, at, text, answered):
+            return try markDone(taskID, channel: channel, at: at, text: text, answered: answered, in: &data)
 
         case let .snooze(taskID, until):
             guard until > today else { throw .invalid(.until, .notAfter(today)) }
@@ -273,9 +274,10 @@ struct Context {
 
     /// Logs the event that satisfies a task; a task no event satisfies (preparing) is
     /// remembered as done instead.
-    mutating func markDone(_ taskID: String, channel: Channel?, at when: Instant?, text: String?, in data: inout FollowUpData) throws(ActionError) -> Applied {
+    mutating func markDone(_ taskID: String, channel: Channel?, at when: Instant?, text: String?, answered: Bool, in data: inout FollowUpData) throws(ActionError) -> Applied {
         let task = try openTask(taskID, in: data)
         if task.kind == .checkIn, channel == nil { throw .channelRequired(taskID) }
+        try Fields.checkAnswered(answered, kind: task.kind == .checkIn ? .checkIn : .note, channel: channel)
         guard let kind = task.kind.satisfyingEvent else {
             if !data.dismissals.contains(where: { $0.taskID == task.id }) {
                 data.dismissals.append(Dismissal(taskID: task.id, updatedAt: now))
@@ -287,7 +289,7 @@ struct Context {
         data.applications[index].events.append(Event(
             id: id, kind: kind, at: when ?? now, contact: task.contact, channel: channel ?? (task.kind == .checkIn ? nil : task.channel),
             text: text?.blankless ?? (task.kind == .takeStock ? "Took stock of the interview" : nil),
-            answers: task.kind == .respond ? task.anchor : nil, createdAt: now))
+            answers: task.kind == .respond ? task.anchor : nil, answered: answered, createdAt: now))
         // The event must do what was asked: one dated before the task's reason would not.
         if let still = Rules.schedule(data, zone: zone, now: now).task(id: taskID), !still.isHidden {
             throw .tooEarly(taskID: taskID, day: zone.localize(when ?? now).wallClock.day, opened: zone.localize(task.opensAt))

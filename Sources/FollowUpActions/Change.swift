@@ -13,8 +13,9 @@ public enum Change: Equatable, Sendable {
     case log(app: String, NewEvent)
     case editEvent(id: String, EventEdit)
     case delete(Record)
-    /// Logs the event that satisfies a task (a check-in needs its channel).
-    case done(taskID: String, channel: Channel?, at: Instant? = nil, text: String? = nil)
+    /// Logs the event that satisfies a task (a check-in needs its channel; `answered`: a call
+    /// where you spoke with them, the attempt and their reply at once).
+    case done(taskID: String, channel: Channel?, at: Instant? = nil, text: String? = nil, answered: Bool = false)
     case snooze(taskID: String, until: Day)
     case dismiss(taskID: String)
     /// A reply came from the employer: strikes back to 0, perhaps with a new decision date.
@@ -170,9 +171,12 @@ public struct NewEvent: Equatable, Sendable {
     public var due: Day?
     public var about: RequestTopic?
     public var text: String?
+    /// A check-in call where you spoke with them: the attempt and their reply at once.
+    public var answered: Bool
 
     public init(kind: EventKind, at: Instant? = nil, contact: String? = nil, channel: Channel? = nil, decisionBy: Day? = nil,
-                due: Day? = nil, about: RequestTopic? = nil, text: String? = nil) {
+                due: Day? = nil, about: RequestTopic? = nil, text: String? = nil, answered: Bool = false) {
+        self.answered = answered
         self.kind = kind
         self.at = at
         self.contact = contact

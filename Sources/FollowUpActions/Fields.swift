@@ -5,7 +5,7 @@ import FollowUpCore
 public enum FieldKey: String, CaseIterable, Sendable {
     case employer, role, name, title, email, phone, address, tz, minutes, round, at, until
     case decisionBy = "decision-by"
-    case due, text, reason, channel, now
+    case due, text, reason, channel, now, answered
 
     /// How a form labels it.
     public var label: String {
@@ -33,6 +33,8 @@ public enum FieldProblem: Error, Equatable, Sendable {
     case unknownZone(String)
     case notAfter(Day)
     case required
+    /// `answered` is for a check-in call where you spoke with them.
+    case onlyForCalls
 }
 
 /// A field's rule, once: parse typed text into a value or a problem. The command line's options,
@@ -110,6 +112,11 @@ public enum Fields {
             if Day(text) != nil { return .failure(.needsTime(text)) }
             return .failure(.notDateTime(text))
         }
+    }
+
+    /// An answered attempt is a call where you spoke with them: a check-in by call.
+    static func checkAnswered(_ answered: Bool, kind: EventKind, channel: Channel?) throws(ActionError) {
+        if answered, kind != .checkIn || channel != .call { throw .invalid(.answered, .onlyForCalls) }
     }
 
     /// Checks a value the caller already has against a field's rule (a number from an option).

@@ -24,7 +24,8 @@ public enum Demo {
         mutating func build() -> FollowUpData {
             let created = at(-30, 9)
 
-            // Interviewed yesterday by two people: two thank-you notes, one already overdue soon.
+            // Interviewed yesterday by two people: two thank-you notes, one already overdue soon;
+            // they asked for references.
             var acme = Application(id: "acme-7f3k", employer: "Acme Corp", role: "Staff Engineer",
                                    decisionBy: today.adding(days: 4), createdAt: created)
             acme.contacts = [
@@ -37,6 +38,11 @@ public enum Demo {
                 Interview(id: "iv-q2m1", at: at(-1, 14), kind: .onsite, minutes: 90, round: 2,
                           with: ["dana-lee-x81c", "raj-patel-p2q9"], decisionBy: today.adding(days: 4), travel: true,
                           createdAt: created),
+            ]
+            // After the interview they asked for references: answer within a day, brief them.
+            acme.events = [
+                Event(id: "request-j9k0", kind: .request, at: at(-1, 16, 30), contact: "dana-lee-x81c", about: .references,
+                      text: "Two references, one a former manager"),
             ]
 
             // A recruiter who may be called, a check-in due today.
@@ -56,7 +62,7 @@ public enum Demo {
                 Event(id: "note-7h8i", kind: .note, at: at(-12, 19), text: "Good on incidents; they worry about on-call experience."),
             ]
 
-            // Two unanswered check-ins, a request for references.
+            // Two unanswered check-ins.
             var initech = Application(id: "initech-2k4m", employer: "Initech", role: "Backend Developer", createdAt: created)
             initech.contacts = [
                 Contact(id: "bill-lumbergh-9z8y", name: "Bill Lumbergh", role: .hiringManager, email: "bill@initech.example",
@@ -71,8 +77,6 @@ public enum Demo {
                 Event(id: "note-c3d4", kind: .note, at: at(-24, 18)),
                 Event(id: "check-in-e5f6", kind: .checkIn, at: at(-15, 10, 30), contact: "bill-lumbergh-9z8y", channel: .email),
                 Event(id: "check-in-g7h8", kind: .checkIn, at: at(-8, 10, 15), contact: "bill-lumbergh-9z8y", channel: .email),
-                Event(id: "request-j9k0", kind: .request, at: at(-1, 16), contact: "bill-lumbergh-9z8y", about: .references,
-                      text: "Two references, one a former manager"),
             ]
 
             // Three strikes: time to move on.

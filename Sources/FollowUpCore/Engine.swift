@@ -88,8 +88,10 @@ struct Engine {
         var cap: [String: Int?] = [:]
         for (key, group) in byEmployer {
             let reset = group.compactMap { $0.reset?.at }.max()
+            // An interview still to come is a sign of life too (by its time, not when it was typed in).
+            let booked = group.contains { f in f.interviews.contains { $0.at > now } }
             var count = 0
-            for f in group {
+            for f in group where !booked {
                 count += f.events.filter { e in e.kind == .checkIn && e.at <= now && (reset.map { e.at > $0 } ?? true) }.count
             }
             let limit = strikeCap(group)
@@ -174,9 +176,10 @@ struct Engine {
             default: break
             }
         }
+        // The latest sign of life: an interview held, or a reply of any kind (an answered call too).
         var reset: (at: Instant, id: String, isResponse: Bool)?
         if let last = held.last { reset = (last.at, last.id, false) }
-        for e in events where e.kind == .response && e.at <= now {
+        for e in events where e.isSignOfLife && e.at <= now {
             if (reset.map { e.at >= $0.at }) ?? true { reset = (e.at, e.id, true) }
         }
         // The decision date given last: an event's or interview's by when it was given (or
@@ -359,7 +362,11 @@ struct Engine {
             if reset.isResponse {
                 let target = resetDay.adding(days: spacing)
                 due = calendar.onOrAfter(target)
-                reason = "\(Engine.spelled(spacing)) after their reply (\(resetDay.short)), which gave no new date" + moved(from: target, to: due) + "."
+                var what = ", which gave no new date"
+                if let stated = f.stated, stated.source == reset.id {
+                    what = ignoresStated ? ", whatever date they gave (\(stated.day.short))" : ", whose date (\(stated.day.short)) has passed"
+                }
+                reason = "\(Engine.spelled(spacing)) after their reply (\(resetDay.short))\(what)" + moved(from: target, to: due) + "."
             } else {
                 let days = policy.firstCheckInDaysAfterInterview
                 let target = resetDay.adding(days: days)
@@ -386,7 +393,8 @@ struct Engine {
             ? "A call: they said you may call and gave a number."
             : (person?.mayCall == true ? "An email: they said you may call but you have no number for them." : "An email: they did not say you may call.")
         if policy.rotateChannels {
-            let n = attempts.count
+            // The rotation counts every attempt, answered or not (004).
+            let n = f.events.filter { $0.kind == .checkIn && $0.at <= now }.count
             let hasAddress = !(person?.address ?? "").isEmpty
             if mayCall {
                 channel = [Channel.call, .email, .letter][n % 3]

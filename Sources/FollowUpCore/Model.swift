@@ -237,6 +237,16 @@ public enum RequestTopic: String, CaseIterable, Sendable {
 
 /// One entry of an application's log.
 public struct Event: Equatable, Sendable, Identifiable {
+    /// A sign of life from the employer: a reply, a request, an invitation, an offer or a no,
+    /// or a call where you spoke with them. It answers every attempt before it (no strike).
+    public var isSignOfLife: Bool {
+        switch kind {
+        case .response, .request, .invited, .offer, .rejected: return true
+        case .checkIn: return answered
+        default: return false
+        }
+    }
+
     public var id: String
     public var kind: EventKind
     public var at: Instant
@@ -248,6 +258,8 @@ public struct Event: Equatable, Sendable, Identifiable {
     public var text: String?
     /// For a `request-done`: the request or invitation it answers (else the oldest open one).
     public var answers: String?
+    /// For a `check-in` call: you spoke with them. The attempt and a response at once.
+    public var answered: Bool
     public var createdAt: Instant
     public var updatedAt: Instant
     public var extra: ExtraFields
@@ -255,8 +267,9 @@ public struct Event: Equatable, Sendable, Identifiable {
     public init(
         id: String, kind: EventKind, at: Instant, contact: String? = nil, channel: Channel? = nil,
         decisionBy: Day? = nil, due: Day? = nil, about: RequestTopic? = nil, text: String? = nil,
-        answers: String? = nil, createdAt: Instant? = nil, updatedAt: Instant? = nil, extra: ExtraFields = [:]
+        answers: String? = nil, answered: Bool = false, createdAt: Instant? = nil, updatedAt: Instant? = nil, extra: ExtraFields = [:]
     ) {
+        self.answered = answered
         self.id = id
         self.kind = kind
         self.at = at

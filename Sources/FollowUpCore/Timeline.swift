@@ -126,6 +126,7 @@ extension Engine {
             case nil: how = "Checked in with"
             }
             text = "\(how) \(who ?? "them")"
+            if e.answered { text += " — you spoke: their reply, no strike" }
             if let early { text += " — " + early }
         case .response: text = "They replied" + (who.map { " (\($0))" } ?? "")
         case .request: text = "They asked for " + (e.about.map { $0 == .callback ? "a call back" : $0.rawValue } ?? "something")

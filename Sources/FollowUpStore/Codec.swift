@@ -108,7 +108,7 @@ public enum DataCodec {
             contact: try e.optionalString("contact"), channel: try e.optionalEnum("channel", Channel.self),
             decisionBy: try e.optionalDay("decisionBy"), due: try e.optionalDay("due"),
             about: try e.optionalEnum("about", RequestTopic.self), text: try e.optionalString("text"),
-            answers: try e.optionalString("answers"),
+            answers: try e.optionalString("answers"), answered: try e.optionalBool("answered") ?? false,
             createdAt: try e.instant("createdAt"), updatedAt: try e.instant("updatedAt"), extra: e.rest())
     }
 
@@ -270,6 +270,8 @@ public enum DataCodec {
         o["about"] = e.about.map { .string($0.rawValue) }
         o["text"] = e.text.map(JSONValue.string)
         o["answers"] = e.answers.map(JSONValue.string)
+        // Written only when true: files without answered calls keep their form.
+        o["answered"] = e.answered ? .bool(true) : nil
         o["createdAt"] = .string(e.createdAt.description)
         o["updatedAt"] = .string(e.updatedAt.description)
         return .object(o)

@@ -79,6 +79,7 @@ extension DashboardState {
     func promptText(_ prompt: Prompt) -> String {
         switch prompt {
         case .channel: return "How did it go out?  c call · v voicemail · e email · l letter · Esc cancel"
+        case .answered: return "Did you speak with them?  y yes (their reply: no strike) · n no answer · Esc cancel"
         case .snooze: return "Snooze until?  1 tomorrow · 3 in three days · 7 in a week · t a date · Esc cancel"
         case let .snoozeDate(_, text): return "Snooze until (YYYY-MM-DD): \(text)▏  ⏎ ok · Esc cancel"
         case .confirmDismiss: return "Dismiss this task for good?  y or ⏎ yes · any other key no"

@@ -18,6 +18,8 @@ public enum Pane: Int, CaseIterable, Sendable {
 public enum Prompt: Equatable, Sendable {
     /// How a check-in went out: c, v, e, l.
     case channel(taskID: String)
+    /// After a call: did you speak with them? (y: it counts as their reply, no strike.)
+    case answered(taskID: String)
     /// 1, 3 or 7 days, or t to type a date.
     case snooze(taskID: String)
     case snoozeDate(taskID: String, text: String)
@@ -237,7 +239,7 @@ extension DashboardState {
         guard case let .review(position) = mode, position < reviewIDs.count else { return }
         let card = reviewIDs[position]
         switch change {
-        case let .done(taskID, _, _, _) where taskID == card: reviewed.done += 1
+        case let .done(taskID, _, _, _, _) where taskID == card: reviewed.done += 1
         case let .snooze(taskID, _) where taskID == card: reviewed.snoozed += 1
         case let .dismiss(taskID) where taskID == card: reviewed.dismissed += 1
         default: return
@@ -440,8 +442,17 @@ extension DashboardState {
             guard case let .character(c) = action else { return [] }
             let channels: [Character: Channel] = ["c": .call, "v": .voicemail, "e": .email, "l": .letter]
             guard let channel = channels[c] else { return [] }
+            if channel == .call {
+                prompt = .answered(taskID: taskID)
+                return []
+            }
             prompt = nil
             return ask(.done(taskID: taskID, channel: channel), saying: "Done: " + (agenda.task(id: taskID).map(describe) ?? taskID))
+        case let .answered(taskID):
+            guard case let .character(c) = action, c == "y" || c == "n" else { return [] }
+            prompt = nil
+            let said = "Done: " + (agenda.task(id: taskID).map(describe) ?? taskID) + (c == "y" ? ", and they answered: no strike" : "")
+            return ask(.done(taskID: taskID, channel: .call, answered: c == "y"), saying: said)
         case let .snooze(taskID):
             guard case let .character(c) = action else { return [] }
             if c == "t" {

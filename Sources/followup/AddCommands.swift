@@ -134,11 +134,12 @@ struct Log: ParsableCommand {
     @Option(help: ArgumentHelp("When a request must be answered.", valueName: "date")) var due: Day?
     @Option(help: "What a request is about: references, documents, availability, callback or other.") var about: RequestTopic?
     @Option(help: ArgumentHelp("A note in your words.", valueName: "text")) var text: String?
+    @Flag(help: "A check-in call where you spoke with them: the attempt and their reply at once (no strike).") var answered = false
 
     func run() throws {
         let ctx = try common.context()
         let new = NewEvent(kind: kind, at: try at.map { try ctx.instant($0) }, contact: contact, channel: channel,
-                           decisionBy: decisionBy, due: due, about: about, text: text)
+                           decisionBy: decisionBy, due: due, about: about, text: text, answered: answered)
         output(try ctx.apply(.log(app: app, new)).value.id ?? "")
     }
 }

@@ -76,6 +76,7 @@ enum Sentence {
             return "\(field): \(text) does not exist in \(zone): the clocks skip it (daylight saving time). Give a time outside the gap."
         case let .unknownZone(text): return "\(field): \"\(text)\" is not a time zone; use a name such as Europe/Berlin"
         case let .notAfter(day): return "\(field) must be after today (\(day))"
+        case .onlyForCalls: return "\(field) is for a check-in call where you spoke with them (--channel call)"
         }
     }
 

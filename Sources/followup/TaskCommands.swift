@@ -167,10 +167,11 @@ struct Done: ParsableCommand {
     @Option(help: ArgumentHelp("When you did it, local time YYYY-MM-DDTHH:MM (default: now).", valueName: "datetime")) var at: String?
     @Option(help: "How: call, voicemail, email or letter (required for a check-in).") var channel: Channel?
     @Option(help: ArgumentHelp("A note in your words.", valueName: "text")) var text: String?
+    @Flag(help: "A check-in call where you spoke with them: the attempt and their reply at once (no strike).") var answered = false
 
     func run() throws {
         let ctx = try common.context()
-        let done = try ctx.apply(.done(taskID: taskID, channel: channel, at: try at.map { try ctx.instant($0) }, text: text))
+        let done = try ctx.apply(.done(taskID: taskID, channel: channel, at: try at.map { try ctx.instant($0) }, text: text, answered: answered))
         if let id = done.value.id { output(id) } else { printError("marked done: \(taskID)") }
     }
 }

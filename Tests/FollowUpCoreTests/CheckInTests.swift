@@ -313,6 +313,56 @@ struct StrikeTests {
         #expect(task.reason.contains("moved to Monday"))
     }
 
+    @Test("a call where you spoke with them is the attempt and their reply: no strike, the next try a week later", arguments: [PresetName.standard, .gentle])
+    func answeredCallResets(_ preset: PresetName) throws {
+        var log = Log(preset)
+        log.app("acme", decisionBy: "2026-11-23")
+        log.contact("dana", role: .hiringManager, phone: "+1 555 0100", mayCall: true)
+        log.interview("iv1", at: "2026-11-16T10:00", with: ["dana"])
+        log.log(.checkIn, at: "2026-11-24T10:00", contact: "dana", channel: .voicemail)
+        #expect(log.agenda(at: "2026-11-25T09:00").employers.first?.strikes == 1)
+        let call = log.log(.checkIn, at: "2026-12-07T10:30", contact: "dana", channel: .call, answered: true)
+        let agenda = log.agenda(at: "2026-12-08T09:00")
+        #expect(agenda.employers.first?.strikes == 0)
+        let next = try #require(agenda.tasks.first { $0.kind == .checkIn })
+        #expect(next.attempt == 1)
+        #expect(next.id.contains(call))
+        #expect(next.due >= day("2026-12-14"))
+        // A call nobody picked up is a strike like any other attempt.
+        var missed = log
+        missed.data.applications[0].events.removeAll { $0.id == call }
+        missed.log(.checkIn, at: "2026-12-07T10:30", contact: "dana", channel: .call)
+        #expect(missed.agenda(at: "2026-12-08T09:00").employers.first?.strikes == 2)
+    }
+
+    @Test("any sign of life resets the count: a request, an invitation, an interview booked for later")
+    func signsOfLife() {
+        for sign in ["request", "invited", "booked"] {
+            var log = acme(decisionBy: "2026-11-23")
+            log.log(.checkIn, at: "2026-11-24T10:00", contact: "dana", channel: .email)
+            log.log(.checkIn, at: "2026-12-01T10:00", contact: "dana", channel: .email)
+            switch sign {
+            case "request": log.log(.request, at: "2026-12-02T10:00", contact: "dana", about: .documents)
+            case "invited": log.log(.invited, at: "2026-12-02T10:00", contact: "dana")
+            default: log.interview("iv2", at: "2026-12-20T10:00", round: 2, with: ["dana"], added: "2026-11-30T09:00")
+            }
+            #expect(log.agenda(at: "2026-12-03T09:00").employers.first?.strikes == 0, "\(sign)")
+        }
+    }
+
+    @Test("persistent: the rotation counts every attempt, answered or not")
+    func rotationCountsEveryAttempt() throws {
+        var log = Log(.persistent)
+        log.app("acme")
+        log.contact("dana", role: .hiringManager, phone: "+1 555 0100", mayCall: true, address: "1 Main St")
+        log.interview("iv1", at: "2026-11-16T10:00", with: ["dana"])
+        log.log(.checkIn, at: "2026-11-23T10:30", contact: "dana", channel: .call, answered: true)
+        // A call, then an email next: the answered call counts in the rotation.
+        let next = try #require(log.checkIn(at: "2026-11-24T09:00"))
+        #expect(next.channel == .email)
+        #expect(log.agenda(at: "2026-11-24T09:00").employers.first?.strikes == 0)
+    }
+
     @Test("settings.overrides change a number (maxStrikes 2)")
     func overrides() throws {
         var log = acme(decisionBy: "2026-11-23")

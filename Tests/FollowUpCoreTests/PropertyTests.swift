@@ -156,10 +156,15 @@ struct Reading {
         return last.kind != .reopened
     }
 
-    /// The latest interview held or response received.
+    /// The latest sign of life: an interview held, a response, request, invitation, offer or
+    /// rejection, or a call where you spoke with them.
     var resetAt: Instant? {
-        (heldInterviews.map(\.at) + pastEvents.filter { $0.kind == .response }.map(\.at)).max()
+        let life: Set<EventKind> = [.response, .request, .invited, .offer, .rejected]
+        return (heldInterviews.map(\.at) + pastEvents.filter { life.contains($0.kind) || ($0.kind == .checkIn && $0.answered) }.map(\.at)).max()
     }
+
+    /// An interview still to come (not cancelled): they are talking to you.
+    var booked: Bool { app.interviews.contains { !$0.cancelled && $0.at > now } }
 
     func checkIns(after moment: Instant?) -> [Event] {
         pastEvents.filter { e in e.kind == .checkIn && (moment.map { e.at > $0 } ?? true) }.sorted { $0.at < $1.at }
@@ -203,7 +208,8 @@ struct PropertyTests {
                 let group = byEmployer[strikes.employer] ?? []
                 #expect(Set(strikes.apps) == Set(group.map(\.app.id)))
                 let reset = group.compactMap(\.resetAt).max()
-                let unanswered = group.map { $0.checkIns(after: reset).count }.reduce(0, +)
+                let booked = group.contains(where: \.booked)
+                let unanswered = booked ? 0 : group.map { $0.checkIns(after: reset).count }.reduce(0, +)
                 let cap: Int? = switch preset {
                 case .standard: 3
                 case .gentle: group.map(\.depth).max()

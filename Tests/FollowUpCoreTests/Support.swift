@@ -78,12 +78,12 @@ struct Log {
     @discardableResult
     mutating func log(
         _ kind: EventKind, in app: String = "acme", at: String, contact: String? = nil, channel: Channel? = nil,
-        decisionBy: String? = nil, due: String? = nil, about: RequestTopic? = nil, id: String? = nil
+        decisionBy: String? = nil, due: String? = nil, about: RequestTopic? = nil, id: String? = nil, answered: Bool = false
     ) -> String {
         let eventID = id ?? nextID(kind.rawValue)
         let event = Event(
             id: eventID, kind: kind, at: time(at, in: zone), contact: contact, channel: channel,
-            decisionBy: decisionBy.map(day), due: due.map(day), about: about)
+            decisionBy: decisionBy.map(day), due: due.map(day), about: about, answered: answered)
         edit(app) { $0.events.append(event) }
         return eventID
     }

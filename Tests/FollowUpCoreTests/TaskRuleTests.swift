@@ -237,12 +237,13 @@ struct TaskRuleTests {
         #expect(agenda.tasks.map(\.id) == [
             "take-stock:gamma:iv-gamma",
             "thank-you:gamma:iv-gamma:gus",
-            "check-in:acme:iv-acme:dana:1",
             "respond:acme:req-a:dana",
             "respond:acme:req-b:dana",
             "respond:beta:req-c:aaron",
-            "check-in:beta:iv-beta:ann:1",
+            // A request is a sign of life: the next check-in is a week after it.
             "check-in:gamma:iv-gamma:gus:1",
+            "check-in:acme:req-b:dana:1",
+            "check-in:beta:req-c:ann:1",
         ])
         #expect(agenda.tasks.prefix(2).allSatisfy { $0.status == .overdue })
         #expect(agenda.tasks.dropFirst(2).allSatisfy { $0.status != .overdue })

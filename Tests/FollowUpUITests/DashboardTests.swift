@@ -128,6 +128,15 @@ struct DashboardUpdateTests {
         #expect(state.update(.character("z")).isEmpty, "an unrelated key keeps asking")
         #expect(state.update(.character("v")) == [.apply(.done(taskID: checkIn.id, channel: .voicemail))])
         #expect(state.prompt == nil)
+        // A call asks whether they answered: yes is their reply too (no strike).
+        _ = state.update(.done)
+        #expect(state.update(.character("c")).isEmpty)
+        #expect(state.prompt == .answered(taskID: checkIn.id))
+        #expect(state.render().text.contains("Did you speak with them?"))
+        #expect(state.update(.character("y")) == [.apply(.done(taskID: checkIn.id, channel: .call, answered: true))])
+        _ = state.update(.done)
+        _ = state.update(.character("c"))
+        #expect(state.update(.character("n")) == [.apply(.done(taskID: checkIn.id, channel: .call))])
     }
 
     @Test("s snoozes by 1, 3 or 7 days, or to a typed date; Esc cancels")

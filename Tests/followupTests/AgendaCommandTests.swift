@@ -195,4 +195,32 @@ struct AgendaCommandTests {
         #expect(s.ok(["agenda", "--count"]) == String(open.count))
         #expect(s.run(["agenda", "--days", "9223372036854775807"]).status == 2)
     }
+
+    @Test("log check-in --channel call --answered is the attempt and their reply: strikes stay at 0; --answered on an email is refused")
+    func answeredCall() throws {
+        let s = Sandbox()
+        let acme = Acme(s)
+        s.now = "2026-11-23T09:00"
+        s.ok(["log", "check-in", "--app", acme.app, "--contact", "Dana", "--channel", "voicemail", "--at", "2026-11-21T10:00"])
+        #expect(s.run(["strikes", "--json"]).json?["employers"]?.arrayValue?.first?["strikes"] == .int(1))
+        let before = s.bytes
+        let refused = s.run(["log", "check-in", "--app", acme.app, "--channel", "email", "--answered"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.split(separator: "\n").count == 1 && refused.stderr.contains("--answered"))
+        #expect(s.bytes == before)
+        s.ok(["log", "check-in", "--app", acme.app, "--contact", "Dana", "--channel", "call", "--answered"])
+        #expect(s.run(["strikes", "--json"]).json?["employers"]?.arrayValue?.first?["strikes"] == .int(0))
+        #expect(s.ok(["export", "json"]).contains("\"answered\": true"))
+    }
+
+    @Test("done TASK --channel call --answered marks the check-in done with no strike")
+    func doneAnswered() throws {
+        let s = Sandbox()
+        let acme = Acme(s)
+        s.now = "2026-11-23T10:15"
+        let task = try #require(s.run(["agenda", "--json"]).json?["tasks"]?.arrayValue?.first { $0["kind"] == .string("check-in") }?["id"]?.stringValue)
+        s.ok(["done", task, "--channel", "call", "--answered"])
+        #expect(s.run(["strikes", "--json"]).json?["employers"]?.arrayValue?.first?["strikes"] == .int(0))
+        _ = acme
+    }
 }
