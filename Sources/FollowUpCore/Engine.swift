@@ -404,14 +404,18 @@ struct Engine {
             if channel == .letter, !hasAddress { channel = .email }
             channelReason = "Rotating call, email and letter once a week (004)" + (mayCall ? "." : "; no call without permission.")
         }
-        var task = dayTask(.checkIn, f, anchor: anchor, contact: person, attempt: attemptNumber, due: due, reason: reason)
+        // Due through its window, overdue only after it (001: "a week or 10 days"): the first,
+        // its target day + 2 business days; a later one, up to the previous attempt + 10 days
+        // (gentle 14), never ending before the day the attempt was pushed to.
+        let windowEnd = attempts.last.map { max(due, zone.day(of: $0.at).adding(days: policy.spacingWindowDays)) }
+            ?? calendar.adding(businessDays: 2, to: due)
+        var task = make(
+            .checkIn, f, anchor: anchor, contact: person, attempt: attemptNumber, due: due, dueAt: nil,
+            opensAt: zone.startOfDay(due), deadline: zone.endOfDay(windowEnd), reason: reason)
         task.channel = channel
         task.channelReason = channelReason
         task.maxAttempts = cap
-        if let last = attempts.last {
-            // The 7–10 day window, never ending before the day the attempt was pushed to.
-            task.windowEnd = max(due, zone.day(of: last.at).adding(days: policy.spacingWindowDays))
-        }
+        task.windowEnd = windowEnd
         if channel == .call {
             let contactZone = (person?.timeZone ?? f.app.timeZone).flatMap(Zone.init(identifier:)) ?? zone
             let start = zone.localize(contactZone.instantLenient(due, hour: policy.callWindowStartHour, minute: 0))
@@ -423,7 +427,17 @@ struct Engine {
             task.opensAt = min(task.opensAt, start)
             task.deadline = max(task.deadline, end)
             task.status = status(opensAt: task.opensAt, deadline: task.deadline)
-            task.advice = "Call between \(zone.clock(start)) and \(zone.clock(end)), when they are likely in the office (003)."
+            let window = zone.clock(start) + "–" + zone.clock(end)
+            let (from, to) = (zone.localize(start).wallClock, zone.localize(end).wallClock)
+            // A civil hour for the user too: within 08:00–20:00 of one day.
+            let civil = from.hour >= 8 && to.day == from.day && (to.hour < 20 || (to.hour == 20 && to.minute == 0))
+            if civil {
+                task.advice = "Call \(window), when they are likely in the office (003)."
+            } else {
+                let hour = { (h: Int) in (h % 24 < 10 ? "0" : "") + "\(h % 24):00" }
+                let theirs = hour(policy.callWindowStartHour) + "–" + hour(policy.callWindowEndHour)
+                task.advice = "Their \(theirs) is \(window) for you, outside 08:00–20:00: an email may suit you better (003)."
+            }
         } else {
             task.advice = "Keep it short and positive: restate your interest and offer anything they need (001)."
         }

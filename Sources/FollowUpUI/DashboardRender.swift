@@ -168,7 +168,7 @@ extension DashboardState {
                 words = "struck out — time to move on"
             } else {
                 let count = cap.map { "\(e.strikes) of \($0) unanswered" } ?? "\(e.strikes) unanswered, no cap"
-                words = count + (e.nextCheckIn.map { $0 < today ? " · next try overdue (\(dayLabel($0)))" : " · next try \(dayLabel($0))" } ?? "")
+                words = count + (e.nextCheckIn.map { $0 < today ? " · next try now (since \(dayLabel($0)))" : " · next try \(dayLabel($0))" } ?? "")
             }
             return (columnsText([(e.employer, 14), (dots, max(3, cap ?? 3)), (words, 40)], width: width), e.struckOut ? .struckOut : .normal)
         }
@@ -187,7 +187,15 @@ extension DashboardState {
     func when(_ t: FollowUpTask) -> String {
         if t.status == .overdue { return "overdue" }
         if t.status == .missed { return "missed" }
-        return dayLabel(t.due)
+        // Due since an earlier day (a check-in in its window): due now.
+        if t.status == .due, userDay(t) < today { return "now" }
+        return dayLabel(userDay(t))
+    }
+
+    /// The user's day of a task: a call's is the day its window starts for the user (a call to
+    /// Tokyo falls on the user's evening before), anything else its due day.
+    func userDay(_ t: FollowUpTask) -> Day {
+        t.callWindow.map { zone.day(of: $0.lowerBound) } ?? t.due
     }
 
     func dayLabel(_ day: Day) -> String {
@@ -203,9 +211,7 @@ extension DashboardState {
         case .checkIn:
             var s = "\(t.channel?.rawValue ?? "check in") \(who)"
             if t.channel == .call, let w = t.callWindow {
-                let start = zone.localize(w.lowerBound).wallClock
-                let end = zone.localize(w.upperBound).wallClock
-                s += " \(start.hour)–\(end.hour)"
+                s += " " + zone.clock(w.lowerBound) + "–" + zone.clock(w.upperBound)
             }
             return s
         case .respond:
@@ -315,8 +321,9 @@ extension DashboardState {
             add("Reach   ", reach.joined(separator: " · "))
         }
         add("Why now ", t.reason)
-        var when = dayLabel(t.due)
+        var when = dayLabel(t.dueAt.map { zone.day(of: $0) } ?? t.due)
         if let at = t.dueAt { when += " " + zone.clock(at) }
+        if let w = t.callWindow { when += "–" + zone.clock(w.upperBound) }
         if let channel = t.channel { when += " · by \(channel.rawValue)" }
         add("Due     ", when)
         if let why = t.channelReason { add("        ", why, .dim) }

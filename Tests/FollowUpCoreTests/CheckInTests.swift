@@ -26,7 +26,23 @@ struct CheckInTimingTests {
         #expect(task.maxAttempts == 3)
         #expect(task.reason.contains("Mon 23 Nov"))
         #expect(log.checkIn(at: "2026-11-23T17:00")?.status == .upcoming)
-        #expect(log.checkIn(at: "2026-11-25T00:00")?.status == .overdue)
+        // Due through its window: the target day and two business days more.
+        #expect(task.windowEnd == day("2026-11-26"))
+        #expect(log.checkIn(at: "2026-11-26T23:00")?.status == .due)
+        #expect(log.checkIn(at: "2026-11-27T00:00")?.status == .overdue)
+    }
+
+    @Test("a later check-in is due from a week after the last attempt until ten days after it (gentle: fourteen)", arguments: [(PresetName.standard, "2026-12-04"), (.gentle, "2026-12-08")])
+    func laterWindow(_ preset: PresetName, _ end: String) throws {
+        var log = Log(preset)
+        log.app("acme", decisionBy: "2026-11-20")
+        log.contact("dana", role: .hiringManager)
+        log.interview("iv1", at: "2026-11-16T10:00", with: ["dana"])
+        log.log(.checkIn, at: "2026-11-24T10:00", contact: "dana", channel: .email)
+        let task = try #require(log.checkIn(at: "2026-12-02T09:00"))
+        #expect(task.windowEnd == day(end))
+        #expect(log.checkIn(at: end + "T23:00")?.status == .due)
+        #expect(log.checkIn(at: day(end).adding(days: 1).description + "T00:01")?.status == .overdue)
     }
 
     @Test("decision on a Friday, check-in on Monday")
@@ -168,6 +184,22 @@ struct CheckInChannelTests {
         #expect(evening.dueAt?.local() == "2026-11-22T20:00")
         #expect(evening.status == .due)
         #expect(tokyo.checkIn(at: "2026-11-22T19:59")?.status == .upcoming)
+    }
+
+    @Test("a call window is shown as 13:00–14:00; outside 08:00–20:00 for the user the card says so and suggests an email")
+    func callWindowWords() throws {
+        let west = acme(phone: "+1 415 555 0100", mayCall: true, tz: "America/Los_Angeles")
+        let fine = try #require(west.checkIn(at: "2026-11-23T09:00"))
+        #expect(fine.advice?.contains("13:00–14:00") == true)
+        #expect(fine.advice?.contains("email") == false)
+
+        let paris = acme(phone: "+33 1 00 00 00 00", mayCall: true, tz: "Europe/Paris")
+        let early = try #require(paris.checkIn(at: "2026-11-23T03:00"))
+        #expect(early.advice == "Their 10:00–11:00 is 04:00–05:00 for you, outside 08:00–20:00: an email may suit you better (003).")
+
+        let tokyo = acme(phone: "+81 3 0000 0000", mayCall: true, tz: "Asia/Tokyo")
+        let late = try #require(tokyo.checkIn(at: "2026-11-22T20:00"))
+        #expect(late.advice?.contains("20:00–21:00 for you, outside 08:00–20:00") == true)
     }
 
     @Test("a check-in goes to the hiring manager, else the recruiter, else the last interviewer")
@@ -388,7 +420,7 @@ struct DecisionTests {
         #expect(!before.visible.contains { $0.kind == .checkIn })
         let from = log.agenda(at: "2026-11-24T00:00")
         #expect(from.visible.contains { $0.id == "check-in:acme:iv1:dana:1" })
-        #expect(from.task(id: "check-in:acme:iv1:dana:1")?.status == .overdue)
+        #expect(from.task(id: "check-in:acme:iv1:dana:1")?.status == .due, "still in its window (Mon 23 to Wed 25)")
     }
 
     @Test("dismissing a check-in stops check-ins until a new interview or reply")
