@@ -179,7 +179,8 @@ struct Engine {
         // The latest sign of life: an interview held, or a reply of any kind (an answered call too).
         var reset: (at: Instant, id: String, isResponse: Bool)?
         if let last = held.last { reset = (last.at, last.id, false) }
-        for e in events where e.isSignOfLife && e.at <= now {
+        for e in events where (e.isSignOfLife || e.kind == .reopened) && e.at <= now {
+            // Reopening starts afresh too: attempts before it no longer count.
             if (reset.map { e.at >= $0.at }) ?? true { reset = (e.at, e.id, true) }
         }
         // The decision date given last: an event's or interview's by when it was given (or
@@ -366,7 +367,9 @@ struct Engine {
                 if let stated = f.stated, stated.source == reset.id {
                     what = ignoresStated ? ", whatever date they gave (\(stated.day.short))" : ", whose date (\(stated.day.short)) has passed"
                 }
-                reason = "\(Engine.spelled(spacing)) after their reply (\(resetDay.short))\(what)" + moved(from: target, to: due) + "."
+                let since = f.events.contains { $0.id == reset.id && $0.kind == .reopened }
+                    ? "you reopened it (\(resetDay.short))" : "their reply (\(resetDay.short))\(what)"
+                reason = "\(Engine.spelled(spacing)) after \(since)" + moved(from: target, to: due) + "."
             } else {
                 let days = policy.firstCheckInDaysAfterInterview
                 let target = resetDay.adding(days: days)
@@ -592,7 +595,9 @@ struct Engine {
 
     /// 002, 003: thank them even when unsuccessful.
     func closingThankYous(_ f: AppFacts) -> [FollowUpTask] {
-        f.events.filter { $0.kind == .rejected && $0.at <= now }.compactMap { rejection in
+        // A rejection that a reopening took back asks for no thank-you.
+        let reopened = f.events.last { $0.kind == .reopened && $0.at <= now }?.at
+        return f.events.filter { e in e.kind == .rejected && e.at <= now && (reopened.map { e.at > $0 } ?? true) }.compactMap { rejection in
             if f.events.contains(where: { $0.kind == .thankYou && $0.at >= rejection.at }) { return nil }
             let deadline = rejection.at.adding(hours: policy.closingThankYouHours)
             var task = make(

@@ -43,6 +43,10 @@ extension Engine {
             if interview.travel { parts.append("travel") }
             var flags: [String] = []
             if interview.cancelled { flags.append("cancelled") }
+            if let d = interview.decisionBy, d < zone.day(of: interview.at) {
+                flags.append("decision-date-passed")
+                parts.append("the date they gave is before the interview: check it")
+            }
             let past = interview.at <= now
             if !interview.cancelled {
                 let givenBefore = app.decisionBy != nil
@@ -60,12 +64,21 @@ extension Engine {
             entries.append(TimelineEntry(at: interview.at, kind: "interview", past: past, text: parts.joined(separator: " · "), flags: flags, ref: interview.id))
         }
 
-        for event in app.events {
+        var previousAttempt: Instant?
+        for event in f.events {
             var flags: [String] = []
             var early: String?
             if event.kind == .checkIn, let first = firstCheckInDay(f, asOf: event.at), zone.day(of: event.at) < first.day {
                 flags.append("early")
-                early = first.stated ? "before the date they gave" : "before a week had passed since the interview"
+                early = first.stated ? "before the date they gave" : "before \(first.days == 7 ? "a week" : "\(first.days) days") had passed since the interview"
+            }
+            if event.kind == .checkIn {
+                // 001: "do not try for contact every 2-3 days": a week apart, in every preset.
+                if let previous = previousAttempt, event.at < previous.adding(hours: 24 * 7) {
+                    flags.append("too-soon")
+                    early = (early.map { $0 + "; " } ?? "") + "less than a week after the last attempt"
+                }
+                previousAttempt = event.at
             }
             entries.append(TimelineEntry(
                 at: event.at, kind: event.kind.rawValue, past: event.at <= now,
@@ -95,8 +108,13 @@ extension Engine {
     /// The first check-in day that applied at a moment: the day after the date they gave (as
     /// given by then), else a week after the interview before it, moved to a business day; nil
     /// when neither is known or the preset ignores stated dates.
-    func firstCheckInDay(_ f: AppFacts, asOf moment: Instant) -> (day: Day, stated: Bool)? {
-        guard !policy.firstCheckInIgnoresStatedDate else { return nil }
+    func firstCheckInDay(_ f: AppFacts, asOf moment: Instant) -> (day: Day, stated: Bool, days: Int)? {
+        let days = policy.firstCheckInDaysAfterInterview
+        if policy.firstCheckInIgnoresStatedDate {
+            // persistent: the fifth day after the interview, whatever date they gave.
+            guard let interview = f.held.last(where: { $0.at <= moment }) else { return nil }
+            return (calendar.onOrAfter(zone.day(of: interview.at).adding(days: days)), false, days)
+        }
         var stated = f.app.decisionBy
         var latest = f.app.decisionGivenAt
         for i in f.held where i.at <= moment {
@@ -106,9 +124,9 @@ extension Engine {
         for e in f.events where e.at < moment {
             if let d = e.decisionBy, (latest.map { e.at >= $0 }) ?? true { stated = d; latest = e.at }
         }
-        if let stated { return (calendar.onOrAfter(stated.adding(days: policy.firstCheckInDaysAfterStated)), true) }
+        if let stated { return (calendar.onOrAfter(stated.adding(days: policy.firstCheckInDaysAfterStated)), true, days) }
         guard let interview = f.held.last(where: { $0.at <= moment }) else { return nil }
-        return (calendar.onOrAfter(zone.day(of: interview.at).adding(days: policy.firstCheckInDaysAfterInterview)), false)
+        return (calendar.onOrAfter(zone.day(of: interview.at).adding(days: days)), false, days)
     }
 
     func describe(_ e: Event, names: [String: String], early: String?) -> String {

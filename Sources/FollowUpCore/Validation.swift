@@ -30,12 +30,18 @@ extension FollowUpData {
             for c in app.contacts { note(c.id, "contact \(c.name) at \(app.employer)") }
             for i in app.interviews {
                 note(i.id, "interview at \(app.employer)")
+                if let d = i.decisionBy, d < i.at.wallClock.day {
+                    problems.append("interview \(i.id) at \(app.employer) gave a decision date (\(d)) before the interview itself (\(i.at.wallClock.day)): check it")
+                }
                 for person in i.with where !contactIDs.contains(person) {
                     problems.append("interview \(i.id) at \(app.employer) lists \(person), who is not a contact of that application")
                 }
             }
             for e in app.events {
                 note(e.id, "event at \(app.employer)")
+                if let d = e.decisionBy, d < e.at.wallClock.day {
+                    problems.append("event \(e.id) at \(app.employer) gave a decision date (\(d)) before it was logged (\(e.at.wallClock.day)): check it")
+                }
                 if let person = e.contact, !contactIDs.contains(person) {
                     problems.append("event \(e.id) at \(app.employer) names \(person), who is not a contact of that application")
                 }

@@ -455,3 +455,23 @@ struct DecisionTests {
         #expect(visible.map(\.id) == ["thank-you:acme:iv1:bob"])
     }
 }
+
+@Suite("Reopening")
+struct ReopenTests {
+    @Test("reopening starts afresh: earlier strikes and the undone rejection's closing thank-you no longer count")
+    func reopenStartsAfresh() throws {
+        var log = acme(decisionBy: "2026-11-23")
+        log.log(.checkIn, at: "2026-11-24T10:00", contact: "dana", channel: .email)
+        log.log(.checkIn, at: "2026-12-01T10:00", contact: "dana", channel: .email)
+        log.log(.rejected, at: "2026-12-02T10:00", contact: "dana")
+        #expect(log.tasks(.closingThankYou, at: "2026-12-02T12:00").count == 1)
+        log.log(.reopened, at: "2026-12-03T10:00")
+        let agenda = log.agenda(at: "2026-12-03T12:00")
+        #expect(agenda.statuses["acme"] == .active)
+        #expect(agenda.employers.first?.strikes == 0)
+        #expect(!agenda.tasks.contains { $0.kind == .closingThankYou })
+        let next = try #require(agenda.tasks.first { $0.kind == .checkIn })
+        #expect(next.attempt == 1)
+        #expect(next.reason.contains("reopened"))
+    }
+}

@@ -159,7 +159,8 @@ struct Reading {
     /// The latest sign of life: an interview held, a response, request, invitation, offer or
     /// rejection, or a call where you spoke with them.
     var resetAt: Instant? {
-        let life: Set<EventKind> = [.response, .request, .invited, .offer, .rejected]
+        // A reopening starts afresh as well.
+        let life: Set<EventKind> = [.response, .request, .invited, .offer, .rejected, .reopened]
         return (heldInterviews.map(\.at) + pastEvents.filter { life.contains($0.kind) || ($0.kind == .checkIn && $0.answered) }.map(\.at)).max()
     }
 

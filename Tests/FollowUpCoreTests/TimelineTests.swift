@@ -19,7 +19,47 @@ struct TimelineTests {
         #expect(first.text.contains("before the date they gave"))
         #expect(first.past)
         let second = try #require(timeline.entries.first { $0.ref == onTime })
-        #expect(second.flags.isEmpty)
+        #expect(second.flags == ["too-soon"], "four days after the first attempt")
+        #expect(second.text.contains("less than a week after the last attempt"))
+    }
+
+    @Test("attempts a week apart are not flagged; less than seven days apart are too-soon, in every preset", arguments: PresetName.allCases)
+    func tooSoon(_ preset: PresetName) throws {
+        var log = Log(preset)
+        log.app("acme")
+        log.contact("dana", role: .hiringManager)
+        log.interview("iv1", at: "2026-11-09T10:00", with: ["dana"])
+        let first = log.log(.checkIn, at: "2026-11-20T10:00", contact: "dana", channel: .email)
+        let weekLater = log.log(.checkIn, at: "2026-11-27T10:00", contact: "dana", channel: .email)
+        let soon = log.log(.checkIn, at: "2026-11-30T10:00", contact: "dana", channel: .email)
+        let timeline = log.timeline(at: "2026-12-01T09:00")
+        let flags = { (id: String) in timeline.entries.first { $0.ref == id }?.flags ?? [] }
+        #expect(!flags(first).contains("too-soon"))
+        #expect(!flags(weekLater).contains("too-soon"))
+        #expect(flags(soon).contains("too-soon"))
+    }
+
+    @Test("persistent: a check-in before the fifth day after the interview is early")
+    func persistentEarly() throws {
+        var log = Log(.persistent)
+        log.app("acme")
+        log.contact("dana", role: .hiringManager)
+        log.interview("iv1", at: "2026-11-16T10:00", with: ["dana"], decisionBy: "2026-11-17")
+        let early = log.log(.checkIn, at: "2026-11-19T10:00", contact: "dana", channel: .call)
+        let entry = try #require(log.timeline(at: "2026-11-20T09:00").entries.first { $0.ref == early })
+        #expect(entry.flags.contains("early"))
+        #expect(entry.text.contains("before 5 days had passed since the interview"))
+    }
+
+    @Test("a decision date earlier than the interview that gave it is flagged, and check reports it")
+    func decisionDateBeforeInterview() throws {
+        var log = Log()
+        log.app("acme")
+        log.contact("dana", role: .hiringManager)
+        log.interview("iv1", at: "2026-11-16T10:00", with: ["dana"], decisionBy: "2026-11-06")
+        let entry = try #require(log.timeline(at: "2026-11-17T09:00").entries.first { $0.ref == "iv1" })
+        #expect(entry.flags.contains("decision-date-passed"))
+        #expect(log.data.problems().contains { $0.contains("iv1") && $0.contains("before the interview") })
     }
 
     @Test("the timeline holds the past and the projected tasks, in time order")
