@@ -284,19 +284,29 @@ struct Engine {
             let deadline = policy.thankYouSameDay
                 ? zone.endOfDay(zone.day(of: end)) : end.adding(hours: policy.thankYouHours)
             let when = policy.thankYouSameDay ? "by tonight" : "within \(policy.thankYouHours) hours"
-            let people: [Contact?] = recipients.isEmpty ? [nil] : recipients
+            var people: [Contact?] = recipients.isEmpty ? [nil] : recipients
+            // The hiring manager decides: a note to them too when none of the interviewers is
+            // the hiring manager (000: "a positive impression on the hiring manager"; 003).
+            let manager = f.contacts.first { $0.role == .hiringManager }
+            if let manager, !recipients.contains(where: { $0.id == manager.id }) { people.append(manager) }
+            let several = people.count > 1
             for person in people {
                 let done = thanks.contains { e in
                     e.contact == person?.id || (e.contact == nil && people.count == 1)
                 }
                 if done { continue }
                 let whom = person.map { "Thank \($0.name)" } ?? "Send a thank-you"
+                let isManagerOnly = person != nil && person?.id == manager?.id && !recipients.contains { $0.id == manager?.id }
+                let why = isManagerOnly
+                    ? "\(whom), the hiring manager, after the interview on \(zone.day(of: interview.at).short), \(when): they decide, though they did not interview you."
+                    : "\(whom) for the interview on \(zone.day(of: interview.at).short), \(when) (one note to each interviewer)."
                 var task = make(
                     .thankYou, f, anchor: interview.id, contact: person, due: zone.day(of: deadline), dueAt: deadline,
-                    opensAt: end, deadline: deadline,
-                    reason: "\(whom) for the interview on \(zone.day(of: interview.at).short), \(when) (one note to each interviewer).")
+                    opensAt: end, deadline: deadline, reason: why)
                 task.channel = .email
-                task.advice = "Write it this evening: thank them for their time, recall a talking point, restate your interest."
+                task.advice = "Brief: one or two short paragraphs, this evening. Mention something you learned and a skill or achievement you did not get to mention"
+                    + (several ? "; vary the notes, they may compare them" : "")
+                    + ". Set it aside for an hour and re-read it before sending (001, 002, 003)."
                 tasks.append(task)
             }
         }
@@ -317,7 +327,10 @@ struct Engine {
                 .takeStock, f, anchor: interview.id, contact: nil, due: day, dueAt: deadline, opensAt: end,
                 deadline: deadline,
                 reason: "Note how the interview on \(zone.day(of: interview.at).short) went while it is fresh.")
-            task.advice = "What went well? What could have gone better? What did they respond to? What are their likely reservations?"
+            let recruiter = f.contacts.first { $0.role == .recruiter }
+            task.advice = "What went well? What could have gone better? What did they respond to? What are their likely reservations? "
+                + "Note something you learned and a skill you did not mention: talking points for the thank-you (002, 001)."
+                + (recruiter.map { " Discuss it with \($0.name), the recruiter (002)." } ?? "")
             tasks.append(task)
         }
         return tasks
@@ -442,7 +455,11 @@ struct Engine {
                 task.advice = "Their \(theirs) is \(window) for you, outside 08:00–20:00: an email may suit you better (003)."
             }
         } else {
-            task.advice = "Keep it short and positive: restate your interest and offer anything they need (001)."
+            task.advice = "Restate your interest, offer anything they need and ask when to expect the next step; stay positive (001)."
+        }
+        // 001: the hiring manager and the recruiter are the two who matter: one addressed, one copied.
+        if let person, person.role == .hiringManager, let recruiter = f.contacts.first(where: { $0.role == .recruiter }) {
+            task.advice = (task.advice ?? "") + " Address it to \(person.name) and copy \(recruiter.name), the recruiter."
         }
         return task
     }
@@ -492,7 +509,13 @@ struct Engine {
             var task = make(
                 .respond, f, anchor: e.id, contact: f.contact(e.contact), due: zone.day(of: deadline), dueAt: deadline,
                 opensAt: e.at, deadline: deadline, reason: "\(what) on \(zone.day(of: e.at).short): answer \(when).")
-            task.advice = e.text
+            var advice: [String] = []
+            if let text = e.text { advice.append(text + ".") }
+            if e.kind == .invited { advice.append("Affirm your interest, offer times and be flexible (002).") }
+            if let from = f.contact(e.contact), from.role == .assistant {
+                advice.append("\(from.name) has the manager's ear: treat them as an equal (000).")
+            }
+            task.advice = advice.isEmpty ? nil : advice.joined(separator: " ")
             return task
         }
     }
@@ -550,7 +573,11 @@ struct Engine {
                 .prepare, f, anchor: interview.id, contact: nil, due: due, dueAt: nil, opensAt: min(zone.startOfDay(due), interview.at),
                 deadline: interview.at,
                 reason: "Your interview is on \(day.short) at \(zone.clock(interview.at)): prepare the business day before.")
-            task.advice = "At the end ask: When will you decide? How should I follow up? May I call you? And get the contact details of everyone you meet."
+            var advice = "At the end ask: Where do we go from here? When will you decide? When are the shortlist and the second round? "
+                + "How should I follow up? May I call you? Ask each person for a business card: the name spelled right, title, street address, email (003, 002, 004, 000)."
+            if interview.travel { advice += " Ask how travel expenses are claimed (000)." }
+            advice += " If they say \"call me with questions\", plan a call later with four or five researched questions on the scope of the job (000)."
+            task.advice = advice
             return task
         }
     }
@@ -605,6 +632,7 @@ struct Engine {
                 due: zone.day(of: deadline), dueAt: deadline, opensAt: rejection.at, deadline: deadline,
                 reason: "They said no on \(zone.day(of: rejection.at).short): thank them anyway, you never know when paths cross again.")
             task.channel = .email
+            task.advice = "A short, gracious note: thank them for their time and ask to be kept in mind; then move on (003)."
             return task
         }
     }

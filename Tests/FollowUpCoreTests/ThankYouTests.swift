@@ -203,3 +203,79 @@ struct MissedTests {
         #expect(log.tasks(.closingThankYou, at: "2026-11-28T09:00").first?.status == .missed)
     }
 }
+
+@Suite("The articles' advice on the card")
+struct AdviceTests {
+    @Test("a hiring manager who did not interview you is owed a note too, satisfied like the others")
+    func hiringManagerThanked() throws {
+        var log = Log()
+        log.app("acme")
+        log.contact("dana", role: .hiringManager)
+        log.contact("raj", role: .interviewer)
+        log.interview("iv1", at: "2026-11-16T10:00", with: ["raj"])
+        let tasks = log.tasks(.thankYou, at: "2026-11-16T12:00")
+        #expect(tasks.compactMap(\.contact).sorted() == ["dana", "raj"])
+        let dana = try #require(tasks.first { $0.contact == "dana" })
+        #expect(dana.reason.contains("hiring manager"))
+        #expect(dana.advice?.contains("vary the notes") == true)
+        log.log(.thankYou, at: "2026-11-16T18:00", contact: "dana")
+        #expect(log.tasks(.thankYou, at: "2026-11-16T19:00").compactMap(\.contact) == ["raj"])
+    }
+
+    @Test("a thank-you: brief, something learned, a skill not mentioned, re-read an hour later")
+    func thankYouAdvice() throws {
+        var log = Log()
+        log.app("acme")
+        log.contact("dana", role: .hiringManager)
+        log.interview("iv1", at: "2026-11-16T10:00", with: ["dana"])
+        let advice = try #require(log.tasks(.thankYou, at: "2026-11-16T12:00").first?.advice)
+        for phrase in ["one or two short paragraphs", "something you learned", "did not get to mention", "re-read it"] {
+            #expect(advice.contains(phrase), "\(phrase)")
+        }
+        #expect(!advice.contains("vary the notes"), "one interviewer: nothing to vary")
+    }
+
+    @Test("a check-in: restate interest, offer help, ask about the next step; the hiring manager addressed, the recruiter copied")
+    func checkInAdvice() throws {
+        var log = Log()
+        log.app("acme", decisionBy: "2026-11-20")
+        log.contact("dana", role: .hiringManager)
+        log.contact("ray", role: .recruiter)
+        log.interview("iv1", at: "2026-11-16T10:00", with: ["dana"])
+        let advice = try #require(log.checkIn(at: "2026-11-23T09:00")?.advice)
+        #expect(advice.contains("Restate your interest") && advice.contains("next step") && advice.contains("positive"))
+        #expect(advice.contains("Address it to Dana and copy Ray"))
+    }
+
+    @Test("an invitation: affirm interest, offer times; a request from an assistant: treat them as an equal")
+    func respondAdvice() throws {
+        var log = Log()
+        log.app("acme")
+        log.contact("pat", role: .assistant)
+        log.log(.invited, at: "2026-11-18T10:00", contact: "pat")
+        let advice = try #require(log.tasks(.respond, at: "2026-11-18T11:00").first?.advice)
+        #expect(advice.contains("offer times and be flexible"))
+        #expect(advice.contains("manager's ear"))
+    }
+
+    @Test("prepare: where do we go from here, a business card, expenses for a trip, a questions call")
+    func prepareAdvice() throws {
+        var log = Log()
+        log.app("acme")
+        log.interview("iv1", at: "2026-11-25T14:00", travel: true)
+        let advice = try #require(log.tasks(.prepare, at: "2026-11-24T10:00").first?.advice)
+        for phrase in ["Where do we go from here?", "shortlist", "business card", "street address", "expenses", "four or five researched questions"] {
+            #expect(advice.contains(phrase), "\(phrase)")
+        }
+    }
+
+    @Test("take stock: the four questions and talking points; with a recruiter, discuss it with them")
+    func takeStockAdvice() throws {
+        var log = Log()
+        log.app("acme")
+        log.contact("ray", role: .recruiter)
+        log.interview("iv1", at: "2026-11-16T10:00", with: ["ray"])
+        let advice = try #require(log.tasks(.takeStock, at: "2026-11-16T12:00").first?.advice)
+        #expect(advice.contains("likely reservations") && advice.contains("talking points") && advice.contains("Discuss it with Ray"))
+    }
+}
