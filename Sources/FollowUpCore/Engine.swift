@@ -90,10 +90,16 @@ struct Engine {
             let reset = group.compactMap { $0.reset?.at }.max()
             // An interview still to come is a sign of life too (by its time, not when it was typed in).
             let booked = group.contains { f in f.interviews.contains { $0.at > now } }
-            var count = 0
+            // One person, one day, one strike: attempts to the same person on the same day (from
+            // two applications) count once.
+            var attempts = Set<String>()
             for f in group where !booked {
-                count += f.events.filter { e in e.kind == .checkIn && e.at <= now && (reset.map { e.at > $0 } ?? true) }.count
+                for e in f.events where e.kind == .checkIn && e.at <= now && (reset.map { e.at > $0 } ?? true) {
+                    let person = f.contact(e.contact).map(Engine.personKey) ?? "event:" + e.id
+                    attempts.insert(person + "|" + zone.day(of: e.at).description)
+                }
             }
+            let count = attempts.count
             let limit = strikeCap(group)
             cap[key] = limit
             strikeCount[key] = limit.map { min(count, $0) } ?? count
@@ -112,6 +118,7 @@ struct Engine {
         }
         let renewed = Dictionary(facts.map { ($0.app.id, $0.stated?.givenAt) }, uniquingKeysWith: { a, _ in a })
         tasks = tasks.map { applyDecisions($0, datesGivenAt: renewed[$0.app] ?? nil) }
+        tasks = oneMessageForBoth(tasks, facts)
         tasks = Engine.sorted(tasks)
         // Each application's next check-in, in one pass (not one per employer).
         var nextCheckIn: [String: Day] = [:]
@@ -152,6 +159,31 @@ struct Engine {
                 return a.task.id < b.task.id
             }
             .map(\.task)
+    }
+
+    /// Contacts at one employer are one person when they share an email, else a case-folded name.
+    static func personKey(_ c: Contact) -> String {
+        if let email = c.email?.lowercased(), !email.isEmpty { return "email:" + email }
+        return "name:" + c.name.lowercased().split(separator: " ").joined(separator: " ")
+    }
+
+    /// Check-ins that would reach the same person on the same day from two applications at one
+    /// employer each say that one message covers both roles.
+    func oneMessageForBoth(_ tasks: [FollowUpTask], _ facts: [AppFacts]) -> [FollowUpTask] {
+        let byApp = Dictionary(facts.map { ($0.app.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var groups: [String: [Int]] = [:]
+        for (i, t) in tasks.enumerated() where t.kind == .checkIn && !t.isHidden {
+            guard let f = byApp[t.app], let person = f.contact(t.contact) else { continue }
+            groups[f.employerKey + "|" + Engine.personKey(person) + "|" + t.due.description, default: []].append(i)
+        }
+        var result = tasks
+        for indices in groups.values where indices.count > 1 {
+            for i in indices {
+                let others = indices.filter { $0 != i }.compactMap { byApp[tasks[$0].app]?.app.role }
+                result[i].reason += " One message to \(tasks[i].contactName ?? "them") also covers the " + others.joined(separator: " and ") + " role."
+            }
+        }
+        return result
     }
 
     // MARK: Facts

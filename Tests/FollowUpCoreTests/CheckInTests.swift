@@ -475,3 +475,37 @@ struct ReopenTests {
         #expect(next.reason.contains("reopened"))
     }
 }
+
+@Suite("One employer, one person, one day")
+struct SamePersonTests {
+    /// Two roles at one employer with the same recruiter, entered once per application.
+    func twoRoles() -> Log {
+        var log = Log()
+        log.app("acme-sales", employer: "Acme")
+        log.app("acme-ops", employer: "Acme")
+        for app in ["acme-sales", "acme-ops"] {
+            log.contact("ray-\(app)", in: app, role: .recruiter)
+            log.data.applications[log.data.index(ofApplication: app)!].contacts[0].email = "Ray@Acme.example"
+            log.interview("iv-\(app)", in: app, at: "2026-11-16T10:00", with: ["ray-\(app)"])
+        }
+        return log
+    }
+
+    @Test("attempts to the same person (same email) on the same day count as one strike")
+    func oneStrikePerPersonPerDay() {
+        var log = twoRoles()
+        log.log(.checkIn, in: "acme-sales", at: "2026-11-23T10:00", contact: "ray-acme-sales", channel: .email)
+        log.log(.checkIn, in: "acme-ops", at: "2026-11-23T10:05", contact: "ray-acme-ops", channel: .email)
+        #expect(log.agenda(at: "2026-11-24T09:00").employers.first?.strikes == 1)
+        log.log(.checkIn, in: "acme-ops", at: "2026-11-30T10:00", contact: "ray-acme-ops", channel: .email)
+        #expect(log.agenda(at: "2026-12-01T09:00").employers.first?.strikes == 2)
+    }
+
+    @Test("two check-ins to the same person on the same day each say one message covers both roles")
+    func oneMessageForBoth() throws {
+        let log = twoRoles()
+        let tasks = log.tasks(.checkIn, at: "2026-11-23T09:00")
+        #expect(tasks.count == 2)
+        #expect(tasks.allSatisfy { $0.reason.contains("also covers the") })
+    }
+}

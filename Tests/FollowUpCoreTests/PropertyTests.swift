@@ -210,7 +210,17 @@ struct PropertyTests {
                 #expect(Set(strikes.apps) == Set(group.map(\.app.id)))
                 let reset = group.compactMap(\.resetAt).max()
                 let booked = group.contains(where: \.booked)
-                let unanswered = booked ? 0 : group.map { $0.checkIns(after: reset).count }.reduce(0, +)
+                // One person, one day: attempts to the same person on the same day count once.
+                var attempts = Set<String>()
+                for reading in group where !booked {
+                    for e in reading.checkIns(after: reset) {
+                        let person = reading.app.contact(id: e.contact ?? "").map { c in
+                            (c.email?.isEmpty == false) ? "email:" + c.email!.lowercased() : "name:" + c.name.lowercased()
+                        } ?? "event:" + e.id
+                        attempts.insert(person + "|" + newYork.day(of: e.at).description)
+                    }
+                }
+                let unanswered = attempts.count
                 let cap: Int? = switch preset {
                 case .standard: 3
                 case .gentle: group.map(\.depth).max()
