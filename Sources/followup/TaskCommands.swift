@@ -51,7 +51,9 @@ struct AgendaCommand: ParsableCommand {
         let rows = tasks.map { task -> [String] in
             // A call is listed on the user's day, which for a far-away contact may not be theirs.
             let day = task.callWindow.map { ctx.zone.day(of: $0.lowerBound) } ?? task.due
-            return [task.status.rawValue, day == ctx.today ? "today" : day.short, task.employer,
+            // A task due since an earlier day (a check-in in its window) is due now.
+            let when = day == ctx.today || (task.status == .due && day < ctx.today) ? "today" : day.short
+            return [task.status.rawValue, when, task.employer,
                     TaskText.what(task, zone: ctx.zone), task.contactName ?? ""]
         }
         let widths = Columns.widths(rows, limits: [8, 10, 18, 34, 20])

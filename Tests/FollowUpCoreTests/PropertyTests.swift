@@ -82,13 +82,16 @@ struct World: Sendable, CustomStringConvertible {
                 + Array(repeating: .checkIn, count: 8) + Array(repeating: .response, count: 2)
             for e in 0..<Int.random(in: 0...14, using: &rng) {
                 let kind = chance(0.04, &rng) ? closing.randomElement(using: &rng)! : common.randomElement(using: &rng)!
+                let channel = kind == .checkIn ? Channel.allCases.randomElement(using: &rng) : nil
                 app.events.append(Event(
                     id: "\(appID)-ev\(e)", kind: kind, at: moment(&rng),
                     contact: chance(0.6, &rng) ? people.randomElement(using: &rng) : nil,
-                    channel: kind == .checkIn ? Channel.allCases.randomElement(using: &rng) : nil,
+                    channel: channel,
                     decisionBy: chance(kind == .response ? 0.5 : 0.05, &rng) ? someDay(&rng) : nil,
                     due: kind == .request && chance(0.3, &rng) ? someDay(&rng) : nil,
-                    about: kind == .request ? RequestTopic.allCases.randomElement(using: &rng) : nil))
+                    about: kind == .request ? RequestTopic.allCases.randomElement(using: &rng) : nil,
+                    // Some calls were answered: the attempt and a reply at once.
+                    answered: channel == .call && chance(0.3, &rng)))
             }
             data.applications.append(app)
         }
@@ -240,6 +243,21 @@ struct PropertyTests {
                     #expect(task.maxAttempts == cap)
                     if let cap, let attempt = task.attempt { #expect(attempt <= cap) }
                 }
+            }
+        }
+    }
+
+    @Test("an answered call leaves no strike: the count is the same with it as without any attempt there", arguments: PresetName.allCases)
+    func answeredCallsReset(_ preset: PresetName) async {
+        await propertyCheck(count: 200, input: World.generator(preset)) { world in
+            for app in world.data.applications {
+                guard let call = app.events.filter({ $0.answered && $0.at <= world.now }).max(by: { $0.at < $1.at }) else { continue }
+                let agenda = world.agenda
+                guard let strikes = agenda.employers.first(where: { $0.apps.contains(app.id) }) else { continue }
+                // Nothing at or before the answered call counts: every strike is an attempt after it.
+                let employerApps = world.data.applications.filter { strikes.apps.contains($0.id) }
+                let after = employerApps.flatMap(\.events).filter { $0.kind == .checkIn && $0.at > call.at && $0.at <= world.now }.count
+                #expect(strikes.strikes <= after)
             }
         }
     }
