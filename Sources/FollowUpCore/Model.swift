@@ -50,6 +50,14 @@ public struct FollowUpData: Equatable, Sendable {
 
 /// The user's settings: the chosen preset, holidays, overrides of any preset number, and who they are.
 public struct Settings: Equatable, Sendable {
+    /// Numbers in the file outside the range `followup settings` allows, by key.
+    public var numbersOutOfRange: [(key: String, value: Int, range: ClosedRange<Int>)] {
+        overrides.keys.sorted().compactMap { key in
+            guard let value = overrides[key], let range = Policy.settingRanges[key], !range.contains(value) else { return nil }
+            return (key, value, range)
+        }
+    }
+
     public var preset: PresetName
     /// Days that are not business days, besides weekends.
     public var holidays: [Day]

@@ -14,7 +14,13 @@ public struct Policy: Equatable, Sendable {
         self.numbers = numbers
     }
 
-    public subscript(key: String) -> Int { numbers[key] ?? 0 }
+    /// A number, kept within its range (`settingRanges`): a value out of range in the file is
+    /// reported where the file is read, and can never make the rules' arithmetic overflow.
+    public subscript(key: String) -> Int {
+        let n = numbers[key] ?? 0
+        guard let range = Policy.settingRanges[key] else { return n }
+        return min(max(n, range.lowerBound), range.upperBound)
+    }
 
     var thankYouHours: Int { self["thankYouHours"] }
     var thankYouSameDay: Bool { self["thankYouSameDay"] != 0 }

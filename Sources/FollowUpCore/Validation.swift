@@ -47,6 +47,9 @@ extension FollowUpData {
                 }
             }
         }
+        for bad in settings.numbersOutOfRange {
+            problems.append("settings.\(bad.key) is \(bad.value): it must be from \(bad.range.lowerBound) to \(bad.range.upperBound); followup settings \(bad.key) VALUE (or default) fixes it")
+        }
         if version > FollowUpData.currentVersion {
             problems.append("the file is format version \(version); this followup understands up to \(FollowUpData.currentVersion) and will not change it")
         }

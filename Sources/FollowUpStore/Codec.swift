@@ -339,7 +339,10 @@ struct Reader {
 
     mutating func optionalInt(_ key: String, range: ClosedRange<Int>? = nil) throws(SchemaError) -> Int? {
         guard let v = value(key) else { return nil }
-        guard let n = v.intValue else { throw SchemaError(path: at(key), message: "must be a whole number") }
+        // A whole number written with an exponent (1e8) is still a whole number.
+        guard let n = v.intValue ?? v.doubleValue.flatMap({ d in d.rounded() == d && abs(d) < 9.0e18 ? Int(d) : nil }) else {
+            throw SchemaError(path: at(key), message: "must be a whole number")
+        }
         if let range, !range.contains(n) {
             throw SchemaError(path: at(key), message: "must be from \(range.lowerBound) to \(range.upperBound)")
         }

@@ -16,7 +16,7 @@ struct Init: ParsableCommand {
         let ctx = try common.context()
         let existed = ctx.file.exists
         if existed, preset == nil {
-            _ = try ctx.load(quiet: true)
+            _ = try ctx.load(quiet: true, repairing: true)
             output("\(ctx.file.path) already exists")
             return
         }
@@ -26,7 +26,7 @@ struct Init: ParsableCommand {
             // Creates the file, changing nothing in it.
             ctx.tell(try ctx.file.transaction(today: ctx.today) { _ in })
         }
-        let chosen = (try ctx.load(quiet: true)).settings.preset
+        let chosen = (try ctx.load(quiet: true, repairing: true)).settings.preset
         output(existed ? "\(ctx.file.path): preset \(chosen.rawValue)" : "created \(ctx.file.path) (preset \(chosen.rawValue))")
     }
 }

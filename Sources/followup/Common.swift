@@ -64,14 +64,25 @@ struct Context {
 
     /// Reads the file for a command that only looks; a missing file reads as empty, and unless
     /// `quiet` the user is told where it will be and how to start.
-    func load(quiet: Bool = false) throws -> FollowUpData {
+    /// A number in the file's settings outside its range is refused here, with the one line that
+    /// says how to fix it; `repairing` reads such a file anyway (check, settings, export json).
+    func load(quiet: Bool = false, repairing: Bool = false) throws -> FollowUpData {
         guard let data = try file.load() else {
             if !quiet {
                 printError("followup: no data yet; \(file.path) is created when you add your first application: followup app add --employer NAME --role TITLE")
             }
             return FollowUpData()
         }
+        if !repairing { try Context.refuseNumbersOutOfRange(data, path: file.path) }
         return data
+    }
+
+    static func refuseNumbersOutOfRange(_ data: FollowUpData, path: String) throws {
+        if let bad = data.settings.numbersOutOfRange.first {
+            throw StoreError.invalid(
+                path: path, field: "settings.\(bad.key)",
+                message: "is \(bad.value), out of range: it must be from \(bad.range.lowerBound) to \(bad.range.upperBound); followup settings \(bad.key) VALUE (or default) fixes it")
+        }
     }
 
     /// Makes one change through the actions layer and the one write path, recorded for undo;

@@ -112,7 +112,9 @@ struct DashboardSession {
     mutating func reload() -> Action {
         do {
             stamp = FileStamp(ctx.file.path)
-            return .loaded(try ctx.file.load() ?? FollowUpData(), now: ctx.now)
+            let data = try ctx.file.load() ?? FollowUpData()
+            try Context.refuseNumbersOutOfRange(data, path: ctx.file.path)
+            return .loaded(data, now: ctx.now)
         } catch {
             // Shown until the file reads again; what is on screen is the last good state.
             return .unreadable(Sentence.of(error, for: .screen))

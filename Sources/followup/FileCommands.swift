@@ -18,7 +18,7 @@ struct Check: ParsableCommand {
             output("\(ctx.file.path) does not exist yet; it is created on the first change.")
             return
         }
-        let data = try ctx.load()
+        let data = try ctx.load(repairing: true)
         let problems = data.problems() + ctx.file.permissionWarnings()
         if problems.isEmpty {
             let apps = data.applications.count
@@ -42,7 +42,8 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let ctx = try common.context()
-        let data = try ctx.load(quiet: true)
+        // The file as it is (json) can always be exported; the others run the rules.
+        let data = try ctx.load(quiet: true, repairing: format == .json)
         switch format {
         case .json:
             FileHandleOutput.write(DataFile.encode(data))

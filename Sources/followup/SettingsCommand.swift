@@ -28,12 +28,12 @@ struct SettingsCommand: ParsableCommand {
             throw UserError("no setting \"\(key)\"; the settings are: " + (SettingsCommand.textKeys + Policy.settingKeys).joined(separator: ", "))
         }
         guard let key, let value else {
-            let settings = try ctx.load().settings
+            let settings = try ctx.load(repairing: true).settings
             for line in describe(settings) where key == nil || line.key == key { output(line.text) }
             return
         }
         try ctx.apply(.settings(try parse(key, value)))
-        let settings = try ctx.load(quiet: true).settings
+        let settings = try ctx.load(quiet: true, repairing: true).settings
         for line in describe(settings) where line.key == key { output(line.text) }
     }
 

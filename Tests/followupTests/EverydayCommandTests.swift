@@ -335,6 +335,17 @@ struct EditorTests {
         #expect(String(decoding: FileManager.default.contents(atPath: target) ?? Data(), as: UTF8.self).contains("Linked"))
     }
 
+    @Test("an edit that puts a number out of range is refused before it is saved")
+    func editOutOfRange() {
+        let s = Sandbox()
+        _ = Acme(s)
+        let before = s.bytes
+        let out = s.runInTerminal(["edit"], environment: ["EDITOR": editor(s, #"sed -i 's/"settings": {/"settings": {"maxStrikes": 1e8,/' "$1""#)])
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("settings.maxStrikes"))
+        #expect(s.bytes == before)
+    }
+
     @Test("without a terminal, edit says it needs one and starts no editor")
     func needsTerminal() {
         let s = Sandbox()

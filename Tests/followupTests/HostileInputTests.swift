@@ -1,0 +1,53 @@
+import Foundation
+import JSON
+import Testing
+
+@Suite("Nothing hostile gets through: numbers")
+struct HostileNumberTests {
+    /// The Acme file with one settings number replaced by `raw` (written as is into the JSON).
+    func fileWith(_ s: Sandbox, _ key: String, _ raw: String) throws {
+        _ = Acme(s)
+        let text = String(decoding: s.bytes ?? Data(), as: UTF8.self)
+        let patched = text.replacingOccurrences(of: "\"settings\": {", with: "\"settings\": {\n    \"\(key)\": \(raw),")
+        #expect(patched != text)
+        try Data(patched.utf8).write(to: URL(fileURLWithPath: s.file))
+    }
+
+    @Test("an out-of-range number in the settings gives one line naming it and its range, never a trap",
+          arguments: [("thankYouHours", "9007199254740993"), ("thankYouHours", "-5"), ("maxStrikes", "1e8"), ("spacingDays", "0")])
+    func outOfRange(_ key: String, _ raw: String) throws {
+        let s = Sandbox()
+        try fileWith(s, key, raw)
+        let before = s.bytes
+        for command in [["agenda"], ["agenda", "--json"], ["strikes"], ["apps"], ["show", "acme"], ["timeline", "acme"], ["export", "ics"], ["export", "csv"]] {
+            let out = s.run(command)
+            #expect(out.status == 3, "\(command): \(out.stderr)")
+            #expect(out.stderr.split(separator: "\n").count == 1, "\(command): \(out.stderr)")
+            #expect(out.stderr.contains("settings.\(key)") && out.stderr.contains("must be from"), "\(command): \(out.stderr)")
+        }
+        let check = s.run(["check"])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("settings.\(key)"))
+        #expect(s.bytes == before, "nothing was written")
+        // The file can be repaired from the command line.
+        s.ok(["settings", key, "default"])
+        #expect(s.run(["agenda", "--json"]).status == 0)
+        #expect(s.run(["check"]).status == 0)
+    }
+
+    @Test("numbers on the command line out of range are refused with exit 2, never clamped")
+    func commandLineNumbers() {
+        let s = Sandbox()
+        let acme = Acme(s)
+        let before = s.bytes
+        for args in [["agenda", "--days", "9223372036854775807"], ["agenda", "--days", "-1"],
+                     ["interview", "add", "--app", acme.app, "--at", "2026-11-20T10:00", "--minutes", "100000"],
+                     ["interview", "add", "--app", acme.app, "--at", "2026-11-20T10:00", "--round", "0"],
+                     ["settings", "maxStrikes", "100000"]] {
+            let out = s.run(args)
+            #expect(out.status == 2, "\(args): \(out.stderr)")
+            #expect(out.stderr.split(separator: "\n").count == 1, "\(args): \(out.stderr)")
+        }
+        #expect(s.bytes == before)
+    }
+}
