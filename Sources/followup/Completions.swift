@@ -15,9 +15,32 @@ enum Completions {
         return try? DataFile(path: file).load()
     }
 
+    /// The candidates that start with what was typed, each once, made safe for the shell that
+    /// reads them: data never runs as code when the user presses Tab.
     static func matching(_ candidates: [String], _ prefix: String) -> [String] {
         var seen = Set<String>()
-        return candidates.filter { $0.hasPrefix(prefix) && seen.insert($0).inserted }
+        let shell = CompletionShell.requesting
+        return candidates.filter { $0.hasPrefix(prefix) && seen.insert($0).inserted }.compactMap { quoted($0, for: shell) }
+    }
+
+    /// bash expands every candidate it is given (`compgen -W`): each character that means
+    /// something to it is escaped, and a name that would run something if the completed line were
+    /// run (`$`, a backtick, `;`, `|`, `&`, a redirection) is left out — its id is offered instead.
+    /// zsh reads `name:description`, so a colon is escaped; fish reads a tab as the start of a
+    /// description. Line breaks and other control characters end a candidate in every shell.
+    static func quoted(_ candidate: String, for shell: CompletionShell?) -> String? {
+        guard !candidate.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
+        switch shell {
+        case .bash?:
+            if candidate.contains(where: { "$`;|&<>(){}!".contains($0) }) { return nil }
+            return String(candidate.flatMap { c -> [Character] in
+                c.isLetter || c.isNumber || "-_.,:/@%+=".contains(c) ? [c] : ["\\", c]
+            })
+        case .zsh?:
+            return candidate.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ":", with: "\\:")
+        default:
+            return candidate
+        }
     }
 
     @Sendable static func applications(_ words: [String], _ index: Int, _ prefix: String) -> [String] {

@@ -51,3 +51,32 @@ struct HostileNumberTests {
         #expect(s.bytes == before)
     }
 }
+
+@Suite("Nothing hostile gets through: shells")
+struct HostileShellTests {
+    @Test("bash completion, sourced in bash, offers ids and names and never runs what a name holds")
+    func completionRunsNothing() throws {
+        let s = Sandbox()
+        let marker = s.folder + "/pwned"
+        let evil = s.ok(["app", "add", "--employer", "Evil $(touch \(marker))", "--role", "x"])
+        let back = s.ok(["app", "add", "--employer", "Back `touch \(marker)2`", "--role", "x"])
+        s.ok(["app", "add", "--employer", "Acme Corp", "--role", "x"])
+        let bin = URL(fileURLWithPath: followupBinary).deletingLastPathComponent().path
+        let script = """
+        export PATH='\(bin)':"$PATH"
+        source <(followup --generate-completion-script bash)
+        COMP_WORDS=(followup show --file '\(s.file)' "")
+        COMP_CWORD=4
+        COMP_LINE="followup show --file '\(s.file)' "
+        COMP_POINT=${#COMP_LINE}
+        _followup
+        printf '%s\\n' "${COMPREPLY[@]}"
+        """
+        let out = Sandbox.exec(["-c", script], environment: ["HOME": s.folder], binary: "/bin/bash")
+        #expect(out.status == 0, "\(out.stderr)")
+        let offered = out.stdout.split(separator: "\n").map(String.init)
+        #expect(offered.contains(evil) && offered.contains(back) && offered.contains("Acme Corp"), "\(offered)")
+        #expect(!FileManager.default.fileExists(atPath: marker))
+        #expect(!FileManager.default.fileExists(atPath: marker + "2"))
+    }
+}
