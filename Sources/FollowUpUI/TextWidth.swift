@@ -42,7 +42,8 @@ public enum TextWidth {
         // Regional indicators are one cell each: a flag is two.
         if (0x1F1E6...0x1F1FF).contains(v) { return 1 }
         let category = scalar.properties.generalCategory
-        if category == .nonspacingMark || category == .enclosingMark { return 0 }
+        // Format characters (bidi controls, the BOM) take no cell and are never drawn.
+        if category == .nonspacingMark || category == .enclosingMark || category == .format { return 0 }
         if isWide(scalar) || scalar.properties.isEmojiPresentation { return 2 }
         return 1
     }
@@ -124,5 +125,48 @@ extension TextWidth {
             lines.append(line)
         }
         return lines
+    }
+}
+
+/// Text from the data made safe for a terminal: control characters (C0 but line breaks and tabs,
+/// DEL, C1) and invisible format characters that reorder or hide text (bidi controls, the BOM)
+/// shown as visible escapes, so nothing stored in a name or a note can drive the terminal.
+public enum TerminalText {
+    public static func safe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result += scalar.value < 0x100 ? "\\x" + (hex.count < 2 ? "0" : "") + hex : "\\u{" + hex + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// JSON for a terminal: the same data, with DEL, C1 and the invisible format characters
+    /// written as `\u` escapes (JSON escapes C0 itself). Only inside strings can they occur.
+    public static func jsonSafe(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: needsEscape) else { return json }
+        var result = ""
+        for scalar in json.unicodeScalars {
+            if needsEscape(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    static func needsEscape(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v == 0x0A || v == 0x09 { return false }
+        if v < 0x20 || (0x7F...0x9F).contains(v) { return true }
+        // Bidi embeddings, overrides and isolates, the Arabic letter mark, the BOM.
+        return (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x061C || v == 0xFEFF
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import FollowUpActions
 import FollowUpCore
 import FollowUpStore
+import FollowUpUI
 
 /// Options every subcommand takes: which file, and what time it is.
 struct CommonOptions: ParsableArguments {
@@ -134,13 +135,25 @@ struct UserError: Error, CustomStringConvertible {
     init(_ message: String) { self.description = message }
 }
 
+/// A line for the person at the terminal, on stderr; what came from the data cannot drive it.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.safe(line) + "\n").utf8))
 }
 
-/// Writes to stdout without Foundation's buffering surprises.
+/// Text for a person on stdout: control characters from the data shown as escapes.
 func output(_ text: String) {
-    FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    let safe = TerminalText.safe(text)
+    FileHandleOutput.write(Array((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
+}
+
+/// JSON on stdout: the same data, with control and bidi characters written as `\u` escapes.
+func outputJSON(_ json: String) {
+    outputData(TerminalText.jsonSafe(json))
+}
+
+/// A machine format on stdout (JSON, CSV, ICS) as it is: its own escaping applies.
+func outputData(_ text: String) {
+    FileHandleOutput.write(Array((text.hasSuffix("\n") ? text : text + "\n").utf8))
 }
 
 // MARK: Values the options take

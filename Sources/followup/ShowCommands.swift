@@ -33,7 +33,7 @@ struct Apps: ParsableCommand {
         let apps = data.applications.filter { all || !(agenda.statuses[$0.id] ?? .active).isClosed }
         let next = { (id: String) in agenda.visible.first { $0.app == id } }
         if json {
-            output(JSONWriter.canonicalString(.object(["apps": .array(apps.map { a in
+            outputJSON(JSONWriter.canonicalString(.object(["apps": .array(apps.map { a in
                 let status = agenda.statuses[a.id] ?? .active
                 let e = strikes[a.id]
                 return .object([
@@ -80,7 +80,7 @@ struct Show: ParsableCommand {
         let status = agenda.statuses[a.id] ?? .active
         let tasks = agenda.visible.filter { $0.app == a.id }
         if json {
-            output(JSONWriter.canonicalString(.object([
+            outputJSON(JSONWriter.canonicalString(.object([
                 "app": DataCodec.encode(a), "status": .string(status.rawValue),
                 "stage": .string(stage(of: a, status: status, now: ctx.now, zone: ctx.zone)),
                 "tasks": .array(tasks.map { TaskJSON.encode($0, zone: ctx.zone) }),

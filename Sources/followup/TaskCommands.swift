@@ -37,7 +37,7 @@ struct AgendaCommand: ParsableCommand {
         let horizon = ctx.today.adding(days: days)
         let tasks = agenda.visible.filter { $0.status != .upcoming || $0.due <= horizon }
         if json {
-            output(JSONWriter.canonicalString(.object([
+            outputJSON(JSONWriter.canonicalString(.object([
                 "now": .string(ctx.now.description),
                 "tasks": .array(tasks.map { TaskJSON.encode($0, zone: ctx.zone) }),
             ])))
@@ -77,7 +77,7 @@ struct StrikesCommand: ParsableCommand {
         let ctx = try common.context()
         let (_, agenda) = try ctx.agenda(quiet: json)
         if json {
-            output(JSONWriter.canonicalString(.object([
+            outputJSON(JSONWriter.canonicalString(.object([
                 "employers": .array(agenda.employers.map { e in
                     .object([
                         "employer": .string(e.employer), "apps": .array(e.apps.map(JSONValue.string)),
@@ -122,7 +122,7 @@ struct TimelineCommand: ParsableCommand {
         let application = try data.findApplication(app)
         let timeline = Rules.timeline(data, app: application, agenda: agenda, zone: ctx.zone, now: ctx.now)
         if json {
-            output(JSONWriter.canonicalString(.object([
+            outputJSON(JSONWriter.canonicalString(.object([
                 "app": .string(application.id), "employer": .string(application.employer),
                 "role": .string(application.role), "status": .string(timeline.status.rawValue),
                 "entries": .array(timeline.entries.map { e in

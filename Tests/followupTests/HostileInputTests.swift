@@ -80,3 +80,35 @@ struct HostileShellTests {
         #expect(!FileManager.default.fileExists(atPath: marker + "2"))
     }
 }
+
+@Suite("Nothing hostile gets through: terminals")
+struct HostileTextTests {
+    static let hostile = "Evil\u{1B}]52;c;cm0gLXJmIH4=\u{07}\u{1B}[2J\u{202E}gnp.exe\u{FEFF}\u{9B}31m"
+
+    func raw(_ text: String) -> Bool {
+        text.unicodeScalars.contains { [0x1B, 0x07, 0x202E, 0xFEFF, 0x9B].contains($0.value) }
+    }
+
+    @Test("escape sequences and bidi controls stored in names and notes never reach the terminal raw")
+    func textOutputs() throws {
+        let s = Sandbox()
+        let app = s.ok(["app", "add", "--employer", Self.hostile, "--role", Self.hostile])
+        s.ok(["contact", "add", "--app", app, "--name", Self.hostile, "--role", "hiring-manager"])
+        s.ok(["interview", "add", "--app", app, "--at", "2026-11-16T08:00"])
+        s.ok(["log", "note", "--app", app, "--text", Self.hostile])
+        s.ok(["settings", "name", Self.hostile])
+        s.now = "2026-11-16T12:00"
+        for command in [["show", app], ["timeline", app], ["agenda"], ["apps"], ["strikes"], ["undo", "--list"],
+                        ["settings", "name"], ["check"], ["show", Self.hostile + "x"]] {
+            let out = s.run(command)
+            #expect(!raw(out.stdout) && !raw(out.stderr), "\(command)")
+        }
+        // JSON stays the same data, written with escapes.
+        let json = s.run(["agenda", "--json"])
+        #expect(!raw(json.stdout))
+        let employers = json.json?["tasks"]?.arrayValue?.compactMap { $0["employer"]?.stringValue } ?? []
+        #expect(employers.contains(Self.hostile))
+        // The data itself is stored faithfully.
+        #expect(s.ok(["export", "json"]).contains("\u{202E}gnp.exe"))
+    }
+}
