@@ -52,6 +52,6 @@ let package = Package(
         .testTarget(name: "FollowUpStoreTests", dependencies: ["FollowUpStore", "FollowUpCore", "JSON"], resources: [.copy("Golden")]),
         .testTarget(name: "FollowUpActionsTests", dependencies: ["FollowUpActions", "FollowUpCore", "FollowUpStore"]),
         .testTarget(name: "FollowUpUITests", dependencies: ["FollowUpUI", "FollowUpCore", "FollowUpActions"], exclude: ["Golden"]),
-        .testTarget(name: "followupTests", dependencies: ["followup", "JSON"]),
+        .testTarget(name: "followupTests", dependencies: ["followup", "JSON"], exclude: ["Parsers"]),
     ]
 )

@@ -133,7 +133,7 @@ struct Log: ParsableCommand {
     var decisionBy: Day?
     @Option(help: ArgumentHelp("When a request must be answered.", valueName: "date")) var due: Day?
     @Option(help: "What a request is about: references, documents, availability, callback or other.") var about: RequestTopic?
-    @Option(help: ArgumentHelp("A note in your words.", valueName: "text")) var text: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("A note in your words (may start with a dash).", valueName: "text")) var text: String?
     @Flag(help: "A check-in call where you spoke with them: the attempt and their reply at once (no strike).") var answered = false
 
     func run() throws {

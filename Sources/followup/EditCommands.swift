@@ -163,7 +163,7 @@ struct EventCommand: ParsableCommand {
         var decisionBy: DateOrNone?
         @Option(help: ArgumentHelp("When a request must be answered, or none.", valueName: "date")) var due: DateOrNone?
         @Option(help: "What a request is about.") var about: RequestTopic?
-        @Option(help: ArgumentHelp("A note in your words.", valueName: "text")) var text: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("A note in your words (may start with a dash).", valueName: "text")) var text: String?
 
         func run() throws {
             let ctx = try common.context()
@@ -192,7 +192,7 @@ struct Close: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @Argument(help: ArgumentHelp("The application: its id or employer name.", valueName: "app"), completion: .custom(Completions.applications)) var app: String
-    @Option(help: ArgumentHelp("Why, in your words.", valueName: "text")) var reason: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Why, in your words (may start with a dash).", valueName: "text")) var reason: String?
 
     func run() throws {
         let ctx = try common.context()

@@ -1,4 +1,9 @@
 import FollowUpCore
+import Foundation
+
+extension CharacterSet {
+    static let phone = CharacterSet(charactersIn: "0123456789 +-().")
+}
 
 /// The log of every application as CSV (RFC 4180): one row per interview or event.
 enum CSVExport {
@@ -29,9 +34,22 @@ enum CSVExport {
         return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+    /// One cell: neutralised against formulas, quoted per RFC 4180 when it holds a comma, a
+    /// quote or a line break (checked by scalar: "\r\n" is one Swift character).
+    static func field(_ raw: String) -> String {
+        let value = neutralised(raw)
+        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A spreadsheet evaluates a cell that starts with = + - @ (or a tab or CR before one): such
+    /// a cell gets a leading apostrophe, so `=HYPERLINK(…)` from a note stays text. A phone number
+    /// (`+1 312 555 0100`: digits, spaces and + - ( ) . only) cannot call anything and stays as it is.
+    static func neutralised(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
+        let phone = value.unicodeScalars.allSatisfy { CharacterSet.phone.contains($0) }
+            && value.unicodeScalars.filter({ ("0"..."9").contains($0) }).count >= 5
+        return phone ? value : "'" + value
     }
 }
 
@@ -74,9 +92,25 @@ enum ICSExport {
 
     static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
+    /// TEXT as RFC 5545 wants it: backslash, semicolon, comma and line breaks escaped; a bare CR
+    /// or any other control character (which strict parsers reject) never written.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
+        var out = ""
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousCR = scalar == "\r" }
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\r": out += "\\n"
+            case "\n": if !previousCR { out += "\\n" }
+            default:
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// Lines longer than 75 octets continue on the next line after a space, never inside a character.

