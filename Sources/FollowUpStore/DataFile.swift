@@ -36,6 +36,15 @@ public struct DataFile: Sendable {
 
     public var exists: Bool { access(path, F_OK) == 0 }
 
+    /// Whether the file exists; a path that cannot be looked at (a symlink loop, a folder that
+    /// cannot be searched) is an error, not "does not exist yet".
+    public func existence() throws(StoreError) -> Bool {
+        var st = stat()
+        if stat(path, &st) == 0 { return true }
+        if errno == ENOENT { return false }
+        throw StoreError.io(path: path, message: "cannot be looked at: \(DataFile.errorText())")
+    }
+
     // MARK: Reading
 
     /// The file's data, or nil when there is no file yet.
@@ -50,7 +59,9 @@ public struct DataFile: Sendable {
     }
 
     static func readBytes(_ path: String) throws(StoreError) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so that a FIFO in place of the file cannot hang every command (and a
+        // writer holding the lock); anything but a regular file is refused below.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             if errno == ENOENT { return nil }
             throw StoreError.io(path: path, message: "cannot read: \(DataFile.errorText())")
@@ -58,7 +69,13 @@ public struct DataFile: Sendable {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw StoreError.io(path: path, message: "cannot read: \(DataFile.errorText())") }
-        if (st.st_mode & S_IFMT) == S_IFDIR { throw StoreError.io(path: path, message: "is a folder, not a data file") }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw StoreError.io(path: path, message: "is a folder, not a data file")
+        case S_IFIFO: throw StoreError.io(path: path, message: "is a FIFO, not a data file")
+        case S_IFSOCK: throw StoreError.io(path: path, message: "is a socket, not a data file")
+        default: throw StoreError.io(path: path, message: "is a device, not a data file")
+        }
         // One byte more than the size, so the end is seen without growing the buffer.
         var bytes = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
         var filled = 0

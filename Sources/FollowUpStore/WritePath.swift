@@ -178,8 +178,12 @@ extension DataFile {
     }
 
     static func writeDurably(_ bytes: [UInt8], to path: String, folder: String) throws(StoreError) {
-        let temp = path + ".tmp-\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        // A name no one can guess, created new (never through a link someone planted).
+        var rng = SystemRandomNumberGenerator()
+        let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+        let suffix = String((0..<16).map { _ in letters[Int(rng.next() % UInt64(letters.count))] })
+        let temp = path + ".tmp-" + suffix
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError.io(path: temp, message: "cannot write: \(DataFile.errorText())") }
         var ok = true
         var written = 0
@@ -222,8 +226,16 @@ struct Lock {
     let fd: Int32
 
     static func acquire(_ path: String, timeout: Double) throws(StoreError) -> Lock {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        // Never through a symbolic link: a planted link must not make the lock truncate a file.
+        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError.io(path: path, message: "cannot lock: \(DataFile.errorText())") }
+        // Ours alone: a regular file with one name (a hard link planted to another file would
+        // be truncated below), owned by whoever runs followup.
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_nlink == 1, st.st_uid == geteuid() else {
+            close(fd)
+            throw StoreError.io(path: path, message: "is not a lock file of yours (a link or another user's file); remove it and try again")
+        }
         let step: UInt32 = 20_000
         var waited = 0.0
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {

@@ -29,7 +29,7 @@ struct Dashboard: ParsableCommand {
             // The demo's undo history stays in its folder, never in the user's state folder.
             let demoFile = DataFile(path: file, stateFolder: folder)
             Terminal.removeOnSignal([file, file + ".lock", file + "." + ctx.today.description, file + ".pre-restore",
-                                     file + ".tmp-\(getpid())", demoFile.historyFile?.path ?? "", folder])
+                                     demoFile.historyFile?.path ?? "", folder])
             ctx = Context(file: demoFile, zone: ctx.zone, now: ctx.now)
         }
         defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }

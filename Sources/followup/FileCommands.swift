@@ -14,7 +14,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let ctx = try common.context()
-        guard ctx.file.exists else {
+        guard try ctx.file.existence() else {
             output("\(ctx.file.path) does not exist yet; it is created on the first change.")
             return
         }

@@ -164,3 +164,46 @@ struct HostileExportTests {
         #expect(out.stdout.contains("\"strict\": "))
     }
 }
+
+@Suite("Nothing hostile gets through: the file system")
+struct HostileFileSystemTests {
+    @Test("a FIFO in place of the data file is refused at once with one line, and holds no lock")
+    func fifo() throws {
+        let s = Sandbox()
+        #expect(mkfifo(s.file, 0o600) == 0)
+        for command in [["agenda"], ["check"], ["log", "note", "--app", "x"]] {
+            let out = s.run(command)
+            #expect(out.status == 3, "\(command): \(out.stderr)")
+            #expect(out.stderr.contains("FIFO") && out.stderr.split(separator: "\n").count == 1, "\(command): \(out.stderr)")
+        }
+    }
+
+    @Test("a symbolic link loop is an error for check, not a file that does not exist yet")
+    func symlinkLoop() throws {
+        let s = Sandbox()
+        try FileManager.default.createSymbolicLink(atPath: s.file, withDestinationPath: s.file + ".other")
+        try FileManager.default.createSymbolicLink(atPath: s.file + ".other", withDestinationPath: s.file)
+        let out = s.run(["check"])
+        #expect(out.status == 3, "\(out.stdout) \(out.stderr)")
+        #expect(!out.stdout.contains("does not exist yet"))
+    }
+
+    @Test("a lock file planted as a link (symbolic or hard) to another file is refused; that file is untouched")
+    func plantedLock() throws {
+        let s = Sandbox()
+        _ = Acme(s)
+        let victim = s.folder + "/victim.txt"
+        _ = FileManager.default.createFile(atPath: victim, contents: Data("precious".utf8))
+        try? FileManager.default.removeItem(atPath: s.file + ".lock")
+        try FileManager.default.createSymbolicLink(atPath: s.file + ".lock", withDestinationPath: victim)
+        let before = s.bytes
+        let out = s.run(["log", "note", "--app", "acme"])
+        #expect(out.status == 3, "\(out.stderr)")
+        #expect(FileManager.default.contents(atPath: victim) == Data("precious".utf8))
+        try FileManager.default.removeItem(atPath: s.file + ".lock")
+        #expect(link(victim, s.file + ".lock") == 0)
+        #expect(s.run(["log", "note", "--app", "acme"]).status == 3)
+        #expect(FileManager.default.contents(atPath: victim) == Data("precious".utf8))
+        #expect(s.bytes == before)
+    }
+}
