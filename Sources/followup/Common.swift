@@ -137,7 +137,7 @@ struct UserError: Error, CustomStringConvertible {
 
 /// A line for the person at the terminal, on stderr; what came from the data cannot drive it.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((TerminalText.safe(line) + "\n").utf8))
+    FileHandleOutput.write(Array((TerminalText.safe(line) + "\n").utf8), to: 2)
 }
 
 /// Text for a person on stdout: control characters from the data shown as escapes.
@@ -187,8 +187,22 @@ extension String {
     }
 }
 
+/// Output with write(2), not FileHandle: a reader that went away (`| head`) ends the output
+/// quietly, exit 0, rather than crashing when SIGPIPE is ignored (as under systemd).
 enum FileHandleOutput {
-    static func write(_ bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
+    static func write(_ bytes: [UInt8], to fd: Int32 = 1) {
+        var offset = 0
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while offset < buffer.count {
+                let n = Foundation.write(fd, base + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    if errno == EPIPE, fd == 1 { exit(0) }
+                    return
+                }
+                offset += n
+            }
+        }
     }
 }

@@ -85,7 +85,7 @@ struct EditFile: ParsableCommand {
     }
 
     static func ask(_ question: String) -> Bool {
-        FileHandle.standardError.write(Data(question.utf8))
+        FileHandleOutput.write(Array(question.utf8), to: 2)
         guard let answer = readLine() else { return false }
         let a = answer.trimmingCharacters(in: .whitespaces).lowercased()
         return a.isEmpty || a == "y" || a == "yes"

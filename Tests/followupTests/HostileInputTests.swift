@@ -207,3 +207,20 @@ struct HostileFileSystemTests {
         #expect(s.bytes == before)
     }
 }
+
+@Suite("Nothing hostile gets through: pipes")
+struct PipeTests {
+    @Test("a reader that goes away ends the output quietly, even with SIGPIPE ignored")
+    func closedPipe() throws {
+        let s = Sandbox()
+        let acme = Acme(s)
+        let long = String(repeating: "a long note ", count: 8_000)
+        for _ in 0..<8 { s.ok(["log", "note", "--app", acme.app, "--text", long]) }
+        for command in ["export json", "agenda", "show \(acme.app)"] {
+            let script = "trap '' PIPE; '\(followupBinary)' \(command) --file '\(s.file)' --now 2026-11-16T09:00 | head -c 10 >/dev/null; echo \"status=${PIPESTATUS[0]}\""
+            let out = Sandbox.exec(["-c", script], environment: ["HOME": s.folder, "TZ": "America/New_York"], binary: "/bin/bash")
+            #expect(out.stdout.contains("status=0"), "\(command): \(out.stdout) \(out.stderr)")
+            #expect(!out.stderr.contains("crashed") && !out.stderr.contains("Fatal error"), "\(command): \(out.stderr)")
+        }
+    }
+}
