@@ -12,6 +12,19 @@
 #include <locale.h>
 #include <wchar.h>
 #include <ncursesw/ncurses.h>
+#include <ncursesw/term.h>
+#include <langinfo.h>
+
+// Whether the terminal named by TERM is known and can move the cursor: 1 yes, 0 known but
+// cannot (dumb, a hardcopy), -1 unknown to terminfo. Checked before initscr, which would exit.
+static inline int fu_terminal_usable(void) {
+    int err = 0;
+    if (setupterm(NULL, 1, &err) != OK) return err == 0 ? 0 : -1;
+    char *cup = tigetstr("cup");
+    int usable = (cup != NULL && cup != (char *)-1) ? 1 : 0;
+    del_curterm(cur_term);
+    return usable;
+}
 
 // Swift 6 refuses shared mutable globals and does not import function-like macros:
 // each one the terminal layer needs is wrapped in a tiny function.

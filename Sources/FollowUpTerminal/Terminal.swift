@@ -25,6 +25,30 @@ public final class Terminal {
     /// Whether stdin and stdout are a terminal the dashboard can run in.
     public static var isInteractive: Bool { isatty(0) == 1 && isatty(1) == 1 }
 
+    /// Why the dashboard cannot draw here, or nil when it can: it needs a terminal that can move
+    /// the cursor (not TERM=dumb, not one terminfo does not know: initscr would exit with its own
+    /// message) and a UTF-8 locale (names in any script), falling back to C.UTF-8 when the
+    /// environment names none.
+    public static func whyCannotDraw(term: String?) -> String? {
+        setlocale(LC_ALL, "")
+        if !localeIsUTF8() {
+            setlocale(LC_CTYPE, "C.UTF-8")
+            if !localeIsUTF8() { return "the dashboard needs a UTF-8 locale (e.g. LANG=C.UTF-8) to show names in any script" }
+        }
+        guard let term, !term.isEmpty else { return "TERM is not set: the dashboard needs to know the terminal" }
+        switch fu_terminal_usable() {
+        case 1: return nil
+        case 0: return "TERM=\(term) is not a terminal the dashboard can draw in (unknown to terminfo, or it cannot move the cursor); set TERM, e.g. TERM=xterm-256color, or use the subcommands (followup agenda)"
+        default: return "no terminfo database was found for TERM=\(term); install ncurses-base, or use the subcommands (followup agenda)"
+        }
+    }
+
+    static func localeIsUTF8() -> Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+
     public init() {}
 
     /// Files (then a folder, last) to remove should a signal end the program: the demo's
@@ -47,7 +71,6 @@ public final class Terminal {
         for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH] { sigaddset(&wanted, sig) }
         sigprocmask(SIG_UNBLOCK, &wanted, nil)
         takeSuspendKey()
-        setlocale(LC_ALL, "")
         initscr()
         cbreak()
         noecho()

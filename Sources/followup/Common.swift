@@ -17,7 +17,7 @@ struct CommonOptions: ParsableArguments {
     func context() throws -> Context {
         let env = Shell.environment
         let path = file ?? env["FOLLOWUP_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? DataFile.defaultPath(environment: env)
-        let zone = Zone(TimeZone.current)
+        let zone = try Shell.zone()
         let nowText = now ?? env["FOLLOWUP_NOW"].flatMap { $0.isEmpty ? nil : $0 }
         let instant: Instant
         if let nowText {

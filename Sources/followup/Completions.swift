@@ -67,6 +67,6 @@ enum Completions {
     @Sendable static func tasks(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
         guard let data = data(words) else { return [] }
         let now = Shell.clock()
-        return matching(Rules.schedule(data, zone: Zone(TimeZone.current), now: now).tasks.map(\.id), prefix)
+        return matching(Rules.schedule(data, zone: (try? Shell.zone()) ?? Zone(TimeZone.current), now: now).tasks.map(\.id), prefix)
     }
 }

@@ -21,6 +21,7 @@ struct Dashboard: ParsableCommand {
         guard Terminal.isInteractive else {
             throw UserError("the dashboard needs a terminal; for scripts use the subcommands (followup --help)")
         }
+        if let reason = Terminal.whyCannotDraw(term: Shell.variable("TERM")) { throw UserError(reason) }
         var scratch: String?
         if demo {
             let folder = try DemoCopy.make(today: ctx.today, zone: ctx.zone)

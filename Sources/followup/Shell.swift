@@ -12,6 +12,20 @@ enum Shell {
         environment[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The user's time zone: `TZ` as glibc reads it (`Europe/Berlin`, `:Europe/Berlin`, a path
+    /// into the zone database, a POSIX name such as `EST5EDT`), else the system's. A `TZ` that
+    /// names no zone is an error, never silently UTC.
+    static func zone() throws -> Zone {
+        guard let raw = variable("TZ") else { return Zone(TimeZone.current) }
+        var name = raw.hasPrefix(":") ? String(raw.dropFirst()) : raw
+        if let range = name.range(of: "zoneinfo/") { name = String(name[range.upperBound...]) }
+        if name.isEmpty || name == "UTC" || name == "UTC0" { return Zone(identifier: "UTC") ?? Zone(TimeZone.current) }
+        guard let zone = Zone(identifier: name) else {
+            throw UserError("TZ=\(raw) is not a time zone this system knows; use a name such as Europe/Berlin (ls /usr/share/zoneinfo)")
+        }
+        return zone
+    }
+
     /// Now, to the second.
     static func clock() -> Instant {
         Instant(seconds: Int64(Date().timeIntervalSince1970.rounded(.down)))

@@ -224,3 +224,28 @@ struct PipeTests {
         }
     }
 }
+
+@Suite("Nothing hostile gets through: the environment")
+struct EnvironmentTests {
+    @Test("TERM=dumb or an unknown TERM: one clear line, exit 2, no garbled screen", arguments: ["dumb", "no-such-terminal"])
+    func badTerm(_ term: String) {
+        let s = Sandbox()
+        _ = Acme(s)
+        let out = s.runInTerminal([], environment: ["TERM": term])
+        #expect(out.status == 2, "\(out.stdout)")
+        #expect(out.stdout.contains("TERM=\(term)"))
+        #expect(out.stdout.split(separator: "\n").count == 1, "\(out.stdout)")
+    }
+
+    @Test("TZ in the :Area/City form, as a path or a POSIX name is honoured; an unknown zone is an error, not UTC")
+    func timeZones() {
+        let s = Sandbox()
+        _ = Acme(s)
+        for (tz, offset) in [(":Europe/Berlin", "+01:00"), ("Europe/Berlin", "+01:00"), (":/usr/share/zoneinfo/Asia/Tokyo", "+09:00"), ("EST5EDT", "-05:00")] {
+            let out = s.run(["agenda", "--json"], environment: ["TZ": tz])
+            #expect(out.json?["now"]?.stringValue?.hasSuffix(offset) == true, "\(tz): \(out.stdout) \(out.stderr)")
+        }
+        let bad = s.run(["agenda"], environment: ["TZ": "Mars/Olympus"])
+        #expect(bad.status == 2 && bad.stderr.contains("TZ=Mars/Olympus"))
+    }
+}
