@@ -61,14 +61,17 @@ public final class Terminal {
     public func start(colour: Bool) {
         savedTermiosValid = tcgetattr(0, &savedTermios) == 0 ? 1 : 0
         // A crash too (a Swift runtime trap is SIGILL) must not leave the terminal raw.
-        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV] {
+        // Every signal whose default action ends the process (SIGTSTP, SIGCONT and SIGWINCH
+        // keep suspending, resuming and resizing).
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV,
+                    SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGSYS, SIGPOLL] {
             signal(sig, terminalSignalHandler)
         }
         // A parent may have started this with signals blocked (they stay blocked across exec):
         // Ctrl-Z, resizes and the signals that restore the terminal must get through.
         var wanted = sigset_t()
         sigemptyset(&wanted)
-        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH] { sigaddset(&wanted, sig) }
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH, SIGUSR1, SIGUSR2, SIGALRM] { sigaddset(&wanted, sig) }
         sigprocmask(SIG_UNBLOCK, &wanted, nil)
         takeSuspendKey()
         initscr()
@@ -310,7 +313,8 @@ private func terminalSignalHandler(_ sig: Int32) {
         if let path, unlink(path) != 0 { rmdir(path) }
     }
     // Leave the alternate screen and show the cursor again: async-signal-safe writes only.
-    let reset: [UInt8] = Array("\u{1B}[?1049l\u{1B}[?25h\r\n".utf8)
+    // Keypad back to normal (rmkx), the alternate screen left, the cursor shown.
+    let reset: [UInt8] = Array("\u{1B}[?1l\u{1B}>\u{1B}[?1049l\u{1B}[?25h\r\n".utf8)
     _ = reset.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
     signal(sig, SIG_DFL)
     raise(sig)

@@ -81,7 +81,7 @@ struct DashboardTests {
         #expect(t.wait { !t.isRunning })
     }
 
-    @Test("Ctrl-C and SIGTERM leave the terminal as it was", arguments: ["C-c", "TERM"])
+    @Test("Ctrl-C, SIGTERM, SIGUSR1 and SIGALRM leave the terminal as it was", arguments: ["C-c", "TERM", "USR1", "ALRM"])
     func signalsRestoreTheTerminal(_ how: String) throws {
         let s = Sandbox()
         let t = Tmux()
@@ -94,10 +94,11 @@ struct DashboardTests {
         _ = FileManager.default.createFile(atPath: script, contents: Data(text.utf8))
         t.start("sh \(script)")
         #expect(t.wait { t.screen().contains("followup ·") })
-        if how == "TERM" {
+        if how != "C-c" {
+            let signal = ["TERM": SIGTERM, "USR1": SIGUSR1, "ALRM": SIGALRM][how]!
             let pid = try #require(Int32(String(decoding: FileManager.default.contents(atPath: pidFile) ?? Data(), as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines)))
-            Foundation.kill(pid, SIGTERM)
+            Foundation.kill(pid, signal)
         } else {
             t.keys("C-c")
         }
