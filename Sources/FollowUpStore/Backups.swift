@@ -33,7 +33,16 @@ extension DataFile {
                 throw StoreError.io(path: target, message: "cannot make the day's backup: \(DataFile.errorText())")
             }
         }
-        for old in backups().dropFirst(DataFile.backupsKept) { unlink(old.path) }
+        // Counted among the days up to the real day: backups a run dated in the future made are
+        // never counted or removed, and never push a real one out. Any left wider than 0600 (an
+        // older version's) are narrowed.
+        let all = backups()
+        let upTo = min(today, clockDay ?? today)
+        for old in all.filter({ $0.day <= upTo }).dropFirst(DataFile.backupsKept) { unlink(old.path) }
+        for backup in all {
+            var st = stat()
+            if lstat(backup.path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_mode & 0o077 != 0 { chmod(backup.path, 0o600) }
+        }
     }
 
     /// The backups beside the file, newest first.
@@ -80,11 +89,22 @@ extension DataFile {
             if let readable = try? decode(current), readable.version > FollowUpData.currentVersion {
                 throw StoreError.newerVersion(path: path, version: readable.version, supported: FollowUpData.currentVersion)
             }
-            unlink(preRestorePath)
-            guard link(path, preRestorePath) == 0 else {
+            // The current file is kept aside under a new name first; it replaces the last
+            // pre-restore copy only once the restore has succeeded.
+            let keeping = preRestorePath + ".new"
+            unlink(keeping)
+            guard link(path, keeping) == 0 else {
                 throw StoreError.io(path: preRestorePath, message: "cannot keep the current file: \(DataFile.errorText())")
             }
-            if (try? decode(current)) != nil { try backUp(today: today) }
+            do {
+                if (try? decode(current)) != nil { try backUp(today: today) }
+                try save(DataFile.encode(data))
+            } catch {
+                unlink(keeping)
+                throw error
+            }
+            rename(keeping, preRestorePath)
+            return data
         }
         try save(DataFile.encode(data))
         return data

@@ -12,9 +12,14 @@ public struct DataFile: Sendable {
     /// Where the undo history is kept (see `HistoryFile`); nil: changes are not recorded.
     public let stateFolder: String?
 
-    public init(path: String, stateFolder: String? = nil) {
+    /// The real calendar day, when the caller knows it: backups are pruned among the days up to
+    /// it, so that runs dated in the future (`--now`) never push real backups out. Nil: `today`.
+    public var clockDay: Day?
+
+    public init(path: String, stateFolder: String? = nil, clockDay: Day? = nil) {
         self.path = path
         self.stateFolder = stateFolder
+        self.clockDay = clockDay
     }
 
     /// `$XDG_DATA_HOME/followup/followup.json`, else `~/.local/share/followup/followup.json`.
@@ -107,6 +112,10 @@ public struct DataFile: Sendable {
         do {
             return try DataCodec.decode(root)
         } catch {
+            // A newer followup may write what this one does not know (a new event kind): say so.
+            if let version = try? DataCodec.version(of: root), version > FollowUpData.currentVersion {
+                throw StoreError.newerVersion(path: path, version: version, supported: FollowUpData.currentVersion)
+            }
             throw StoreError.invalid(path: path, field: error.path, message: error.message)
         }
     }

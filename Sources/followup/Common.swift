@@ -25,8 +25,9 @@ struct CommonOptions: ParsableArguments {
         } else {
             instant = zone.localize(Shell.clock())
         }
-        return Context(file: DataFile(path: resolved(absolute(path)), stateFolder: HistoryFile.defaultStateFolder(environment: env)),
-                       zone: zone, now: instant)
+        let file = DataFile(path: resolved(absolute(path)), stateFolder: HistoryFile.defaultStateFolder(environment: env),
+                            clockDay: zone.day(of: Shell.clock()))
+        return Context(file: file, zone: zone, now: instant)
     }
 
     /// A data file that is a symbolic link is written through to its target: saving replaces

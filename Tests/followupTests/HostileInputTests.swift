@@ -249,3 +249,40 @@ struct EnvironmentTests {
         #expect(bad.status == 2 && bad.stderr.contains("TZ=Mars/Olympus"))
     }
 }
+
+@Suite("Nothing hostile gets through: backups and versions")
+struct BackupEdgeTests {
+    @Test("runs dated in the future never push real backups out; a backup left 0644 is made 0600")
+    func futureRunsKeepRealBackups() throws {
+        let s = Sandbox()
+        s.now = "2026-11-16T09:00"
+        let app = s.ok(["app", "add", "--employer", "Acme", "--role", "Dev"])
+        for day in 17...19 { s.now = "2026-11-\(day)T09:00"; s.ok(["log", "note", "--app", app]) }
+        for day in 1...7 { s.now = "2030-01-0\(day)T09:00"; s.ok(["log", "note", "--app", app]) }
+        chmod(s.file + ".2026-11-17", 0o644)
+        s.now = "2026-11-20T09:00"
+        s.ok(["log", "note", "--app", app])
+        for day in 17...20 {
+            #expect(FileManager.default.fileExists(atPath: s.file + ".2026-11-\(day)"), "the backup of \(day) Nov")
+        }
+        let attributes = try FileManager.default.attributesOfItem(atPath: s.file + ".2026-11-17")
+        #expect(attributes[.posixPermissions] as? Int == 0o600)
+    }
+
+    @Test("a file from a newer version with a kind this one does not know is named as such, never written")
+    func newerVersionWithNewKind() throws {
+        let s = Sandbox()
+        let acme = Acme(s)
+        s.ok(["interview", "add", "--app", acme.app, "--at", "2026-11-20T10:00", "--kind", "onsite"])
+        var text = String(decoding: s.bytes ?? Data(), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2")
+            .replacingOccurrences(of: "\"kind\": \"onsite\"", with: "\"kind\": \"hologram\"")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: s.file))
+        let before = s.bytes
+        let out = s.run(["agenda"])
+        #expect(out.status == 3)
+        #expect(out.stderr.contains("newer followup"), "\(out.stderr)")
+        #expect(s.run(["log", "note", "--app", "acme"]).status == 3)
+        #expect(s.bytes == before)
+    }
+}
