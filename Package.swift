@@ -24,7 +24,8 @@ let package = Package(
         .target(name: "FollowUpCore", dependencies: ["JSON", "FollowUpResources"]),
         .target(name: "FollowUpStore", dependencies: ["FollowUpCore", "JSON"]),
         .target(name: "FollowUpActions", dependencies: ["FollowUpCore"]),
-        .target(name: "FollowUpUI", dependencies: ["FollowUpCore", "FollowUpActions"]),
+        .target(name: "CWidth"),
+        .target(name: "FollowUpUI", dependencies: ["FollowUpCore", "FollowUpActions", "CWidth"]),
         .target(name: "Platform"),
         .target(name: "FollowUpTerminal", dependencies: ["FollowUpUI", "CNCurses", "Platform"]),
         .executableTarget(

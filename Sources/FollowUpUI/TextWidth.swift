@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CWidth
+
 /// How many terminal cells text takes: wide East Asian characters and emoji two, combining
 /// marks none. Measured here rather than by the C library's `wcwidth`, which depends on the locale.
 public enum TextWidth {
@@ -34,16 +41,43 @@ public enum TextWidth {
         return String(first)
     }
 
+    /// A scalar's cells as the C library's `wcwidth` gives them in a UTF-8 locale: ncursesw
+    /// places characters by it, so measuring the same way keeps every row aligned. Control and
+    /// format characters (bidi controls, the BOM) take no cell and are never drawn.
     static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         if v < 0x300 { return 1 }
+        if scalar.properties.generalCategory == .format { return 0 }
+        guard utf8Locale else { return fallback(scalar) }
+        let w = fu_wcwidth(v)
+        return w < 0 ? 0 : Int(w)
+    }
+
+    /// Whether the C library measures in a UTF-8 locale (set here to C.UTF-8 when the
+    /// environment names none, as the dashboard does before it starts).
+    static let utf8Locale: Bool = {
+        if isUTF8() { return true }
+        setlocale(LC_CTYPE, "C.UTF-8")
+        return isUTF8()
+    }()
+
+    static func isUTF8() -> Bool {
+        guard let current = setlocale(LC_CTYPE, nil) else { return false }
+        if String(cString: current).uppercased().replacingOccurrences(of: "-", with: "").contains("UTF8") { return true }
+        // The environment's own locale may be UTF-8 without saying so in its name.
+        guard let fromEnvironment = setlocale(LC_CTYPE, "") else { return false }
+        return String(cString: fromEnvironment).uppercased().replacingOccurrences(of: "-", with: "").contains("UTF8")
+    }
+
+    /// Widths without a UTF-8 C library: wide East Asian and emoji two, marks none.
+    static func fallback(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
         if v == 0x200D || (0xFE00...0xFE0F).contains(v) || (0x200B...0x200F).contains(v) { return 0 }
         // Regional indicators are one cell each: a flag is two.
         if (0x1F1E6...0x1F1FF).contains(v) { return 1 }
         let category = scalar.properties.generalCategory
-        // Format characters (bidi controls, the BOM) take no cell and are never drawn.
-        if category == .nonspacingMark || category == .enclosingMark || category == .format { return 0 }
+        if category == .nonspacingMark || category == .enclosingMark { return 0 }
         if isWide(scalar) || scalar.properties.isEmojiPresentation { return 2 }
         return 1
     }

@@ -44,4 +44,11 @@ struct TextWidthTests {
             #expect(TextWidth.of(TextWidth.pad(text, to: 10)) == 10)
         }
     }
+
+    @Test("widths are the C library's, as ncursesw draws them, where a hand-written table disagreed",
+          arguments: [(0x1F321, 1), (0x2329, 2), (0x1160, 0), (0x061C, 0), (0x4E00, 2), (0x1F680, 2), (0xFEFF, 0)])
+    func libraryWidths(_ value: UInt32, _ cells: Int) {
+        let scalar = Unicode.Scalar(value)!
+        #expect(TextWidth.of(scalar) == cells, "U+\(String(value, radix: 16, uppercase: true))")
+    }
 }
