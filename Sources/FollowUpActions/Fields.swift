@@ -5,7 +5,8 @@ import FollowUpCore
 public enum FieldKey: String, CaseIterable, Sendable {
     case employer, role, name, title, email, phone, address, tz, minutes, round, at, until
     case decisionBy = "decision-by"
-    case due, text, reason, channel, now, answered
+    case due, text, reason, channel, now, answered, kind, with, contact, about, travel
+    case mayCall = "may-call"
 
     /// How a form labels it.
     public var label: String {
@@ -13,6 +14,7 @@ public enum FieldKey: String, CaseIterable, Sendable {
         case .decisionBy: return "Decision by"
         case .tz: return "Time zone"
         case .at: return "When"
+        case .mayCall: return "May call"
         default: return rawValue.prefix(1).uppercased() + rawValue.dropFirst()
         }
     }
@@ -137,5 +139,27 @@ extension String {
     var blankless: String? {
         let t = trimmed
         return t.isEmpty ? nil : t
+    }
+}
+
+extension FieldProblem {
+    /// The problem in words, after the field's name as the reader knows it (`--employer` on the
+    /// command line, `Employer` in a form): the one wording both use.
+    public func words(field: String) -> String {
+        switch self {
+        case .empty: return "\(field) must not be empty"
+        case .required: return "\(field) is required"
+        case let .notEmail(text): return "\(field): \"\(text)\" is not an e-mail address"
+        case let .outOfRange(_, range): return "\(field) must be from \(range.lowerBound) to \(range.upperBound)"
+        case let .notWholeNumber(text): return "\(field): \"\(text)\" is not a whole number"
+        case let .notDate(text): return "\(field): \"\(text)\" is not a date; use YYYY-MM-DD"
+        case let .notDateTime(text): return "\(field): \"\(text)\" is not a date and time; use YYYY-MM-DDTHH:MM, e.g. 2026-11-24T14:30"
+        case let .needsTime(text): return "\(field): give a time too, YYYY-MM-DDTHH:MM (e.g. \(text)T09:00)"
+        case let .skippedTime(text, zone):
+            return "\(field): \(text) does not exist in \(zone): the clocks skip it (daylight saving time). Give a time outside the gap."
+        case let .unknownZone(text): return "\(field): \"\(text)\" is not a time zone; use a name such as Europe/Berlin"
+        case let .notAfter(day): return "\(field) must be after today (\(day))"
+        case .onlyForCalls: return "\(field) is for a check-in call where you spoke with them (--channel call)"
+        }
     }
 }

@@ -293,6 +293,7 @@ public final class Terminal {
         case 10, 13: return .enter
         case 27: return .escape
         case 8, 127: return .backspace
+        case 21: return .clearLine
         default:
             guard let scalar = Unicode.Scalar(UInt32(ch)), code >= 32 else { return nil }
             return .character(Character(scalar))

@@ -15,7 +15,13 @@ extension DashboardState {
             return screen
         }
         header(&screen)
+        if let form {
+            formScreen(&screen, form)
+            footer(&screen)
+            return screen
+        }
         switch mode {
+        case .lists where data.applications.isEmpty: welcome(&screen)
         case .lists: lists(&screen)
         case let .timeline(app, cursor): timeline(&screen, app: app, cursor: cursor)
         case .help: help(&screen)
@@ -43,6 +49,15 @@ extension DashboardState {
 
     func footer(_ screen: inout Screen) {
         let row = rows - 1
+        if let form {
+            if let error = form.error {
+                screen.put(" ✗ " + error, row: row, column: 0, style: .error)
+            } else {
+                let hints = form.saving ? "Saving…" : "Tab/↓ next  ⇧Tab/↑ previous  ⏎ save  Esc cancel  Ctrl-U clear"
+                screen.put(" " + hints, row: row, column: 0, style: .key)
+            }
+            return
+        }
         if let prompt {
             // A mistake in what is being typed shows beside the question.
             let error = messageIsError ? (message.map { "  ✗ " + $0 } ?? "") : ""
@@ -88,6 +103,9 @@ extension DashboardState {
             return "A reply came from \(name) just now? It resets their strikes.  y or ⏎ yes · any other key no"
         case let .filter(text): return "/\(text)▏  ⏎ keep · Esc clear"
         case let .confirmDelete(_, what): return "Delete \(what)? followup undo brings it back.  y yes · any other key no"
+        case let .addMenu(app):
+            let at = app.map { " at \(data.application(id: $0)?.employer ?? $0)" } ?? ""
+            return "Add:  a application" + (app == nil ? "" : " · c contact\(at) · i interview · l an event") + " · Esc cancel"
         }
     }
 
@@ -352,5 +370,103 @@ extension DashboardState {
             }
         }
         return lines
+    }
+
+    // MARK: Forms and the welcome
+
+    /// A form: a label column, the fields (the focused one with its cursor), beside each what it
+    /// resolves to or what is wrong with it.
+    func formScreen(_ screen: inout Screen, _ form: Form) {
+        screen.box(top: 1, left: 0, height: rows - 2, width: columns, title: form.title, focused: true)
+        let labelWidth = min(14, (form.fields.map { TextWidth.of($0.label) }.max() ?? 8) + 2)
+        let valueWidth = max(8, min(44, columns - labelWidth - 6))
+        var row = 2
+        for (i, field) in form.fields.enumerated() where row < rows - 2 {
+            let focused = i == form.focus
+            screen.put(TextWidth.pad(field.label + (field.required ? "*" : ""), to: labelWidth), row: row, column: 2, style: focused ? .bold : .normal)
+            let column = 2 + labelWidth
+            let shown = display(field, focused: focused, width: valueWidth)
+            screen.put(shown, row: row, column: column, style: focused ? .selected : .normal, limit: column + valueWidth)
+            if focused { screen.restyle(row: row, from: column, to: column + valueWidth, style: .selected) }
+            let noteColumn = column + valueWidth + 2
+            if noteColumn < columns - 3 {
+                if !field.text.isEmpty, let problem = problem(field) {
+                    screen.put("✗ " + problem, row: row, column: noteColumn, style: .error, limit: columns - 1)
+                } else if let resolved = resolved(field) {
+                    screen.put("→ " + resolved, row: row, column: noteColumn, style: .dim, limit: columns - 1)
+                }
+            }
+            row += 1
+            // A people picker lists everyone under it: [x] picked, ▶ highlighted.
+            if case let .people(all) = field.input {
+                if all.isEmpty {
+                    screen.put("(no contacts yet: add them with a c)", row: row, column: column, style: .dim, limit: columns - 1)
+                    row += 1
+                }
+                for (k, person) in all.enumerated() where row < rows - 2 {
+                    let mark = field.picked.contains(person.id) ? "[x] " : "[ ] "
+                    let lead = focused && k == field.pick ? "▶ " : "  "
+                    screen.put(lead + mark + person.name, row: row, column: column, style: focused && k == field.pick ? .bold : .normal, limit: columns - 1)
+                    row += 1
+                }
+            }
+        }
+        if row < rows - 3 {
+            let help: String
+            switch form.fields[form.focus].input {
+            case .choice: help = "← → or the first letter choose"
+            case .people: help = "← → move, Space picks or drops"
+            case .yesNo: help = "y or n, or Space"
+            case .date: help = "YYYY-MM-DD, today, tomorrow, fri, next mon, +3d"
+            case .dateTime: help = "YYYY-MM-DD HH:MM, tomorrow 14:00, next mon 10:30"
+            case .text: help = ""
+            }
+            if !help.isEmpty { screen.put(help, row: rows - 3, column: 2, style: .dim, limit: columns - 1) }
+        }
+    }
+
+    /// A field's value as shown in `width` cells: typed text around its cursor (long text scrolls
+    /// sideways), a choice between arrows, yes or no, the names picked.
+    func display(_ field: FormField, focused: Bool, width: Int) -> String {
+        switch field.input {
+        case .choice:
+            let value = field.text.isEmpty ? "—" : field.text
+            return focused ? "‹ " + value + " ›" : value
+        case let .people(all):
+            let names = all.filter { field.picked.contains($0.id) }.map(\.name)
+            return names.isEmpty ? "—" : TextWidth.truncate(names.joined(separator: ", "), to: width)
+        case .yesNo:
+            return field.text
+        default:
+            guard focused else { return TextWidth.truncate(field.text, to: width) }
+            let chars = Array(field.text)
+            let cursor = min(field.cursor, chars.count)
+            // The part before the cursor that fits, then the cursor, then what follows.
+            var start = 0
+            while start < cursor, TextWidth.of(String(chars[start..<cursor])) > width - 2 { start += 1 }
+            let before = String(chars[start..<cursor])
+            let after = String(chars[cursor...])
+            return TextWidth.truncate(before + "▏" + after, to: width)
+        }
+    }
+
+    /// An empty file: how to start.
+    func welcome(_ screen: inout Screen) {
+        screen.box(top: 1, left: 0, height: rows - 2, width: columns, title: "Welcome to followup", focused: true)
+        let lines = [
+            "No applications yet.", "",
+            "Press a, then a, to add your first application: who you applied to and the role.",
+            "Then c adds the people you met, i an interview; followup works out the thank-you",
+            "notes, the check-ins and when to make them.", "",
+            "To look around first: followup --demo (sample data, never your file).",
+            "? lists every key; q quits.",
+        ]
+        var row = 3
+        for line in lines where row < rows - 2 {
+            for part in TextWidth.wrap(line, to: max(10, columns - 6)) where row < rows - 2 {
+                screen.put(part, row: row, column: 3, style: row == 3 ? .bold : .normal, limit: columns - 2)
+                row += 1
+            }
+        }
     }
 }

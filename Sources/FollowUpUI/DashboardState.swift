@@ -28,6 +28,8 @@ public enum Prompt: Equatable, Sendable {
     case filter(text: String)
     /// Delete an interview or event (`ref`), described as `what`.
     case confirmDelete(ref: String, what: String)
+    /// What to add: a application, c contact, i interview, l an event (the last three for `app`).
+    case addMenu(app: String?)
 }
 
 /// What is on screen besides the three lists.
@@ -46,6 +48,10 @@ public enum Action: Equatable, Sendable {
     case nextPane, previousPane, pane(Pane)
     case open, back, help, quit
     case done, snooze, dismiss, reply, undo, filter, review, draft, delete, edit
+    /// The add menu; close the selected application; log an event or a note for it.
+    case add, close, log, note
+    /// In a form's line editor: move the cursor, clear the field (Ctrl-U).
+    case cursorLeft, cursorRight, clearField
     /// A key typed while a prompt waits: the prompt decides what it means.
     case character(Character)
     case enter, backspace, escape
@@ -108,6 +114,8 @@ public struct DashboardState: Sendable {
     /// The daily review's cards (task ids, in agenda order, fixed when it starts) and what was done.
     public var reviewIDs: [String] = []
     public var reviewed = (done: 0, snoozed: 0, dismissed: 0)
+    /// A form to add or change something, over whatever screen it was opened from.
+    public var form: Form?
     /// The first line shown of text that only scrolls: the help, a review card.
     public var scroll = 0
     /// What to say once the change asked for is saved (composed when it was asked for, while
@@ -201,6 +209,7 @@ extension DashboardState {
         case let .unreadable(sentence):
             fileError = sentence
         case let .applied(change, recorded):
+            if form?.saving == true { form = nil }
             var said = pending ?? "Saved."
             pending = nil
             if let recorded {
@@ -211,6 +220,11 @@ extension DashboardState {
             countReviewed(change)
         case let .failed(sentence):
             pending = nil
+            // A form whose save failed stays open with everything typed.
+            if form?.saving == true {
+                form?.saving = false
+                form?.error = sentence
+            }
             say(sentence, error: true)
         case let .undone(changeID, summary, left):
             sessionChanges.removeAll { $0 == changeID }
@@ -260,6 +274,7 @@ extension DashboardState {
     }
 
     mutating func apply(_ action: Action) -> [Effect] {
+        if form != nil { return formKey(action) }
         if let prompt { return answer(prompt, action) }
         switch action {
         case let .resize(rows, columns):
@@ -327,10 +342,14 @@ extension DashboardState {
                 }
                 let noun = entry.kind == "interview" ? "interview" : "event"
                 if action == .edit {
-                    say("To change it: followup \(noun) edit \(entry.ref) (followup \(noun) edit --help)")
+                    form = editForm(app: app, ref: entry.ref)
                 } else {
                     prompt = .confirmDelete(ref: entry.ref, what: "this \(noun) (\(entry.text))")
                 }
+            case .add:
+                prompt = .addMenu(app: app)
+            case .log, .note:
+                form = logForm(app: app, note: action == .note)
             case .undo:
                 // Undo works from the timeline too: it is handled with the lists' keys below.
                 break
@@ -371,7 +390,20 @@ extension DashboardState {
             prompt = .confirmDismiss(taskID: task.id)
         case .reply:
             guard let app = selectedApp else { break }
-            prompt = .confirmReply(app: app)
+            let contact = agenda.tasks.first { $0.app == app && $0.kind == .checkIn }?.contact
+            form = Form(kind: .reply(app: app, contact: contact), title: "A reply from \(employer(app))",
+                        fields: [FormField(.decisionBy, "Decision by", .date)])
+        case .add:
+            prompt = .addMenu(app: selectedApp)
+        case .close:
+            guard let app = selectedApp else { break }
+            form = Form(kind: .close(app: app), title: "Close \(employer(app))", fields: [FormField(.reason, "Reason")])
+        case .log, .note:
+            guard let app = selectedApp else { break }
+            form = logForm(app: app, note: action == .note)
+        case .edit:
+            guard let app = selectedApp.flatMap({ data.application(id: $0) }) else { break }
+            form = editApplicationForm(app)
         case .undo:
             guard let last = sessionChanges.last else { break }
             return [.undo(changeID: last)]
@@ -490,6 +522,15 @@ extension DashboardState {
             guard action == .character("y"), case let .timeline(app, _) = mode else { return [] }
             let isInterview = data.application(id: app)?.interviews.contains { $0.id == ref } ?? false
             return ask(.delete(isInterview ? .interview(ref) : .event(ref)), saying: "Deleted \(ref)")
+        case let .addMenu(app):
+            guard case let .character(c) = action, "acil".contains(c) else { return [] }
+            prompt = nil
+            if c != "a", app == nil {
+                say("Select an application first (its task or its row in the strikes pane), then a \(c).")
+                return []
+            }
+            form = newForm(c, app: app)
+            return []
         case let .confirmReply(app):
             prompt = nil
             if action == .character("y") || action == .enter {

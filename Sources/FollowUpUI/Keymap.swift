@@ -8,6 +8,8 @@ public enum Key: Hashable, Sendable {
     case hangup
     /// Ctrl-Z: the shell stops the dashboard, whatever screen or prompt is open.
     case suspend
+    /// Ctrl-U: clear the field being typed in.
+    case clearLine
 }
 
 /// The screens a binding can apply on, for the footer's hints.
@@ -70,12 +72,18 @@ public enum Keymap {
         Binding(c("1"), "", .pane(.thanks), ""),
         Binding(c("2"), "", .pane(.todos), ""),
         Binding(c("3"), "", .pane(.strikes), ""),
-        Binding([.enter, .right] + c("l"), "⏎", .open, "open the application's timeline", hint: "⏎ timeline", on: [.lists],
+        Binding([.enter, .right], "⏎", .open, "open the application's timeline", hint: "⏎ timeline", on: [.lists],
                 disabled: { $0.selectedApp == nil ? "Nothing selected." : nil }),
-        Binding([.escape, .left, .backspace] + c("h"), "Esc", .back, "back", hint: "Esc back", on: [.timeline]),
-        Binding(c("D"), "D  e", .delete, "in a timeline: delete, change what is selected", hint: "D delete", on: [.timeline],
-                disabled: Disabled.outsideTimeline("delete")),
-        Binding(c("e"), "", .edit, "", hint: "e edit", on: [.timeline], disabled: Disabled.outsideTimeline("change")),
+        Binding([.escape, .left, .backspace], "Esc", .back, "back", hint: "Esc back", on: [.timeline]),
+        Binding(c("a"), "a", .add, "add: a application, c contact, i interview, l an event (in a form: Tab next, ⏎ save, Esc cancel, Ctrl-U clear)",
+                hint: "a add", on: [.lists, .timeline]),
+        Binding(c("e"), "e", .edit, "edit: the selected task's application; in a timeline the selected interview or event", hint: "e edit",
+                on: [.timeline], disabled: Disabled.noApp),
+        Binding(c("D"), "D", .delete, "in a timeline: delete the selected interview or event (u brings it back)", hint: "D delete",
+                on: [.timeline], disabled: Disabled.outsideTimeline("delete")),
+        Binding(c("l"), "l  n", .log, "log an event, or a note, for the selected application", hint: "l log", on: [.timeline], disabled: Disabled.noApp),
+        Binding(c("n"), "", .note, "", disabled: Disabled.noApp),
+        Binding(c("c"), "c", .close, "close the selected application (a reason if you like)", disabled: Disabled.noApp),
         Binding(c("d"), "d", .done, "done (a check-in asks: c call, v voicemail, e email, l letter)", hint: "d done", on: [.lists, .review], disabled: Disabled.noTask),
         Binding(c("s"), "s", .snooze, "snooze: 1, 3 or 7 days, or t to type a date", hint: "s snooze", on: [.lists, .review], disabled: Disabled.noTask),
         Binding(c("x"), "x", .dismiss, "dismiss", hint: "x dismiss", on: [.lists, .review], disabled: Disabled.noTask),
@@ -113,7 +121,7 @@ public enum Keymap {
         switch key {
         case let .resize(rows, columns): return .resize(rows: rows, columns: columns)
         case .hangup: return .quit
-        case .suspend: return nil
+        case .suspend, .clearLine: return prompting && key == .clearLine ? .clearField : nil
         default: break
         }
         if prompting {
@@ -122,7 +130,11 @@ public enum Keymap {
             case .enter: return .enter
             case .escape: return .escape
             case .backspace: return .backspace
-            case .left, .right, .tab, .backTab: return nil
+            case .left: return .cursorLeft
+            case .right: return .cursorRight
+            case .tab: return .nextPane
+            case .backTab: return .previousPane
+            case .clearLine: return .clearField
             default: break
             }
         }

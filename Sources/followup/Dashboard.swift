@@ -82,7 +82,7 @@ struct DashboardSession {
                 continue
             }
             refresh(&state)
-            guard let key, let action = Keymap.action(for: key, prompting: state.prompt != nil) else { continue }
+            guard let key, let action = Keymap.action(for: key, prompting: state.prompt != nil || state.form != nil) else { continue }
             var effects = state.update(action)
             // Each effect's result goes back into update, which may ask for more.
             while !effects.isEmpty {

@@ -62,22 +62,7 @@ enum Sentence {
     }
 
     static func of(_ problem: FieldProblem, field key: FieldKey?, _ reader: Reader) -> String {
-        let field = key.map { name($0, reader) } ?? "the value"
-        switch problem {
-        case .empty: return "\(field) must not be empty"
-        case .required: return "\(field) is required"
-        case let .notEmail(text): return "\(field): \"\(text)\" is not an e-mail address"
-        case let .outOfRange(_, range): return "\(field) must be from \(range.lowerBound) to \(range.upperBound)"
-        case let .notWholeNumber(text): return "\(field): \"\(text)\" is not a whole number"
-        case let .notDate(text): return "\(field): \"\(text)\" is not a date; use YYYY-MM-DD"
-        case let .notDateTime(text): return "\(field): \"\(text)\" is not a date and time; use YYYY-MM-DDTHH:MM, e.g. 2026-11-24T14:30"
-        case let .needsTime(text): return "\(field): give a time too, YYYY-MM-DDTHH:MM (e.g. \(text)T09:00)"
-        case let .skippedTime(text, zone):
-            return "\(field): \(text) does not exist in \(zone): the clocks skip it (daylight saving time). Give a time outside the gap."
-        case let .unknownZone(text): return "\(field): \"\(text)\" is not a time zone; use a name such as Europe/Berlin"
-        case let .notAfter(day): return "\(field) must be after today (\(day))"
-        case .onlyForCalls: return "\(field) is for a check-in call where you spoke with them (--channel call)"
-        }
+        problem.words(field: key.map { name($0, reader) } ?? "the value")
     }
 
     static func of(_ error: LookupError) -> String {

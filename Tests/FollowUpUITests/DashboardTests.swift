@@ -159,7 +159,7 @@ struct DashboardUpdateTests {
         #expect(state.messageIsError)
     }
 
-    @Test("x dismisses after a yes, r logs a reply after a yes, u undoes this session's last change")
+    @Test("x dismisses after a yes, r logs a reply with an optional new decision date, u undoes this session's last change")
     func confirmations() throws {
         var state = demoState(rows: 24, columns: 80)
         let task = try #require(state.selectedTask)
@@ -167,8 +167,19 @@ struct DashboardUpdateTests {
         #expect(state.update(.character("n")).isEmpty)
         _ = state.update(.dismiss)
         #expect(state.update(.character("y")) == [.apply(.dismiss(taskID: task.id))])
+        let contact = state.agenda.tasks.first { $0.app == task.app && $0.kind == .checkIn }?.contact
         _ = state.update(.reply)
-        #expect(state.update(.enter) == [.apply(.reply(app: task.app, contact: state.agenda.tasks.first { $0.app == task.app && $0.kind == .checkIn }?.contact))])
+        let reply = Change.reply(app: task.app, contact: contact)
+        #expect(state.update(.enter) == [.apply(reply)])
+        _ = state.update(.applied(reply, recorded: nil))
+        #expect(state.form == nil)
+        // With a date: "fri" is the Friday after Tue 24 Nov.
+        _ = state.update(.reply)
+        for c in "fri" { _ = state.update(.character(c)) }
+        #expect(state.render().text.contains("→ Fri 27 Nov"))
+        let dated = Change.reply(app: task.app, contact: contact, decisionBy: Day("2026-11-27")!)
+        #expect(state.update(.enter) == [.apply(dated)])
+        _ = state.update(.applied(dated, recorded: nil))
         #expect(state.update(.undo).isEmpty)
         #expect(state.message?.contains("Nothing") == true)
         state.sessionChanges = ["change-aaaa", "change-bbbb"]
