@@ -388,12 +388,18 @@ extension DashboardState {
             let shown = display(field, focused: focused, width: valueWidth)
             screen.put(shown, row: row, column: column, style: focused ? .selected : .normal, limit: column + valueWidth)
             if focused { screen.restyle(row: row, from: column, to: column + valueWidth, style: .selected) }
+            // Beside the field what it resolves to or what is wrong with it; under it when there
+            // is no room beside.
+            let note: (String, CellStyle)? = !field.text.isEmpty ? problem(field).map { ("✗ " + $0, .error) } ?? resolved(field).map { ("→ " + $0, .dim) } : nil
             let noteColumn = column + valueWidth + 2
-            if noteColumn < columns - 3 {
-                if !field.text.isEmpty, let problem = problem(field) {
-                    screen.put("✗ " + problem, row: row, column: noteColumn, style: .error, limit: columns - 1)
-                } else if let resolved = resolved(field) {
-                    screen.put("→ " + resolved, row: row, column: noteColumn, style: .dim, limit: columns - 1)
+            if let (text, style) = note {
+                if noteColumn + TextWidth.of(text) <= columns - 1 {
+                    screen.put(text, row: row, column: noteColumn, style: style, limit: columns - 1)
+                } else {
+                    for part in TextWidth.wrap(text, to: max(10, columns - column - 2)) where row + 1 < rows - 2 {
+                        row += 1
+                        screen.put(part, row: row, column: column, style: style, limit: columns - 1)
+                    }
                 }
             }
             row += 1

@@ -410,7 +410,8 @@ extension DashboardState {
         case .filter:
             prompt = .filter(text: filter)
         case .review:
-            reviewIDs = shown.map(\.id)
+            // What is overdue and due first; upcoming items offered at the end, not mixed in.
+            reviewIDs = shown.filter { $0.status != .upcoming }.map(\.id) + shown.filter { $0.status == .upcoming }.map(\.id)
             reviewed = (0, 0, 0)
             mode = .review(position: 0)
             scroll = 0

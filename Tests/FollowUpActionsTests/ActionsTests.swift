@@ -141,3 +141,25 @@ struct ActionsTests {
         #expect(timeline.entries.contains { $0.kind == "interview" && $0.text.contains("90 min") })
     }
 }
+
+@Suite("Dates as people type them")
+struct RelativeDateTests {
+    let tuesday = Day("2026-11-24")!
+
+    @Test("resolved against today", arguments: [
+        ("2026-12-04", "2026-12-04"), ("today", "2026-11-24"), ("tomorrow", "2026-11-25"), ("fri", "2026-11-27"),
+        ("Friday", "2026-11-27"), ("tue", "2026-12-01"), ("next mon", "2026-11-30"), ("last fri", "2026-11-20"),
+        ("+3d", "2026-11-27"), ("+2w", "2026-12-08"), ("-1d", "2026-11-23"), ("in 3 days", "2026-11-27"),
+    ])
+    func days(_ text: String, _ expected: String) {
+        #expect(RelativeDate.parse(text, today: tuesday)?.day == Day(expected))
+    }
+
+    @Test("with a time; nonsense is no date")
+    func times() {
+        let parsed = RelativeDate.parse("next mon 14:00", today: tuesday)
+        #expect(parsed?.day == Day("2026-11-30") && parsed?.time?.hour == 14 && parsed?.time?.minute == 0)
+        #expect(RelativeDate.parse("2026-12-04T09:30", today: tuesday)?.time?.minute == 30)
+        for bad in ["someday", "2026-02-30", "fri 25:00", "+d", ""] { #expect(RelativeDate.parse(bad, today: tuesday) == nil, "\(bad)") }
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 
 /// Debian's vim, when installed (scripts/test installs it).
@@ -116,5 +117,64 @@ struct RealEditorTests {
         #expect(t.wait { t.screen().contains("Thank-you notes 2") && t.screen().contains("Snooze") }, "\(t.screen())")
         t.keys("Escape", "q")
         #expect(t.wait { t.screen().contains("\(RealEditorTests.prompt)") && !t.screen().contains("Thank-you notes") })
+    }
+}
+
+@Suite("Forms in a real terminal", .enabled(if: Tmux.available), .serialized)
+struct FormTmuxTests {
+    func export(_ s: Sandbox) -> JSONValue? { try? JSONParser.parse(s.ok(["export", "json"])) }
+
+    @Test("on an empty file: an application, a contact and an interview through the forms; a bad date saves nothing; Esc writes nothing; u takes an add back")
+    func addThroughForms() throws {
+        let s = Sandbox()
+        let t = Tmux()
+        defer { t.kill() }
+        t.start("env TZ=America/New_York FOLLOWUP_NOW=2026-11-24T09:00 HOME=\(s.folder) \(followupBinary) --file \(s.file)", width: 100, height: 30)
+        #expect(t.wait { t.screen().contains("Welcome to followup") })
+        // Esc writes nothing.
+        t.keys("a", "a")
+        #expect(t.wait { t.screen().contains("New application") })
+        t.keys("-l", "Nobody")
+        t.keys("Escape")
+        #expect(t.wait { t.screen().contains("Welcome to followup") })
+        #expect(!FileManager.default.fileExists(atPath: s.file))
+        // The application, with a date that is not one: kept as typed, nothing saved.
+        t.keys("a", "a")
+        #expect(t.wait { t.screen().contains("New application") })
+        t.keys("-l", "Zoë & Co 日本")
+        t.keys("Tab")
+        t.keys("-l", "Staff Engineer")
+        t.keys("Tab")
+        t.keys("-l", "2026-02-30")
+        t.keys("Enter")
+        #expect(t.wait { t.screen().contains("is not a date") }, "\(t.screen())")
+        #expect(!FileManager.default.fileExists(atPath: s.file))
+        t.keys("C-u")
+        t.keys("-l", "fri")
+        #expect(t.wait { t.screen().contains("→ Fri 27 Nov") })
+        t.keys("Enter")
+        #expect(t.wait { t.screen().contains("Added Zoë & Co 日本") }, "\(t.screen())")
+        let app = try #require(export(s)?["applications"]?.arrayValue?.first)
+        #expect(app["role"] == .string("Staff Engineer") && app["decisionBy"] == .string("2026-11-27"))
+        // A contact, then an interview with them.
+        t.keys("3", "a", "c")
+        #expect(t.wait { t.screen().contains("New contact at") })
+        t.keys("-l", "Dana Lee")
+        t.keys("Enter")
+        #expect(t.wait { t.screen().contains("Added Dana Lee") }, "\(t.screen())")
+        t.keys("a", "i")
+        #expect(t.wait { t.screen().contains("New interview at") })
+        t.keys("-l", "tomorrow 14:00")
+        for _ in 0..<4 { t.keys("Tab") }
+        t.keys("Space", "Enter")
+        #expect(t.wait { t.screen().contains("Added an interview") }, "\(t.screen())")
+        let saved = try #require(export(s)?["applications"]?.arrayValue?.first)
+        #expect(saved["contacts"]?.arrayValue?.count == 1)
+        let interview = try #require(saved["interviews"]?.arrayValue?.first)
+        #expect(interview["at"] == .string("2026-11-25T14:00:00-05:00"))
+        #expect(interview["with"]?.arrayValue?.count == 1)
+        // u takes the interview back.
+        t.keys("u")
+        #expect(t.wait { export(s)?["applications"]?.arrayValue?.first?["interviews"]?.arrayValue?.isEmpty == true })
     }
 }
