@@ -1,3 +1,4 @@
+import FollowUpActions
 import FollowUpCore
 
 extension DashboardState {
@@ -96,7 +97,10 @@ extension DashboardState {
         case .channel: return "How did it go out?  c call · v voicemail · e email · l letter · Esc cancel"
         case .answered: return "Did you speak with them?  y yes (their reply: no strike) · n no answer · Esc cancel"
         case .snooze: return "Snooze until?  1 tomorrow · 3 in three days · 7 in a week · t a date · Esc cancel"
-        case let .snoozeDate(_, text): return "Snooze until (YYYY-MM-DD): \(text)▏  ⏎ ok · Esc cancel"
+        case let .snoozeDate(_, text):
+            let day: String
+            if case let .success(d) = Fields.relativeDay(.until, today: today).parse(text) { day = "  → " + d.short } else { day = "" }
+            return "Snooze until (fri, next mon, +3d, YYYY-MM-DD): \(text)▏\(day)  ⏎ ok · Esc cancel"
         case .confirmDismiss: return "Dismiss this task for good?  y or ⏎ yes · any other key no"
         case let .confirmReply(app):
             let name = data.application(id: app)?.employer ?? app
@@ -183,7 +187,7 @@ extension DashboardState {
                 ?? String(repeating: "●", count: e.strikes)
             let words: String
             if e.struckOut {
-                words = "struck out — time to move on"
+                words = "struck out — time to move on (c closes it)"
             } else {
                 let count = cap.map { "\(e.strikes) of \($0) unanswered" } ?? "\(e.strikes) unanswered, no cap"
                 words = count + (e.nextCheckIn.map { $0 < today ? " · next try now (since \(dayLabel($0)))" : " · next try \(dayLabel($0))" } ?? "")

@@ -497,13 +497,16 @@ extension DashboardState {
             return snooze(taskID, until: today.adding(days: days))
         case let .snoozeDate(taskID, text):
             switch action {
-            case let .character(c) where c.isNumber || c == "-":
-                if text.count < 10 { prompt = .snoozeDate(taskID: taskID, text: text + String(c)) }
+            case let .character(c):
+                if text.count < 24 { prompt = .snoozeDate(taskID: taskID, text: text + String(c)) }
             case .backspace:
                 prompt = .snoozeDate(taskID: taskID, text: String(text.dropLast()))
+            case .clearField:
+                prompt = .snoozeDate(taskID: taskID, text: "")
             case .enter:
-                guard let day = Day(text), day > today else {
-                    say("Give a date after today as YYYY-MM-DD.", error: true)
+                // The dates people type: fri, next mon, +3d, 2026-12-04.
+                guard case let .success(day) = Fields.relativeDay(.until, today: today).parse(text), day > today else {
+                    say("Give a day after today: fri, next mon, +3d or YYYY-MM-DD.", error: true)
                     return []
                 }
                 prompt = nil

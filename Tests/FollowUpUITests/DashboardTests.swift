@@ -157,6 +157,13 @@ struct DashboardUpdateTests {
         for c in "2026-11-01" { _ = state.update(.character(c)) }
         #expect(state.update(.enter).isEmpty, "a past date is refused")
         #expect(state.messageIsError)
+        // The dates people type work too.
+        _ = state.update(.escape)
+        _ = state.update(.snooze)
+        _ = state.update(.character("t"))
+        for c in "next mon" { _ = state.update(.character(c)) }
+        #expect(state.render().text.contains("→ Mon 30 Nov"))
+        #expect(state.update(.enter) == [.apply(.snooze(taskID: task.id, until: Day("2026-11-30")!))])
     }
 
     @Test("x dismisses after a yes, r logs a reply with an optional new decision date, u undoes this session's last change")
