@@ -178,3 +178,24 @@ struct FormTmuxTests {
         #expect(t.wait { export(s)?["applications"]?.arrayValue?.first?["interviews"]?.arrayValue?.isEmpty == true })
     }
 }
+
+@Suite("A save that fails, in a real terminal", .enabled(if: Tmux.available))
+struct FailedSaveTmuxTests {
+    @Test("a change that cannot be saved (a file from a newer followup) shows why; the file is untouched and nothing is said to be done")
+    func failedSave() throws {
+        let s = Sandbox()
+        _ = Acme(s)
+        let text = String(decoding: s.bytes ?? Data(), as: UTF8.self).replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: s.file))
+        let before = s.bytes
+        let t = Tmux()
+        defer { t.kill() }
+        t.start("env TZ=America/New_York FOLLOWUP_NOW=2026-11-16T18:00 HOME=\(s.folder) \(followupBinary) --file \(s.file)", width: 100, height: 30)
+        #expect(t.wait { t.screen().contains("Thank-you notes 2") })
+        t.keys("d")
+        #expect(t.wait { t.screen().contains("newer followup") }, "\(t.screen())")
+        #expect(!t.screen().contains("Done:"))
+        #expect(t.screen().contains("Thank-you notes 2"))
+        #expect(s.bytes == before)
+    }
+}
