@@ -240,6 +240,15 @@ struct Context {
         case let .settings(edit):
             return try settings(edit, in: &data)
 
+        case let .all(changes):
+            var last = Applied(id: nil, summary: "")
+            var summaries: [String] = []
+            for change in changes {
+                last = try apply(change, to: &data)
+                summaries.append(last.summary)
+            }
+            return Applied(id: last.id, summary: summaries.joined(separator: "; "))
+
         case let .replace(edited):
             data = edited
             return Applied(id: nil, summary: "edit")

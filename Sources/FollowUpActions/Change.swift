@@ -24,6 +24,8 @@ public enum Change: Equatable, Sendable {
     case reopen(app: String)
     /// Settings: the preset, holidays, name, signature or one of the rules' numbers.
     case settings(SettingsEdit)
+    /// Several changes as one (one save, one undo): an interview with a person added on the way.
+    case all([Change])
     /// The whole data, as edited by hand (`followup edit`): what changed is stamped and what
     /// was removed is buried, as for any other change.
     case replace(FollowUpData)

@@ -154,6 +154,7 @@ extension DashboardState {
             FormField(.minutes, "Minutes", .text, i?.minutes.map(String.init) ?? ""),
             FormField(.round, "Round", .text, i?.round.map(String.init) ?? ""),
             FormField(.with, "With", .people(people(app)), i?.with.joined(separator: ",") ?? ""),
+        ] + (i == nil ? [FormField(.contact, "New person")] : []) + [
             FormField(.decisionBy, "Decision by", .date, i?.decisionBy?.description ?? ""),
             FormField(.travel, "Travel", .yesNo, (i?.travel ?? false) ? "yes" : "no"),
         ]
@@ -382,8 +383,15 @@ extension DashboardState {
                                          decisionBy: .some(day(.decisionBy)), travel: travel)
                 return .success((.editInterview(id: editing, edit), "Saved the interview"))
             }
+            let said = "Added an interview at \(employer(app)) on \(zone.day(of: at).short)"
+            // A person met for the first time is added with the interview, in one change.
+            if let person = optional(.contact) {
+                let new = NewInterview(at: at, kind: kind, minutes: minutes, round: round, with: with + [person], decisionBy: day(.decisionBy), travel: travel)
+                return .success((.all([.addContact(app: app, NewContact(name: person, role: .interviewer)), .addInterview(app: app, new)]),
+                                 said + " with \(person), added to the contacts"))
+            }
             let new = NewInterview(at: at, kind: kind, minutes: minutes, round: round, with: with, decisionBy: day(.decisionBy), travel: travel)
-            return .success((.addInterview(app: app, new), "Added an interview at \(employer(app)) on \(zone.day(of: at).short)"))
+            return .success((.addInterview(app: app, new), said))
         case let .event(app, editing):
             let kind = EventKind(rawValue: value(.kind)) ?? .note
             let contacts = data.application(id: app)?.contacts ?? []

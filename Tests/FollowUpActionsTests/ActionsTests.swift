@@ -46,6 +46,10 @@ struct ActionsTests {
             ("delete a contact", .delete(.contact("Raj", app: "acme"))),
             ("delete an interview", .delete(.interview(interview))),
             ("delete an application", .delete(.application("acme"))),
+            ("an interview with a new person, in one change", .all([
+                .addContact(app: "acme", NewContact(name: "Zoë Müller", role: .interviewer)),
+                .addInterview(app: "acme", NewInterview(at: at("2026-11-30T10:00"), with: ["Zoë Müller"])),
+            ])),
         ]
     }
 

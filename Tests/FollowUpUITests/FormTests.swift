@@ -109,6 +109,22 @@ struct FormTests {
         #expect(state.update(.enter) == [.apply(.addInterview(app: app, NewInterview(at: at, with: [people[1].id])))])
     }
 
+    @Test("a person met for the first time is added from inside the interview form, in one change")
+    func newPersonInInterview() throws {
+        var state = demoState(rows: 40, columns: 100)
+        let app = try #require(state.selectedApp)
+        _ = state.update(.add)
+        _ = state.update(.character("i"))
+        state.type("tomorrow 14:00")
+        while state.form?.fields[state.form!.focus].key != .contact { _ = state.update(.nextPane) }
+        state.type("Zoë Müller")
+        let at = try newYork.instant(Day("2026-11-25")!, hour: 14, minute: 0)
+        #expect(state.update(.enter) == [.apply(.all([
+            .addContact(app: app, NewContact(name: "Zoë Müller", role: .interviewer)),
+            .addInterview(app: app, NewInterview(at: at, with: ["Zoë Müller"])),
+        ]))])
+    }
+
     @Test("e on a task edits its application, filled in; in a timeline e edits the selected event")
     func editPrefilled() throws {
         var state = demoState(rows: 40, columns: 100)
