@@ -222,7 +222,9 @@ public final class Terminal {
     /// the wait is a `poll` that SIGWINCH interrupts, and keys are then read without blocking.
     /// Some terminals never send SIGWINCH to a session leader, so the size is also looked at
     /// five times a second while waiting.
-    public func readKey(timeout: Int32) -> Key? {
+    /// `wake`: a descriptor whose becoming readable (a save finished off the input path) ends
+    /// the wait with `.wake`.
+    public func readKey(timeout: Int32, wake: Int32? = nil) -> Key? {
         if suspendPending != 0 {
             suspendPending = 0
             return .suspend
@@ -232,9 +234,11 @@ public final class Terminal {
         if let key = nextKey() { return key }
         var waited: Int32 = 0
         while waited < timeout {
-            var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            var descriptors = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: wake ?? -1, events: Int16(POLLIN), revents: 0)]
             let slice = min(200, timeout - waited)
-            let ready = poll(&descriptor, 1, slice)
+            let ready = poll(&descriptors, wake == nil ? 1 : 2, slice)
+            if ready > 0, wake != nil, descriptors[1].revents & Int16(POLLIN) != 0 { return .wake }
+            var descriptor = descriptors[0]
             if suspendPending != 0 {
                 suspendPending = 0
                 return .suspend

@@ -10,6 +10,8 @@ public enum Key: Hashable, Sendable {
     case suspend
     /// Ctrl-U: clear the field being typed in.
     case clearLine
+    /// Not a key: work done off the input path (a save) has finished.
+    case wake
 }
 
 /// The screens a binding can apply on, for the footer's hints.
@@ -121,7 +123,7 @@ public enum Keymap {
         switch key {
         case let .resize(rows, columns): return .resize(rows: rows, columns: columns)
         case .hangup: return .quit
-        case .suspend, .clearLine: return prompting && key == .clearLine ? .clearField : nil
+        case .suspend, .clearLine, .wake: return prompting && key == .clearLine ? .clearField : nil
         default: break
         }
         if prompting {

@@ -57,7 +57,7 @@ struct CommonOptions: ParsableArguments {
 }
 
 /// What a command runs against: the data file, the user's zone, and now.
-struct Context {
+struct Context: Sendable {
     let file: DataFile
     let zone: Zone
     let now: Instant

@@ -54,6 +54,7 @@ struct DashboardSession {
     let label: String
     var stamp: FileStamp?
     var terminal: Terminal?
+    let saves = SaveQueue()
 
     init(ctx: Context, fixedNow: Bool, label: String) {
         self.ctx = ctx
@@ -73,17 +74,29 @@ struct DashboardSession {
         var state = DashboardState(
             data: data, agenda: Rules.schedule(data, zone: ctx.zone, now: ctx.now), zone: ctx.zone, now: ctx.now,
             fileLabel: label, rows: terminal.rows, columns: terminal.columns, colour: colour)
+        var failures: [String] = []
+        defer {
+            // Quitting waits for the saves on their way; one that failed is said on the way out.
+            saves.waitForAll()
+            for finished in saves.finished() { if let error = finished.error { failures.append(error) } }
+            terminal.stop()
+            for failure in failures { printError("followup: not saved: \(failure)") }
+        }
         while true {
             terminal.draw(state.render())
             // A minute at most between looks at the clock and the file.
-            let key = terminal.readKey(timeout: 30_000)
+            let key = terminal.readKey(timeout: 30_000, wake: saves.wake)
             if key == .suspend {
                 terminal.suspendToShell()
                 continue
             }
-            refresh(&state)
-            guard let key, let action = Keymap.action(for: key, prompting: state.prompt != nil || state.form != nil) else { continue }
-            var effects = state.update(action)
+            var effects: [Effect] = []
+            for result in savesFinished() { effects += state.update(result) }
+            // While a save of ours is on its way, what is on screen is ahead of the file.
+            if !saves.pending { refresh(&state) }
+            if let key, let action = Keymap.action(for: key, prompting: state.prompt != nil || state.form != nil) {
+                effects += state.update(action)
+            }
             // Each effect's result goes back into update, which may ask for more.
             while !effects.isEmpty {
                 let effect = effects.removeFirst()
@@ -93,6 +106,24 @@ struct DashboardSession {
                 }
             }
         }
+    }
+
+    /// What the saves that finished mean for the screen: saved (the data as saved, once the last
+    /// one on its way is done), or failed (the file as it is, and why).
+    mutating func savesFinished() -> [Action] {
+        var actions: [Action] = []
+        for finished in saves.finished() {
+            if let error = finished.error {
+                actions += [reload(), .failed(error)]
+                continue
+            }
+            if !saves.pending, let data = finished.data {
+                stamp = FileStamp(ctx.file.path)
+                actions.append(.loaded(data, now: ctx.now))
+            }
+            actions.append(.applied(finished.change, recorded: finished.recorded))
+        }
+        return actions
     }
 
     /// Picks up the clock and changes other processes made, cheaply (a stat per key).
@@ -128,31 +159,36 @@ struct DashboardSession {
         do {
             switch effect {
             case let .apply(change):
-                return try apply(change)
+                // Drawn at once from memory; the durable save runs off the input path. A change
+                // the actions layer refuses is never sent.
+                var shown = data
+                do {
+                    _ = try Actions.apply(change, to: &shown, at: ctx.now, zone: ctx.zone)
+                } catch {
+                    return [.failed(Sentence.of(error, for: .screen))]
+                }
+                saves.submit(change, ctx)
+                return [.loaded(shown, now: ctx.now)]
             case let .undo(changeID):
+                saves.waitForAll()
+                var done = savesFinished()
                 let undone = try ctx.file.undo(today: ctx.today, id: changeID)
                 let left = undone?.left.map { "\($0.record.rawValue) \($0.id)" } ?? []
-                return [reload(), .undone(changeID: changeID, summary: undone?.entry.summary, left: left)]
+                done += [reload(), .undone(changeID: changeID, summary: undone?.entry.summary, left: left)]
+                return done
             case let .writeDraft(taskID):
                 guard let task = agenda.task(id: taskID) else { return [] }
                 return [.draftWritten(path: Dashboard.shortPath(try writeDraft(task, data: data)))]
             case let .takeStock(taskID):
                 guard let task = agenda.task(id: taskID) else { return [] }
                 guard let note = try guidedNote(task, data: data) else { return [.nothingNoted] }
-                return try apply(.done(taskID: taskID, channel: nil, text: note))
+                return perform(.apply(.done(taskID: taskID, channel: nil, text: note)), data: data, agenda: agenda)
             case .quit:
                 return []
             }
         } catch {
             return [reload(), .failed(Sentence.of(error, for: .screen))]
         }
-    }
-
-    /// A change through the write path; the data as saved comes back without reading the file again.
-    mutating func apply(_ change: Change) throws -> [Action] {
-        let result = try ctx.apply(change, quiet: true)
-        stamp = FileStamp(ctx.file.path)
-        return [.loaded(result.data, now: ctx.now), .applied(change, recorded: result.recorded)]
     }
 
     /// 002's questions in the user's editor; the answers, or nil when none was written.

@@ -124,8 +124,9 @@ struct DashboardTests {
         open(s, t)
         #expect(t.wait { t.screen().contains("Thank-you notes 2") })
         t.keys("d")
+        // Drawn at once; said to be done once it is saved.
         #expect(t.wait { t.screen().contains("Thank-you notes 1") })
-        #expect(t.screen().contains("Done: thank-you Dana Lee (Acme Corp)"))
+        #expect(t.wait { t.screen().contains("Done: thank-you Dana Lee (Acme Corp)") })
         let saved = s.ok(["export", "json"])
         #expect(saved.contains("\"contact\": \"\(acme.dana)\"") && saved.contains("\"kind\": \"thank-you\""))
         t.keys("u")

@@ -1,0 +1,80 @@
+import Dispatch
+import Foundation
+import FollowUpActions
+import FollowUpCore
+import FollowUpStore
+
+/// The dashboard's saves, off the input path: each change is applied in memory and drawn at
+/// once, while the durable save (lock, re-read, apply, fsync) runs here, in order, on a queue of
+/// its own. A byte on `wake` tells the dashboard's loop, which is waiting for a key, that a save
+/// has finished; `finished()` then hands over what happened.
+final class SaveQueue: @unchecked Sendable {
+    struct Finished: Sendable {
+        let change: Change
+        /// The data as saved, or nil when the save failed.
+        let data: FollowUpData?
+        let recorded: String?
+        /// Why it failed, in the words the dashboard shows.
+        let error: String?
+    }
+
+    private let queue = DispatchQueue(label: "followup.saves")
+    private let lock = NSLock()
+    private var done: [Finished] = []
+    private var running = 0
+    /// Readable when a save has finished.
+    let wake: Int32
+    private let notify: Int32
+
+    init() {
+        var fds: [Int32] = [-1, -1]
+        _ = pipe(&fds)
+        wake = fds[0]
+        notify = fds[1]
+        _ = fcntl(wake, F_SETFL, O_NONBLOCK)
+        _ = fcntl(wake, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(notify, F_SETFD, FD_CLOEXEC)
+    }
+
+    deinit {
+        close(wake)
+        close(notify)
+    }
+
+    /// Saves a change through the actions layer and the write path, after those before it.
+    func submit(_ change: Change, _ ctx: Context) {
+        lock.withLock { running += 1 }
+        queue.async { [self] in
+            let finished: Finished
+            do {
+                let result = try ctx.apply(change, quiet: true)
+                finished = Finished(change: change, data: result.data, recorded: result.recorded, error: nil)
+            } catch {
+                finished = Finished(change: change, data: nil, recorded: nil, error: Sentence.of(error, for: .screen))
+            }
+            lock.withLock {
+                done.append(finished)
+                running -= 1
+            }
+            var byte: UInt8 = 1
+            _ = write(notify, &byte, 1)
+        }
+    }
+
+    /// Whether a save is still on its way.
+    var pending: Bool { lock.withLock { running > 0 } }
+
+    /// The saves finished since the last look, in order.
+    func finished() -> [Finished] {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while read(wake, &buffer, buffer.count) > 0 {}
+        return lock.withLock {
+            let list = done
+            done = []
+            return list
+        }
+    }
+
+    /// Waits for every save on its way (before an undo, and on quitting).
+    func waitForAll() { queue.sync {} }
+}
