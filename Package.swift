@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "followup-bench",
             dependencies: [
-                "FollowUpCore", "FollowUpStore", "FollowUpUI", "JSON",
+                "FollowUpCore", "FollowUpActions", "FollowUpStore", "FollowUpUI", "JSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -238,7 +238,7 @@ public final class Terminal {
             let slice = min(200, timeout - waited)
             let ready = poll(&descriptors, wake == nil ? 1 : 2, slice)
             if ready > 0, wake != nil, descriptors[1].revents & Int16(POLLIN) != 0 { return .wake }
-            var descriptor = descriptors[0]
+            let descriptor = descriptors[0]
             if suspendPending != 0 {
                 suspendPending = 0
                 return .suspend
