@@ -222,7 +222,7 @@ struct Context {
         case let .close(query, reason):
             let i = try app(query, in: data)
             let a = data.applications[i]
-            let status = Rules.schedule(data, zone: zone, now: now).statuses[a.id] ?? .active
+            let status = Rules.schedule(data, employerOf: a.id, zone: zone, now: now).statuses[a.id] ?? .active
             if status.isClosed { throw .alreadyClosed(employer: a.employer, status: status, app: a.id) }
             let id = mint("closed", fallback: "event", in: data)
             data.applications[i].events.append(Event(id: id, kind: .closed, at: now, text: reason?.blankless, createdAt: now))
@@ -231,7 +231,7 @@ struct Context {
         case let .reopen(query):
             let i = try app(query, in: data)
             let a = data.applications[i]
-            let status = Rules.schedule(data, zone: zone, now: now).statuses[a.id] ?? .active
+            let status = Rules.schedule(data, employerOf: a.id, zone: zone, now: now).statuses[a.id] ?? .active
             if !status.isClosed { throw .notClosed(employer: a.employer, status: status) }
             let id = mint("reopened", fallback: "event", in: data)
             data.applications[i].events.append(Event(id: id, kind: .reopened, at: now, createdAt: now))
@@ -300,7 +300,7 @@ struct Context {
             text: text?.blankless ?? (task.kind == .takeStock ? "Took stock of the interview" : nil),
             answers: task.kind == .respond ? task.anchor : nil, answered: answered, createdAt: now))
         // The event must do what was asked: one dated before the task's reason would not.
-        if let still = Rules.schedule(data, zone: zone, now: now).task(id: taskID), !still.isHidden {
+        if let still = Rules.schedule(data, employerOf: task.app, zone: zone, now: now).task(id: taskID), !still.isHidden {
             throw .tooEarly(taskID: taskID, day: zone.localize(when ?? now).wallClock.day, opened: zone.localize(task.opensAt))
         }
         return Applied(id: id, summary: "done \(describe(task))")
@@ -330,8 +330,12 @@ struct Context {
         }
     }
 
+    /// The task, if open now; only its employer's applications are scheduled to find it (the
+    /// task id names its application: `KIND:APP:…`).
     func openTask(_ taskID: String, in data: FollowUpData) throws(ActionError) -> FollowUpTask {
-        guard let task = Rules.schedule(data, zone: zone, now: now).task(id: taskID) else { throw .noOpenTask(taskID) }
+        let parts = taskID.split(separator: ":")
+        let agenda = parts.count > 1 ? Rules.schedule(data, employerOf: String(parts[1]), zone: zone, now: now) : Rules.schedule(data, zone: zone, now: now)
+        guard let task = agenda.task(id: taskID) else { throw .noOpenTask(taskID) }
         return task
     }
 

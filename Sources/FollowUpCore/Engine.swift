@@ -8,6 +8,21 @@ public enum Rules {
         var engine = Engine(data: data, zone: zone, now: now)
         return engine.run()
     }
+
+    /// The tasks, strikes and statuses of one employer's applications only: the same as in the
+    /// whole schedule, since no rule looks past an employer (strikes and one-person-one-day are
+    /// per employer). A change to one application is checked at the cost of its employer.
+    public static func schedule(_ data: FollowUpData, employerOf app: String, zone: Zone, now: Instant) -> Agenda {
+        guard let key = data.application(id: app)?.employerKey else { return schedule(data, zone: zone, now: now) }
+        var scope = data
+        scope.applications = data.applications.filter { $0.employerKey == key }
+        return schedule(scope, zone: zone, now: now)
+    }
+}
+
+extension Application {
+    /// The employer as the rules group applications: case and surrounding spaces aside.
+    public var employerKey: String { employer.lowercased().trimmingCharacters(in: .whitespaces) }
 }
 
 /// What the rules need to know of one application, computed once.
@@ -228,7 +243,7 @@ struct Engine {
         for i in held { consider(i.decisionBy, max(i.at, i.decisionGivenAt ?? i.at), i.id) }
         for e in events where e.at <= now { consider(e.decisionBy, e.at, e.id) }
         return AppFacts(
-            app: app, employerKey: app.employer.lowercased().trimmingCharacters(in: .whitespaces), closedAs: closedAs,
+            app: app, employerKey: app.employerKey, closedAs: closedAs,
             interviews: interviews, held: held, events: events, reset: reset, stated: stated,
             contacts: app.contacts.sorted { ($0.createdAt.seconds, $0.id) < ($1.createdAt.seconds, $1.id) })
     }

@@ -262,6 +262,17 @@ struct PropertyTests {
         }
     }
 
+    @Test("an employer's tasks are the same scheduled alone as in the whole file: no rule looks past an employer", arguments: PresetName.allCases)
+    func employerScope(_ preset: PresetName) async {
+        await propertyCheck(count: 200, input: World.generator(preset)) { world in
+            for app in world.data.applications {
+                let alone = Rules.schedule(world.data, employerOf: app.id, zone: newYork, now: world.now)
+                #expect(alone.tasks.filter { $0.app == app.id } == world.agenda.tasks.filter { $0.app == app.id })
+                #expect(alone.statuses[app.id] == world.agenda.statuses[app.id])
+            }
+        }
+    }
+
     @Test("a call is only suggested to a contact who gave permission and a number", arguments: PresetName.allCases)
     func callsNeedPermission(_ preset: PresetName) async {
         await propertyCheck(count: 300, input: World.generator(preset)) { world in
