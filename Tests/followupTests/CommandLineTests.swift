@@ -70,27 +70,6 @@ struct WritingTests {
         #expect(s.run(["log", "note", "--app", first.uppercased()]).status == 0)
     }
 
-    @Test("four processes logging 25 events each at once: exactly 100 events")
-    func concurrentWritersLoseNothing() async {
-        let s = Sandbox()
-        let app = s.ok(["app", "add", "--employer", "Busy", "--role", "Dev"])
-        let file = s.file
-        await withTaskGroup(of: Void.self) { group in
-            for worker in 0..<4 {
-                group.addTask {
-                    for n in 0..<25 {
-                        let out = Sandbox.exec(
-                            ["log", "note", "--app", app, "--text", "w\(worker) n\(n)", "--file", file, "--now", "2026-11-16T09:00"],
-                            environment: ["TZ": "UTC"])
-                        if out.status != 0 { Issue.record("log failed: \(out.stderr)") }
-                    }
-                }
-            }
-        }
-        let events = (try? JSONParser.parse(s.ok(["export", "json"])))?["applications"]?.arrayValue?.first?["events"]?.arrayValue
-        #expect(events?.count == 100)
-        #expect(Set(events?.compactMap { $0["id"]?.stringValue } ?? []).count == 100)
-    }
 }
 
 @Suite("Bad input: one line, a non-zero exit, the file untouched")
@@ -233,28 +212,5 @@ struct HelpTests {
 
 @Suite("Safety under kill -9")
 struct CrashTests {
-    @Test("a writer killed at any moment leaves a valid file, the old one or the new one")
-    func killedWritersLeaveValidFiles() throws {
-        let s = Sandbox()
-        let app = s.ok(["app", "add", "--employer", "Sturdy", "--role", "Dev"])
-        // Enough data that a save takes a moment.
-        for n in 0..<40 { s.ok(["log", "note", "--app", app, "--text", String(repeating: "x", count: 2000) + "\(n)"]) }
-        var generator = SystemRandomNumberGenerator()
-        for round in 0..<25 {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: followupBinary)
-            process.arguments = ["log", "note", "--app", app, "--text", "round \(round)", "--file", s.file, "--now", "2026-11-16T09:00"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            usleep(UInt32.random(in: 0...40_000, using: &generator))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            let check = s.run(["check"])
-            #expect(check.status == 0, "round \(round): \(check.stdout) \(check.stderr)")
-        }
-        s.ok(["log", "note", "--app", app])
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: s.folder).filter { $0.contains(".tmp-") }
-        #expect(leftovers.isEmpty, "the next writer clears the temp files of killed ones")
-    }
+
 }
