@@ -191,3 +191,31 @@ struct FormScreenTests {
         assertGolden(state.render(), "form-interview-\(columns)x\(rows)")
     }
 }
+
+@Suite("Hostile text on every screen")
+struct HostileScreenTests {
+    @Test("control and bidi characters in names and notes reach no cell of any screen")
+    func noControlCharacters() throws {
+        var data = Demo.data(today: Day("2026-11-24")!, zone: newYork)
+        let hostile = "Evil\u{1B}]52;c;x\u{07}\u{1B}[2J\u{202E}gnp\u{FEFF}\u{9B}1m\u{2066}"
+        data.applications[0].employer = hostile
+        data.applications[0].contacts[0].name = hostile
+        data.applications[0].role = hostile
+        let state = DashboardState(data: data, agenda: Rules.schedule(data, zone: newYork, now: demoNow), zone: newYork, now: demoNow,
+                                   fileLabel: hostile, rows: 40, columns: 120)
+        var screens: [DashboardState] = [state]
+        var timeline = state
+        _ = timeline.update(.open)
+        var review = state
+        _ = review.update(.review)
+        var form = state
+        _ = form.update(.edit)
+        screens += [timeline, review, form]
+        for screen in screens {
+            let cells = screen.render().text.unicodeScalars
+            #expect(!cells.contains { $0.value < 0x20 && $0 != "\n" }, "a C0 control reached the screen")
+            #expect(!cells.contains { (0x7F...0x9F).contains($0.value) || [0x202E, 0xFEFF, 0x2066].contains($0.value) })
+        }
+        #expect(form.form != nil)
+    }
+}

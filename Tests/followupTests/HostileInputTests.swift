@@ -286,3 +286,18 @@ struct BackupEdgeTests {
         #expect(s.bytes == before)
     }
 }
+
+@Suite("Nothing hostile gets through: zsh and fish candidates")
+struct CompletionCandidateTests {
+    @Test("zsh reads name:description, so a colon is escaped; a line break never ends up in a candidate", arguments: ["zsh", "fish"])
+    func candidates(_ shell: String) {
+        let s = Sandbox()
+        s.ok(["app", "add", "--employer", "Acme: Inc", "--role", "x"])
+        s.ok(["app", "add", "--employer", "Two\nLines", "--role", "x"])
+        let out = Sandbox.exec(["---completion", "show", "--", "positional@0", "2", "0", "followup", "show", ""],
+                               environment: ["FOLLOWUP_FILE": s.file, "SAP_SHELL": shell])
+        let lines = out.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains(shell == "zsh" ? "Acme\\: Inc" : "Acme: Inc"), "\(lines)")
+        #expect(!lines.contains { $0.hasPrefix("Lines") || $0 == "Two" }, "\(lines)")
+    }
+}
