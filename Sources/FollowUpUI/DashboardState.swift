@@ -27,7 +27,7 @@ public enum Prompt: Equatable, Sendable {
     case confirmReply(app: String)
     case filter(text: String)
     /// Delete an interview or event (`ref`), described as `what`.
-    case confirmDelete(ref: String, what: String)
+    case confirmDelete(record: Change.Record, what: String)
     /// What to add: a application, c contact, i interview, l an event (the last three for `app`).
     case addMenu(app: String?)
 }
@@ -344,7 +344,8 @@ extension DashboardState {
                 if action == .edit {
                     form = editForm(app: app, ref: entry.ref)
                 } else {
-                    prompt = .confirmDelete(ref: entry.ref, what: "this \(noun) (\(entry.text))")
+                    prompt = .confirmDelete(record: entry.kind == "interview" ? .interview(entry.ref) : .event(entry.ref),
+                                            what: "this \(noun) (\(entry.text))")
                 }
             case .add:
                 prompt = .addMenu(app: app)
@@ -404,6 +405,10 @@ extension DashboardState {
         case .edit:
             guard let app = selectedApp.flatMap({ data.application(id: $0) }) else { break }
             form = editApplicationForm(app)
+        case .delete:
+            guard let app = selectedApp.flatMap({ data.application(id: $0) }) else { break }
+            prompt = .confirmDelete(record: .application(app.id),
+                                    what: "\(app.employer) — \(app.role), with its contacts, interviews and events")
         case .undo:
             guard let last = sessionChanges.last else { break }
             return [.undo(changeID: last)]
@@ -521,11 +526,11 @@ extension DashboardState {
                 return ask(.dismiss(taskID: taskID), saying: "Dismissed: " + (agenda.task(id: taskID).map(describe) ?? taskID))
             }
             return []
-        case let .confirmDelete(ref, _):
+        case let .confirmDelete(record, what):
             prompt = nil
-            guard action == .character("y"), case let .timeline(app, _) = mode else { return [] }
-            let isInterview = data.application(id: app)?.interviews.contains { $0.id == ref } ?? false
-            return ask(.delete(isInterview ? .interview(ref) : .event(ref)), saying: "Deleted \(ref)")
+            guard action == .character("y") else { return [] }
+            if case .application = record, case .timeline = mode { mode = .lists }
+            return ask(.delete(record), saying: "Deleted \(what) · u brings it back")
         case let .addMenu(app):
             guard case let .character(c) = action, "acil".contains(c) else { return [] }
             prompt = nil

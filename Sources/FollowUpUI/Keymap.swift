@@ -49,12 +49,6 @@ public struct Binding: Sendable {
 enum Disabled {
     static let noTask: @Sendable (DashboardState) -> String? = { $0.selectedTask == nil ? "Select a task first (Tab moves between panes)." : nil }
     static let noApp: @Sendable (DashboardState) -> String? = { $0.selectedApp == nil ? "Select an application first." : nil }
-    static func outsideTimeline(_ verb: String) -> @Sendable (DashboardState) -> String? {
-        { state in
-            if case .timeline = state.mode { return nil }
-            return "Open the application's timeline (⏎) and select what to \(verb)."
-        }
-    }
 }
 
 /// Keys to actions, in one table.
@@ -81,8 +75,8 @@ public enum Keymap {
                 hint: "a add", on: [.lists, .timeline]),
         Binding(c("e"), "e", .edit, "edit: the selected task's application; in a timeline the selected interview or event", hint: "e edit",
                 on: [.timeline], disabled: Disabled.noApp),
-        Binding(c("D"), "D", .delete, "in a timeline: delete the selected interview or event (u brings it back)", hint: "D delete",
-                on: [.timeline], disabled: Disabled.outsideTimeline("delete")),
+        Binding(c("D"), "D", .delete, "delete, after a yes: the selected application; in a timeline the selected interview or event (u brings it back)",
+                hint: "D delete", on: [.timeline], disabled: Disabled.noApp),
         Binding(c("l"), "l  n", .log, "log an event, or a note, for the selected application", hint: "l log", on: [.timeline], disabled: Disabled.noApp),
         Binding(c("n"), "", .note, "", disabled: Disabled.noApp),
         Binding(c("c"), "c", .close, "close the selected application (a reason if you like)", disabled: Disabled.noApp),

@@ -242,8 +242,13 @@ struct DashboardUpdateTests {
         #expect(state.update(.done).isEmpty)
         #expect(state.message == "Select a task first (Tab moves between panes).")
         _ = state.update(.delete)
-        #expect(state.message == "Open the application's timeline (⏎) and select what to delete.")
-        #expect(state.render().text.contains("Open the application's timeline"))
+        guard case .confirmDelete(record: .application(_), _)? = state.prompt else { Issue.record("D on an employer's row asks to delete its application"); return }
+        _ = state.update(.character("n"))
+        #expect(state.prompt == nil)
+        var empty = DashboardState(data: FollowUpData(), agenda: Rules.schedule(FollowUpData(), zone: newYork, now: demoNow), zone: newYork,
+                                   now: demoNow, fileLabel: "x", rows: 24, columns: 80)
+        _ = empty.update(.delete)
+        #expect(empty.message == "Select an application first.")
     }
 
     @Test("the key that closes the help does nothing else")
@@ -353,8 +358,8 @@ struct DashboardUpdateTests {
         #expect(state.mode == .timeline(app: "initech-2k4m", cursor: 0))
         _ = state.update(.down)
         _ = state.update(.delete)
-        guard case let .confirmDelete(ref, _)? = state.prompt else { Issue.record("no confirmation"); return }
-        #expect(state.update(.character("y")) == [.apply(.delete(.event(ref)))])
+        guard case let .confirmDelete(record, _)? = state.prompt, case .event = record else { Issue.record("no confirmation"); return }
+        #expect(state.update(.character("y")) == [.apply(.delete(record))])
         _ = state.update(.bottom)
         #expect(state.update(.delete).isEmpty)
         #expect(state.prompt == nil)

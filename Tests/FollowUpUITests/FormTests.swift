@@ -219,3 +219,35 @@ struct HostileScreenTests {
         #expect(form.form != nil)
     }
 }
+
+@Suite("More forms at fixed sizes (golden files)")
+struct MoreFormScreenTests {
+    @Test("the contact and log forms", arguments: [(80, 24), (120, 40)])
+    func contactAndLog(_ columns: Int, _ rows: Int) {
+        var contact = demoState(rows: rows, columns: columns)
+        _ = contact.update(.add)
+        _ = contact.update(.character("c"))
+        contact.type("佐藤 由紀")
+        _ = contact.update(.nextPane)
+        _ = contact.update(.nextPane)
+        _ = contact.update(.character("h"))
+        _ = contact.update(.nextPane)
+        contact.type("not-an-address")
+        assertGolden(contact.render(), "form-contact-\(columns)x\(rows)")
+        var log = demoState(rows: rows, columns: columns)
+        _ = log.update(.log)
+        _ = log.update(.character("r"))
+        _ = log.update(.nextPane)
+        log.type("yesterday 16:00")
+        assertGolden(log.render(), "form-log-\(columns)x\(rows)")
+    }
+
+    @Test("D on a task asks before deleting its application; y deletes it (a tombstone, undoable)")
+    func deleteApplication() throws {
+        var state = demoState(rows: 40, columns: 100)
+        let app = try #require(state.selectedApp)
+        _ = state.update(.delete)
+        #expect(state.render().text.contains("with its contacts, interviews and events?"))
+        #expect(state.update(.character("y")) == [.apply(.delete(.application(app)))])
+    }
+}

@@ -266,7 +266,7 @@ struct DashboardTests {
         t.keys("j", "D")
         #expect(t.wait { t.screen().contains("Delete this event") })
         t.keys("y")
-        #expect(t.wait { t.screen().contains("Deleted \(note)") })
+        #expect(t.wait { t.screen().contains("Deleted this event") })
         let buried = (try? JSONParser.parse(s.ok(["export", "json"])))?["tombstones"]?.arrayValue ?? []
         #expect(buried.contains { $0["id"] == .string(note) })
         t.keys("u")
