@@ -78,7 +78,9 @@ struct DashboardSession {
         defer {
             // Quitting waits for the saves on their way; one that failed is said on the way out.
             saves.waitForAll()
-            for finished in saves.finished() { if let error = finished.error { failures.append(error) } }
+            for finished in saves.finished() where finished.change != nil {
+                if let error = finished.error { failures.append(error) }
+            }
             terminal.stop()
             for failure in failures { printError("followup: not saved: \(failure)") }
         }
@@ -113,6 +115,13 @@ struct DashboardSession {
     mutating func savesFinished() -> [Action] {
         var actions: [Action] = []
         for finished in saves.finished() {
+            guard let change = finished.change else {
+                // A read of the file: what another process wrote.
+                stamp = finished.stamp
+                if let error = finished.error { actions.append(.unreadable(error)) }
+                if let data = finished.data { actions.append(.loaded(data, now: ctx.now)) }
+                continue
+            }
             if let error = finished.error {
                 actions += [reload(), .failed(error)]
                 continue
@@ -121,7 +130,7 @@ struct DashboardSession {
                 stamp = FileStamp(ctx.file.path)
                 actions.append(.loaded(data, now: ctx.now))
             }
-            actions.append(.applied(finished.change, recorded: finished.recorded))
+            actions.append(.applied(change, recorded: finished.recorded))
         }
         return actions
     }
@@ -136,8 +145,9 @@ struct DashboardSession {
                 moved = true
             }
         }
+        // Read again off the input path: keys are answered meanwhile from what is on screen.
         let current = FileStamp(ctx.file.path)
-        if current != stamp || moved { _ = state.update(reload()) }
+        if current != stamp || moved { saves.reload(ctx) }
     }
 
     /// The file as it is now, as an action for `update`.
@@ -236,7 +246,7 @@ struct DashboardSession {
 }
 
 /// Enough of a file's identity to notice that another process replaced it.
-struct FileStamp: Equatable {
+struct FileStamp: Equatable, Sendable {
     let inode: UInt64
     let size: Int64
     let modified: Int

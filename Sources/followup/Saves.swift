@@ -10,18 +10,22 @@ import FollowUpStore
 /// has finished; `finished()` then hands over what happened.
 final class SaveQueue: @unchecked Sendable {
     struct Finished: Sendable {
-        let change: Change
+        /// The change saved; nil for a read of the file (another process changed it).
+        let change: Change?
         /// The data as saved, or nil when the save failed.
         let data: FollowUpData?
         let recorded: String?
         /// Why it failed, in the words the dashboard shows.
         let error: String?
+        /// For a read: the file's identity when it was read.
+        var stamp: FileStamp? = nil
     }
 
     private let queue = DispatchQueue(label: "followup.saves")
     private let lock = NSLock()
     private var done: [Finished] = []
     private var running = 0
+    private var reading = false
     /// Readable when a save has finished.
     let wake: Int32
     private let notify: Int32
@@ -61,8 +65,39 @@ final class SaveQueue: @unchecked Sendable {
         }
     }
 
+    /// Reads the file again (another process changed it), off the input path; one at a time.
+    func reload(_ ctx: Context) {
+        let busy: Bool = lock.withLock {
+            if reading { return true }
+            reading = true
+            return false
+        }
+        if busy { return }
+        queue.async { [self] in
+            let stamp = FileStamp(ctx.file.path)
+            var finished: Finished
+            do {
+                let data = try ctx.file.load() ?? FollowUpData()
+                try Context.refuseNumbersOutOfRange(data, path: ctx.file.path)
+                finished = Finished(change: nil, data: data, recorded: nil, error: nil)
+            } catch {
+                finished = Finished(change: nil, data: nil, recorded: nil, error: Sentence.of(error, for: .screen))
+            }
+            finished.stamp = stamp
+            lock.withLock {
+                done.append(finished)
+                reading = false
+            }
+            var byte: UInt8 = 1
+            _ = write(notify, &byte, 1)
+        }
+    }
+
     /// Whether a save is still on its way.
     var pending: Bool { lock.withLock { running > 0 } }
+
+    /// Whether a read of the file is on its way.
+    var loading: Bool { lock.withLock { reading } }
 
     /// The saves finished since the last look, in order.
     func finished() -> [Finished] {
