@@ -52,7 +52,7 @@ struct Context {
     var today: Day { zone.day(of: now) }
 
     mutating func mint(_ name: String, fallback: String, in data: FollowUpData) -> String {
-        Identifiers.mint(name, fallback: fallback, taken: data.allIDs, using: &rng)
+        Identifiers.mint(name, fallback: fallback, isTaken: data.usesID, using: &rng)
     }
 
     func app(_ query: String, in data: FollowUpData) throws(ActionError) -> Int {

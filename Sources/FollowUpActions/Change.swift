@@ -30,6 +30,17 @@ public enum Change: Equatable, Sendable {
     /// was removed is buried, as for any other change.
     case replace(FollowUpData)
 
+    /// The application a task's change is about (`KIND:APP:…`): done, snooze, dismiss.
+    public var taskApp: String? {
+        switch self {
+        case let .done(taskID, _, _, _, _), let .snooze(taskID, _), let .dismiss(taskID):
+            let parts = taskID.split(separator: ":")
+            return parts.count > 1 ? String(parts[1]) : nil
+        default:
+            return nil
+        }
+    }
+
     /// A record to delete: an application (with everything in it), a contact (by id, or name
     /// within `app`), an interview or an event.
     public enum Record: Equatable, Sendable {

@@ -20,6 +20,29 @@ public enum Rules {
     }
 }
 
+extension Rules {
+    /// The agenda after a change to one employer's applications: theirs scheduled again, every
+    /// other employer's kept as it was — the same agenda as a whole schedule (no rule looks
+    /// past an employer), at the cost of one employer.
+    public static func rescheduled(_ agenda: Agenda, _ data: FollowUpData, employerOf app: String, zone: Zone, now: Instant) -> Agenda {
+        guard let key = data.application(id: app)?.employerKey else { return schedule(data, zone: zone, now: now) }
+        let fresh = schedule(data, employerOf: app, zone: zone, now: now)
+        let keys = Dictionary(data.applications.map { ($0.id, $0.employerKey) }, uniquingKeysWith: { a, _ in a })
+        // Applications added or deleted meanwhile: schedule everything.
+        guard Set(agenda.statuses.keys) == Set(keys.keys) else { return schedule(data, zone: zone, now: now) }
+        let scoped = data.applications.filter { $0.employerKey == key }.map(\.id)
+        var tasks = agenda.tasks.filter { keys[$0.app] != key }
+        tasks += fresh.tasks
+        var statuses = agenda.statuses
+        for id in scoped { statuses[id] = fresh.statuses[id] }
+        var employers = agenda.employers.filter { $0.apps.allSatisfy { keys[$0] != key } }
+        employers += fresh.employers
+        employers = employers.map { ($0.employer.lowercased(), $0) }
+            .sorted { ($0.0, $0.1.employer) < ($1.0, $1.1.employer) }.map(\.1)
+        return Agenda(tasks: Engine.sorted(tasks), employers: employers, statuses: statuses)
+    }
+}
+
 extension Application {
     /// The employer as the rules group applications: case and surrounding spaces aside.
     public var employerKey: String { employer.lowercased().trimmingCharacters(in: .whitespaces) }

@@ -36,12 +36,19 @@ public enum Identifiers {
     public static func mint(
         _ name: String, fallback: String, taken: Set<String>, using rng: inout some RandomNumberGenerator
     ) -> String {
+        mint(name, fallback: fallback, isTaken: { taken.contains($0) }, using: &rng)
+    }
+
+    /// A new id `slug-xxxx` for which `isTaken` is false.
+    public static func mint(
+        _ name: String, fallback: String, isTaken: (String) -> Bool, using rng: inout some RandomNumberGenerator
+    ) -> String {
         let base = slug(name, fallback: fallback)
         while true {
             var suffix = ""
             for _ in 0..<4 { suffix.append(alphabet[Int(rng.next() % UInt64(alphabet.count))]) }
             let id = base + "-" + suffix
-            if !taken.contains(id) { return id }
+            if !isTaken(id) { return id }
         }
     }
 }

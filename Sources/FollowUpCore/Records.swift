@@ -20,6 +20,17 @@ extension FollowUpData {
         return ids
     }
 
+    /// Whether any record, or a tombstone, has this id: a scan, cheaper than building the set of
+    /// every id for one new one.
+    public func usesID(_ id: String) -> Bool {
+        if tombstones.contains(where: { $0.id == id }) { return true }
+        for app in applications {
+            if app.id == id || app.contacts.contains(where: { $0.id == id }) || app.interviews.contains(where: { $0.id == id })
+                || app.events.contains(where: { $0.id == id }) { return true }
+        }
+        return false
+    }
+
     /// Removes records for good, leaving tombstones so a merged copy cannot bring them back.
     public mutating func bury(_ ids: [String], at now: Instant) {
         var buried = Set(tombstones.map(\.id))
@@ -47,11 +58,23 @@ extension FollowUpData {
         for i in snoozes.indices where oldSnoozes[snoozes[i].taskID].map({ $0 != snoozes[i] }) ?? false {
             snoozes[i].updatedAt = now
         }
-        let gone = old.recordIDs.subtracting(recordIDs)
+        // What is gone, looked for only where something changed: an application no longer
+        // here, or the children of one that changed.
+        let newApps = Dictionary(applications.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var gone: [String] = []
+        for was in old.applications {
+            guard let now = newApps[was.id] else {
+                gone += [was.id] + was.contacts.map(\.id) + was.interviews.map(\.id) + was.events.map(\.id)
+                continue
+            }
+            if now == was { continue }
+            let kept = Set(now.contacts.map(\.id) + now.interviews.map(\.id) + now.events.map(\.id))
+            gone += (was.contacts.map(\.id) + was.interviews.map(\.id) + was.events.map(\.id)).filter { !kept.contains($0) }
+        }
+        // A record moved to another application (by hand) is not gone.
         if !gone.isEmpty {
-            var order: [String] = []
-            old.forEachRecord { _, id, _ in if gone.contains(id) { order.append(id) } }
-            bury(order, at: now)
+            let present = recordIDs
+            bury(gone.filter { !present.contains($0) }, at: now)
         }
     }
 

@@ -60,6 +60,8 @@ public enum Action: Equatable, Sendable {
     // What the shell reports back after an effect, or when the file changed on disk.
     /// The data as it is now (after our change, or another process's).
     case loaded(FollowUpData, now: Instant)
+    /// The data after a change to one application's employer: only theirs is scheduled again.
+    case changed(FollowUpData, employerOf: String, now: Instant)
     /// The file cannot be read: shown until it can.
     case unreadable(String)
     /// A change was saved; `recorded` is its undo history entry.
@@ -206,6 +208,10 @@ extension DashboardState {
         case let .loaded(data, now):
             reload(data: data, agenda: Rules.schedule(data, zone: zone, now: now), now: now)
             fileError = nil
+        case let .changed(data, app, now):
+            let agenda = now == self.now ? Rules.rescheduled(agenda, data, employerOf: app, zone: zone, now: now)
+                : Rules.schedule(data, zone: zone, now: now)
+            reload(data: data, agenda: agenda, now: now)
         case let .unreadable(sentence):
             fileError = sentence
         case let .applied(change, recorded):

@@ -75,7 +75,12 @@ struct Phases: ParsableCommand {
                 guard case let .apply(change) = effect else { continue }
                 var shown = state.data
                 _ = try? Actions.apply(change, to: &shown, at: instant, zone: zone)
-                _ = state.update(.loaded(shown, now: instant))
+                // As the dashboard does: a task's change reschedules its employer only.
+                if let app = change.taskApp {
+                    _ = state.update(.changed(shown, employerOf: app, now: instant))
+                } else {
+                    _ = state.update(.loaded(shown, now: instant))
+                }
                 _ = state.render()
                 done = d.lap()
             }

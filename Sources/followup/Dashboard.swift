@@ -178,6 +178,10 @@ struct DashboardSession {
                     return [.failed(Sentence.of(error, for: .screen))]
                 }
                 saves.submit(change, ctx)
+                // A change to a task touches its application's employer only.
+                if let app = change.taskApp, shown.application(id: app) != nil {
+                    return [.changed(shown, employerOf: app, now: ctx.now)]
+                }
                 return [.loaded(shown, now: ctx.now)]
             case let .undo(changeID):
                 saves.waitForAll()

@@ -167,3 +167,27 @@ struct RelativeDateTests {
         for bad in ["someday", "2026-02-30", "fri 25:00", "+d", ""] { #expect(RelativeDate.parse(bad, today: tuesday) == nil, "\(bad)") }
     }
 }
+
+@Suite("Rescheduling one employer after a change")
+struct RescheduleTests {
+    @Test("after done, snooze or dismiss on any task, rescheduling its employer gives the whole schedule")
+    func sameAsWhole() throws {
+        let today = Day("2026-11-24")!
+        let now = try zone.instant(today, hour: 9, minute: 0)
+        let data = Demo.data(today: today, zone: zone)
+        let agenda = Rules.schedule(data, zone: zone, now: now)
+        for task in agenda.visible {
+            let changes: [Change] = [.dismiss(taskID: task.id), .snooze(taskID: task.id, until: today.adding(days: 3)),
+                                     .done(taskID: task.id, channel: task.kind == .checkIn ? .email : nil)]
+            for change in changes {
+                var changed = data
+                guard (try? Actions.apply(change, to: &changed, at: now, zone: zone)) != nil else { continue }
+                let whole = Rules.schedule(changed, zone: zone, now: now)
+                let part = Rules.rescheduled(agenda, changed, employerOf: task.app, zone: zone, now: now)
+                #expect(part.tasks == whole.tasks, "\(change)")
+                #expect(part.employers == whole.employers, "\(change)")
+                #expect(part.statuses == whole.statuses, "\(change)")
+            }
+        }
+    }
+}
