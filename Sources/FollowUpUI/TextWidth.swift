@@ -167,31 +167,27 @@ extension TextWidth {
 /// shown as visible escapes, so nothing stored in a name or a note can drive the terminal.
 public enum TerminalText {
     public static func safe(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if needsEscape(scalar) {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                result += scalar.value < 0x100 ? "\\x" + (hex.count < 2 ? "0" : "") + hex : "\\u{" + hex + "}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
+        escaping(text) { v in
+            let hex = String(v, radix: 16, uppercase: true)
+            return v < 0x100 ? "\\x" + (hex.count < 2 ? "0" : "") + hex : "\\u{" + hex + "}"
         }
-        return result
     }
 
     /// JSON for a terminal: the same data, with DEL, C1 and the invisible format characters
     /// written as `\u` escapes (JSON escapes C0 itself). Only inside strings can they occur.
     public static func jsonSafe(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: needsEscape) else { return json }
+        escaping(json) { v in
+            let hex = String(v, radix: 16, uppercase: true)
+            return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        }
+    }
+
+    /// The text with every scalar that `needsEscape` written as `escape` gives it.
+    static func escaping(_ text: String, _ escape: (UInt32) -> String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
-        for scalar in json.unicodeScalars {
-            if needsEscape(scalar) {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                result += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) { result += escape(scalar.value) } else { result.unicodeScalars.append(scalar) }
         }
         return result
     }
