@@ -217,7 +217,7 @@ struct DashboardTests {
         _ = FileManager.default.createFile(atPath: editor, contents: Data("#!/bin/sh\necho EDITED >> \"$1\"\n".utf8), attributes: [.posixPermissions: 0o755])
         let t = Tmux()
         defer { t.kill() }
-        t.start("env -u NO_COLOR EDITOR=\(editor) TZ=America/New_York FOLLOWUP_NOW=2026-11-16T18:00 \(followupBinary) --file \(s.file)", width: 100, height: 30)
+        t.start("env -u NO_COLOR EDITOR='sh \(editor)' TZ=America/New_York FOLLOWUP_NOW=2026-11-16T18:00 \(followupBinary) --file \(s.file)", width: 100, height: 30)
         #expect(t.wait { t.screen().contains("Thank-you notes 2") })
         t.keys("R")
         #expect(t.wait { t.screen().contains("Daily review · 1 of") })
@@ -242,7 +242,7 @@ struct DashboardTests {
         _ = FileManager.default.createFile(atPath: editor, contents: Data(script.utf8), attributes: [.posixPermissions: 0o755])
         let t = Tmux()
         defer { t.kill() }
-        t.start("env -u NO_COLOR EDITOR=\(editor) TZ=America/New_York FOLLOWUP_NOW=2026-11-16T18:00 \(followupBinary) --file \(s.file)", width: 100, height: 30)
+        t.start("env -u NO_COLOR EDITOR='sh \(editor)' TZ=America/New_York FOLLOWUP_NOW=2026-11-16T18:00 \(followupBinary) --file \(s.file)", width: 100, height: 30)
         #expect(t.wait { t.screen().contains("take stock") })
         t.keys("2")
         t.keys("d")

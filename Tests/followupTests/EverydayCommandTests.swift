@@ -255,10 +255,13 @@ struct EverydayCommandTests {
 
 @Suite("followup edit: the file in an editor, validated before it is saved")
 struct EditorTests {
+    /// An editor written as a shell script, run as `sh SCRIPT` (EDITOR may hold a command with
+    /// arguments): executing the script itself can fail with ETXTBSY while a process spawned by a
+    /// test running in parallel still holds the descriptor it was written through.
     func editor(_ s: Sandbox, _ body: String) -> String {
         let path = s.folder + "/editor-\(UUID().uuidString.prefix(4)).sh"
         _ = FileManager.default.createFile(atPath: path, contents: Data("#!/bin/sh\n\(body)\n".utf8), attributes: [.posixPermissions: 0o755])
-        return path
+        return "sh " + path
     }
 
     @Test("a valid edit is saved through the write path and can be undone")
