@@ -24,7 +24,8 @@ let package = Package(
         .target(name: "FollowUpCore", dependencies: ["JSON", "FollowUpResources"]),
         .target(name: "FollowUpStore", dependencies: ["FollowUpCore", "JSON"]),
         .target(name: "FollowUpActions", dependencies: ["FollowUpCore"]),
-        .target(name: "CWidth"),
+        // DWARF 4: valgrind (scripts/bench --profile) cannot read clang's default DWARF 5.
+        .target(name: "CWidth", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         .target(name: "FollowUpUI", dependencies: ["FollowUpCore", "FollowUpActions", "CWidth"]),
         .target(name: "Platform"),
         .target(name: "FollowUpTerminal", dependencies: ["FollowUpUI", "CNCurses", "Platform"]),

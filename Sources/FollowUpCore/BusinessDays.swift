@@ -13,8 +13,13 @@ public struct BusinessCalendar: Sendable {
     /// The day itself when it is a business day, else the next one ("moved to a business day").
     public func onOrAfter(_ day: Day) -> Day {
         var d = day
-        // A year of holidays in a row would be absurd; the bound keeps odd settings from looping.
-        for _ in 0..<400 where !isBusinessDay(d) { d = d.adding(days: 1) }
+        // A year of holidays in a row would be absurd; the bound keeps odd settings from looping
+        // (and the loop stops at the first business day, not after 400 looks).
+        var steps = 0
+        while !isBusinessDay(d), steps < 400 {
+            d = d.adding(days: 1)
+            steps += 1
+        }
         return d
     }
 

@@ -102,6 +102,12 @@ struct Engine {
     let calendar: BusinessCalendar
     let today: Day
 
+    /// The user's decisions by task id, looked up once per task instead of scanned.
+    let snoozes: [String: Snooze]
+    let dismissed: Set<String>
+    /// Check-in dismissals by `check-in:APP:ANCHOR:`: one stops every attempt of that round.
+    let roundDismissals: [String: [Dismissal]]
+
     init(data: FollowUpData, zone: Zone, now: Instant) {
         self.data = data
         self.zone = zone
@@ -109,6 +115,17 @@ struct Engine {
         self.policy = Policy(settings: data.settings)
         self.calendar = BusinessCalendar(holidays: data.settings.holidays)
         self.today = zone.day(of: now)
+        var snoozes: [String: Snooze] = [:]
+        for s in data.snoozes { snoozes[s.taskID] = s }
+        self.snoozes = snoozes
+        self.dismissed = Set(data.dismissals.map(\.taskID))
+        var rounds: [String: [Dismissal]] = [:]
+        for d in data.dismissals where d.taskID.hasPrefix("check-in:") {
+            let parts = d.taskID.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
+            guard parts.count >= 4 else { continue }
+            rounds[parts[0...2].joined(separator: ":") + ":", default: []].append(d)
+        }
+        self.roundDismissals = rounds
     }
 
     mutating func run() -> Agenda {
@@ -729,14 +746,13 @@ struct Engine {
     /// after the dismissal.
     func applyDecisions(_ task: FollowUpTask, datesGivenAt: Instant?) -> FollowUpTask {
         var task = task
-        if let snooze = data.snoozes.last(where: { $0.taskID == task.id }), now < zone.startOfDay(snooze.until) {
+        if let snooze = snoozes[task.id], now < zone.startOfDay(snooze.until) {
             task.snoozedUntil = snooze.until
         }
-        let prefix = "check-in:\(task.app):\(task.anchor):"
-        task.dismissed = data.dismissals.contains { d in
-            if d.taskID == task.id { return true }
-            guard task.kind == .checkIn, d.taskID.hasPrefix(prefix) else { return false }
-            return datesGivenAt.map { $0 <= d.updatedAt } ?? true
+        if dismissed.contains(task.id) {
+            task.dismissed = true
+        } else if task.kind == .checkIn, let round = roundDismissals["check-in:\(task.app):\(task.anchor):"] {
+            task.dismissed = round.contains { d in datesGivenAt.map { $0 <= d.updatedAt } ?? true }
         }
         return task
     }
