@@ -206,11 +206,19 @@ struct Engine {
     /// Tasks in the order of SPEC §2 — overdue first, then deadline, employer, contact name,
     /// kind and id — with the case-folded names computed once per task.
     static func sorted(_ tasks: [FollowUpTask]) -> [FollowUpTask] {
-        tasks.map { (employer: $0.employer.lowercased(), contact: ($0.contactName ?? "").lowercased(), task: $0) }
+        // Overdue first, missed last.
+        func rank(_ t: FollowUpTask) -> Int { t.status == .overdue ? 0 : (t.status == .missed ? 2 : 1) }
+        // Names are folded only where the rank and deadline tie: folding is the costly part, and
+        // most tasks are told apart before it is needed.
+        var ties: [Int64: Int] = [:]
+        for t in tasks { ties[Int64(rank(t)) << 60 ^ t.deadline.seconds, default: 0] += 1 }
+        return tasks.map { t -> (employer: String, contact: String, task: FollowUpTask) in
+            guard (ties[Int64(rank(t)) << 60 ^ t.deadline.seconds] ?? 0) > 1 else { return ("", "", t) }
+            return (t.employer.lowercased(), (t.contactName ?? "").lowercased(), t)
+        }
             .sorted { a, b in
-                // Overdue first, missed last.
-                let ao = a.task.status == .overdue ? 0 : (a.task.status == .missed ? 2 : 1)
-                let bo = b.task.status == .overdue ? 0 : (b.task.status == .missed ? 2 : 1)
+                let ao = rank(a.task)
+                let bo = rank(b.task)
                 if ao != bo { return ao < bo }
                 if a.task.deadline.seconds != b.task.deadline.seconds { return a.task.deadline.seconds < b.task.deadline.seconds }
                 if a.employer != b.employer { return a.employer < b.employer }
