@@ -198,9 +198,19 @@ struct HelpTests {
         let s = Sandbox()
         let copy = s.folder + "/bin/followup"
         try FileManager.default.createDirectory(atPath: s.folder + "/bin", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: followupBinary, toPath: copy)
+        // Written through a descriptor closed on exec: a process another test spawns meanwhile
+        // must not keep it open, or running the copy fails with ETXTBSY.
+        let bytes = try #require(FileManager.default.contents(atPath: followupBinary))
+        let fd = open(copy, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        #expect(fd >= 0)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
         let env = ["TZ": "America/New_York"]
-        let made = Sandbox.exec(["init", "--preset", "persistent", "--file", s.file], environment: env, binary: copy)
+        var made = Sandbox.exec(["init", "--preset", "persistent", "--file", s.file], environment: env, binary: copy)
+        for _ in 0..<50 where made.status == -1 {
+            usleep(100_000)
+            made = Sandbox.exec(["init", "--preset", "persistent", "--file", s.file], environment: env, binary: copy)
+        }
         #expect(made.status == 0, "\(made.stderr)")
         _ = Acme(s)
         // The persistent preset's numbers come from data compiled into the binary.
