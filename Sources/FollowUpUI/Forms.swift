@@ -185,6 +185,10 @@ extension DashboardState {
     mutating func formKey(_ action: Action) -> [Effect] {
         guard var form else { return [] }
         if form.saving { return [] }
+        // A reply asked for as before (r, then y): y on the empty date saves it with no date.
+        if case .reply = form.kind, action == .character("y"), form.fields.allSatisfy({ $0.text.isEmpty }) {
+            return formKey(.enter)
+        }
         var field = form.fields[form.focus]
         switch action {
         case .escape, .back:

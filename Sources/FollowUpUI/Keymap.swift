@@ -83,7 +83,7 @@ public enum Keymap {
         Binding(c("d"), "d", .done, "done (a check-in asks: c call, v voicemail, e email, l letter)", hint: "d done", on: [.lists, .review], disabled: Disabled.noTask),
         Binding(c("s"), "s", .snooze, "snooze: 1, 3 or 7 days, or t to type a date", hint: "s snooze", on: [.lists, .review], disabled: Disabled.noTask),
         Binding(c("x"), "x", .dismiss, "dismiss", hint: "x dismiss", on: [.lists, .review], disabled: Disabled.noTask),
-        Binding(c("r"), "r", .reply, "a reply came from this employer", hint: "r reply came", on: [.lists], disabled: Disabled.noApp),
+        Binding(c("r"), "r", .reply, "a reply came from this employer: their new decision date if they gave one, else ⏎ or y", hint: "r reply came", on: [.lists], disabled: Disabled.noApp),
         Binding(c("u"), "u", .undo, "undo this session's last change", hint: "u undo", on: [.lists],
                 disabled: { $0.sessionChanges.isEmpty ? "Nothing of this session to undo." : nil }),
         Binding(c("R"), "R", .review, "daily review: one card at a time (⏎ next, k back)"),

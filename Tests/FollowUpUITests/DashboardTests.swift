@@ -180,6 +180,10 @@ struct DashboardUpdateTests {
         #expect(state.update(.enter) == [.apply(reply)])
         _ = state.update(.applied(reply, recorded: nil))
         #expect(state.form == nil)
+        // r then y, as before dates could be given: saved with no date.
+        _ = state.update(.reply)
+        #expect(state.update(.character("y")) == [.apply(reply)])
+        _ = state.update(.applied(reply, recorded: nil))
         // With a date: "fri" is the Friday after Tue 24 Nov.
         _ = state.update(.reply)
         for c in "fri" { _ = state.update(.character(c)) }
