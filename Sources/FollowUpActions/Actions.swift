@@ -118,19 +118,19 @@ struct Context {
             let zone = try zoneName(new.timeZone)
             let id = mint(name, fallback: "contact", in: data)
             data.applications[i].contacts.append(Contact(
-                id: id, name: name, title: new.title?.blankless, role: new.role, email: email, phone: new.phone?.blankless,
-                address: new.address?.blankless, timeZone: zone, mayCall: new.mayCall, createdAt: now))
+                id: id, name: name, title: new.title?.nonBlank, role: new.role, email: email, phone: new.phone?.nonBlank,
+                address: new.address?.nonBlank, timeZone: zone, mayCall: new.mayCall, createdAt: now))
             return Applied(id: id, summary: "contact add \(name) at \(data.applications[i].employer)")
 
         case let .editContact(query, appQuery, edit):
             let (i, j) = try locateContact(query, app: appQuery, in: data)
             var c = data.applications[i].contacts[j]
             if let name = edit.name { c.name = try required(.name, name) }
-            if let title = edit.title { c.title = title.blankless }
+            if let title = edit.title { c.title = title.nonBlank }
             if let role = edit.role { c.role = role }
             if let email = edit.email { c.email = try self.email(email) }
-            if let phone = edit.phone { c.phone = phone.blankless }
-            if let address = edit.address { c.address = address.blankless }
+            if let phone = edit.phone { c.phone = phone.nonBlank }
+            if let address = edit.address { c.address = address.nonBlank }
             if let tz = edit.timeZone { c.timeZone = try zoneName(tz) }
             if let mayCall = edit.mayCall { c.mayCall = mayCall }
             data.applications[i].contacts[j] = c
@@ -173,7 +173,7 @@ struct Context {
             let id = mint(new.kind.rawValue, fallback: "event", in: data)
             data.applications[i].events.append(Event(
                 id: id, kind: new.kind, at: new.at ?? now, contact: person, channel: new.channel, decisionBy: new.decisionBy,
-                due: new.due, about: new.about, text: new.text?.blankless, answered: new.answered, createdAt: now))
+                due: new.due, about: new.about, text: new.text?.nonBlank, answered: new.answered, createdAt: now))
             return Applied(id: id, summary: "log \(new.kind.rawValue) at \(data.applications[i].employer)")
 
         case let .editEvent(id, edit):
@@ -188,7 +188,7 @@ struct Context {
             if let decisionBy = edit.decisionBy { e.decisionBy = decisionBy }
             if let due = edit.due { e.due = due }
             if let about = edit.about { e.about = about }
-            if let text = edit.text { e.text = text.blankless }
+            if let text = edit.text { e.text = text.nonBlank }
             data.applications[i].events[j] = e
             return Applied(id: id, summary: "event edit \(id)")
 
@@ -203,14 +203,14 @@ struct Context {
             let task = try openTask(taskID, in: data)
             data.snoozes.removeAll { $0.taskID == taskID }
             data.snoozes.append(Snooze(taskID: taskID, until: until, updatedAt: now))
-            return Applied(id: nil, summary: "snooze \(describe(task)) until \(until)")
+            return Applied(id: nil, summary: "snooze \(task.summary) until \(until)")
 
         case let .dismiss(taskID):
             let task = try openTask(taskID, in: data)
             if !data.dismissals.contains(where: { $0.taskID == taskID }) {
                 data.dismissals.append(Dismissal(taskID: taskID, updatedAt: now))
             }
-            return Applied(id: nil, summary: "dismiss \(describe(task))")
+            return Applied(id: nil, summary: "dismiss \(task.summary)")
 
         case let .reply(query, contact, decisionBy):
             let i = try app(query, in: data)
@@ -225,7 +225,7 @@ struct Context {
             let status = Rules.schedule(data, employerOf: a.id, zone: zone, now: now).statuses[a.id] ?? .active
             if status.isClosed { throw .alreadyClosed(employer: a.employer, status: status, app: a.id) }
             let id = mint("closed", fallback: "event", in: data)
-            data.applications[i].events.append(Event(id: id, kind: .closed, at: now, text: reason?.blankless, createdAt: now))
+            data.applications[i].events.append(Event(id: id, kind: .closed, at: now, text: reason?.nonBlank, createdAt: now))
             return Applied(id: id, summary: "close \(a.employer)")
 
         case let .reopen(query):
@@ -291,19 +291,19 @@ struct Context {
             if !data.dismissals.contains(where: { $0.taskID == task.id }) {
                 data.dismissals.append(Dismissal(taskID: task.id, updatedAt: now))
             }
-            return Applied(id: nil, summary: "done \(describe(task))")
+            return Applied(id: nil, summary: "done \(task.summary)")
         }
         guard let index = data.index(ofApplication: task.app) else { throw .applicationGone(task.app) }
         let id = mint(kind.rawValue, fallback: "event", in: data)
         data.applications[index].events.append(Event(
             id: id, kind: kind, at: when ?? now, contact: task.contact, channel: channel ?? (task.kind == .checkIn ? nil : task.channel),
-            text: text?.blankless ?? (task.kind == .takeStock ? "Took stock of the interview" : nil),
+            text: text?.nonBlank ?? (task.kind == .takeStock ? "Took stock of the interview" : nil),
             answers: task.kind == .respond ? task.anchor : nil, answered: answered, createdAt: now))
         // The event must do what was asked: one dated before the task's reason would not.
         if let still = Rules.schedule(data, employerOf: task.app, zone: zone, now: now).task(id: taskID), !still.isHidden {
             throw .tooEarly(taskID: taskID, day: zone.localize(when ?? now).wallClock.day, opened: zone.localize(task.opensAt))
         }
-        return Applied(id: id, summary: "done \(describe(task))")
+        return Applied(id: id, summary: "done \(task.summary)")
     }
 
     func settings(_ edit: SettingsEdit, in data: inout FollowUpData) throws(ActionError) -> Applied {
@@ -317,10 +317,10 @@ struct Context {
             data.settings.holidays = unique.sorted()
             return Applied(id: nil, summary: "settings holidays")
         case let .name(name):
-            data.settings.name = name?.blankless
+            data.settings.name = name?.nonBlank
             return Applied(id: nil, summary: "settings name")
         case let .signature(text):
-            data.settings.signature = text?.blankless
+            data.settings.signature = text?.nonBlank
             return Applied(id: nil, summary: "settings signature")
         case let .number(key, value):
             guard let range = Policy.settingRanges[key] else { throw .unknownSetting(key) }
@@ -337,10 +337,6 @@ struct Context {
         let agenda = parts.count > 1 ? Rules.schedule(data, employerOf: String(parts[1]), zone: zone, now: now) : Rules.schedule(data, zone: zone, now: now)
         guard let task = agenda.task(id: taskID) else { throw .noOpenTask(taskID) }
         return task
-    }
-
-    func describe(_ task: FollowUpTask) -> String {
-        [task.kind.rawValue, task.contactName, "(\(task.employer))"].compactMap { $0 }.joined(separator: " ")
     }
 
     /// Where a contact lives: by id anywhere, or by name within `app`.

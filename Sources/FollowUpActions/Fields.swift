@@ -63,12 +63,12 @@ public struct FieldSpec<Value: Sendable>: Sendable {
 public enum Fields {
     /// Text that must not be blank; surrounding spaces dropped.
     public static func required(_ key: FieldKey) -> FieldSpec<String> {
-        FieldSpec(key) { text in text.blankless.map { .success($0) } ?? .failure(.empty) }
+        FieldSpec(key) { text in text.nonBlank.map { .success($0) } ?? .failure(.empty) }
     }
 
     /// Text that may be blank (then nil).
     public static func optional(_ key: FieldKey) -> FieldSpec<String?> {
-        FieldSpec(key) { .success($0.blankless) }
+        FieldSpec(key) { .success($0.nonBlank) }
     }
 
     public static let employer = required(.employer)
@@ -76,7 +76,7 @@ public enum Fields {
     public static let name = required(.name)
 
     public static let email = FieldSpec<String?>(.email) { text in
-        guard let t = text.blankless else { return .success(nil) }
+        guard let t = text.nonBlank else { return .success(nil) }
         return t.contains("@") ? .success(t) : .failure(.notEmail(t))
     }
 
@@ -127,20 +127,6 @@ public enum Fields {
     }
 }
 
-extension String {
-    var trimmed: String {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return String(s)
-    }
-
-    /// Nil for an empty or all-space string, else the string without surrounding spaces.
-    var blankless: String? {
-        let t = trimmed
-        return t.isEmpty ? nil : t
-    }
-}
 
 extension FieldProblem {
     /// The problem in words, after the field's name as the reader knows it (`--employer` on the

@@ -91,6 +91,11 @@ public struct FollowUpTask: Equatable, Sendable, Identifiable {
     public var dismissed: Bool
 
     public var isHidden: Bool { dismissed || snoozedUntil != nil }
+
+    /// The task in a few words: "thank-you Dana Lee (Acme Corp)".
+    public var summary: String {
+        [kind.rawValue, contactName, "(\(employer))"].compactMap { $0 }.joined(separator: " ")
+    }
 }
 
 /// The derived status of an application.

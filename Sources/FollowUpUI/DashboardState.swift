@@ -269,10 +269,6 @@ extension DashboardState {
     }
 
     /// A task in a few words, for the line under the lists.
-    func describe(_ t: FollowUpTask) -> String {
-        [t.kind.rawValue, t.contactName, "(\(t.employer))"].compactMap { $0 }.joined(separator: " ")
-    }
-
     /// Asks for a change, saying what it will have done once it is saved.
     mutating func ask(_ change: Change, saying said: String) -> [Effect] {
         pending = said
@@ -387,7 +383,7 @@ extension DashboardState {
                 pending = "Noted how it went at \(task.employer)"
                 return [.takeStock(taskID: task.id)]
             } else {
-                return ask(.done(taskID: task.id, channel: nil), saying: "Done: \(describe(task))")
+                return ask(.done(taskID: task.id, channel: nil), saying: "Done: \(task.summary)")
             }
         case .snooze:
             guard let task = selectedTask else { break }
@@ -458,7 +454,7 @@ extension DashboardState {
     }
 
     mutating func snooze(_ taskID: String, until day: Day) -> [Effect] {
-        ask(.snooze(taskID: taskID, until: day), saying: "Snoozed until \(day.short): " + (agenda.task(id: taskID).map(describe) ?? taskID))
+        ask(.snooze(taskID: taskID, until: day), saying: "Snoozed until \(day.short): " + (agenda.task(id: taskID)?.summary ?? taskID))
     }
 
     mutating func say(_ text: String, error: Bool = false) {
@@ -491,11 +487,11 @@ extension DashboardState {
                 return []
             }
             prompt = nil
-            return ask(.done(taskID: taskID, channel: channel), saying: "Done: " + (agenda.task(id: taskID).map(describe) ?? taskID))
+            return ask(.done(taskID: taskID, channel: channel), saying: "Done: " + (agenda.task(id: taskID)?.summary ?? taskID))
         case let .answered(taskID):
             guard case let .character(c) = action, c == "y" || c == "n" else { return [] }
             prompt = nil
-            let said = "Done: " + (agenda.task(id: taskID).map(describe) ?? taskID) + (c == "y" ? ", and they answered: no strike" : "")
+            let said = "Done: " + (agenda.task(id: taskID)?.summary ?? taskID) + (c == "y" ? ", and they answered: no strike" : "")
             return ask(.done(taskID: taskID, channel: .call, answered: c == "y"), saying: said)
         case let .snooze(taskID):
             guard case let .character(c) = action else { return [] }
@@ -529,7 +525,7 @@ extension DashboardState {
         case let .confirmDismiss(taskID):
             prompt = nil
             if action == .character("y") || action == .enter {
-                return ask(.dismiss(taskID: taskID), saying: "Dismissed: " + (agenda.task(id: taskID).map(describe) ?? taskID))
+                return ask(.dismiss(taskID: taskID), saying: "Dismissed: " + (agenda.task(id: taskID)?.summary ?? taskID))
             }
             return []
         case let .confirmDelete(record, what):

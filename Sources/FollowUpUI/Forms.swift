@@ -294,7 +294,7 @@ extension DashboardState {
     /// The problem with a field as typed, in words beside it; nil when it is fine (or empty and
     /// optional). The field specs are the ones the command line uses.
     func problem(_ field: FormField) -> String? {
-        let text = field.text.trimmingSpaces
+        let text = field.text.trimmed
         if text.isEmpty { return field.required ? FieldProblem.empty.words(field: field.label) : nil }
         let result: FieldProblem?
         switch (field.input, field.key) {
@@ -316,7 +316,7 @@ extension DashboardState {
 
     /// What a date field resolves to, shown beside it (`→ Fri 4 Dec`).
     func resolved(_ field: FormField) -> String? {
-        let text = field.text.trimmingSpaces
+        let text = field.text.trimmed
         guard !text.isEmpty, problem(field) == nil else { return nil }
         switch field.input {
         case .date:
@@ -336,7 +336,7 @@ extension DashboardState {
         for (i, field) in form.fields.enumerated() {
             if let words = problem(field) { return .failure(FormProblem(field: i, words: words)) }
         }
-        func value(_ key: FieldKey) -> String { form[key].trimmingSpaces }
+        func value(_ key: FieldKey) -> String { form[key].trimmed }
         func optional(_ key: FieldKey) -> String? {
             let v = value(key)
             return v.isEmpty ? nil : v
@@ -417,14 +417,5 @@ extension DashboardState {
         case let .close(app):
             return .success((.close(app: app, reason: optional(.reason)), "Closed \(employer(app))"))
         }
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }

@@ -117,7 +117,8 @@ public enum Keymap {
         switch key {
         case let .resize(rows, columns): return .resize(rows: rows, columns: columns)
         case .hangup: return .quit
-        case .suspend, .clearLine, .wake: return prompting && key == .clearLine ? .clearField : nil
+        case .clearLine: return prompting ? .clearField : nil
+        case .suspend, .wake: return nil
         default: break
         }
         if prompting {
@@ -130,7 +131,6 @@ public enum Keymap {
             case .right: return .cursorRight
             case .tab: return .nextPane
             case .backTab: return .previousPane
-            case .clearLine: return .clearField
             default: break
             }
         }

@@ -180,13 +180,6 @@ struct ZoneName: ExpressibleByArgument {
     }
 }
 
-extension String {
-    /// Nil for an empty or all-space string, else the string without surrounding spaces.
-    var nonBlank: String? {
-        let t = trimmingCharacters(in: .whitespacesAndNewlines)
-        return t.isEmpty ? nil : t
-    }
-}
 
 /// Output with write(2), not FileHandle: a reader that went away (`| head`) ends the output
 /// quietly, exit 0, rather than crashing when SIGPIPE is ignored (as under systemd).

@@ -52,9 +52,7 @@ struct EditFile: ParsableCommand {
                 if data.version > FollowUpData.currentVersion {
                     throw StoreError.invalid(path: copy, field: "version", message: "\(data.version) is newer than this followup writes (\(FollowUpData.currentVersion))")
                 }
-                if let bad = data.settings.numbersOutOfRange.first {
-                    throw StoreError.invalid(path: copy, field: "settings.\(bad.key)", message: "is \(bad.value): it must be from \(bad.range.lowerBound) to \(bad.range.upperBound)")
-                }
+                try Context.refuseNumbersOutOfRange(data, path: copy)
                 let twice = data.duplicateIDs()
                 if !twice.isEmpty {
                     throw StoreError.invalid(path: copy, field: "", message: "ids used by more than one record: " + twice.joined(separator: ", ") + "; every id must be unique")
