@@ -384,17 +384,28 @@ extension DashboardState {
         screen.box(top: 1, left: 0, height: rows - 2, width: columns, title: form.title, focused: true)
         let labelWidth = min(14, (form.fields.map { TextWidth.of($0.label) }.max() ?? 8) + 2)
         let valueWidth = max(8, min(44, columns - labelWidth - 6))
+        let column = 2 + labelWidth
+        // On a short screen the form scrolls: from the first field that keeps the focused one,
+        // with its notes and people, in view.
+        let heights = form.fields.map { fieldHeight($0, column: column, valueWidth: valueWidth) }
+        var first = form.focus
+        while first > 0, heights[(first - 1)...form.focus].reduce(0, +) <= rows - 4 { first -= 1 }
+        if first > 0 { screen.put(" ↑ more ", row: 1, column: columns - 10, style: .dim, limit: columns - 1) }
         var row = 2
-        for (i, field) in form.fields.enumerated() where row < rows - 2 {
+        for (i, field) in form.fields.enumerated() where i >= first {
+            if row >= rows - 2 { break }
+            if row + heights[i] > rows - 2, i > form.focus {
+                screen.put(" ↓ more ", row: rows - 2, column: columns - 10, style: .dim, limit: columns - 1)
+                break
+            }
             let focused = i == form.focus
             screen.put(TextWidth.pad(field.label + (field.required ? "*" : ""), to: labelWidth), row: row, column: 2, style: focused ? .bold : .normal)
-            let column = 2 + labelWidth
             let shown = display(field, focused: focused, width: valueWidth)
             screen.put(shown, row: row, column: column, style: focused ? .selected : .normal, limit: column + valueWidth)
             if focused { screen.restyle(row: row, from: column, to: column + valueWidth, style: .selected) }
             // Beside the field what it resolves to or what is wrong with it; under it when there
             // is no room beside.
-            let note: (String, CellStyle)? = !field.text.isEmpty ? problem(field).map { ("✗ " + $0, .error) } ?? resolved(field).map { ("→ " + $0, .dim) } : nil
+            let note = self.note(field)
             let noteColumn = column + valueWidth + 2
             if let (text, style) = note {
                 if noteColumn + TextWidth.of(text) <= columns - 1 {
@@ -433,6 +444,22 @@ extension DashboardState {
             }
             if !help.isEmpty { screen.put(help, row: rows - 3, column: 2, style: .dim, limit: columns - 1) }
         }
+    }
+
+    /// Beside a field, what it resolves to or what is wrong with it.
+    func note(_ field: FormField) -> (String, CellStyle)? {
+        guard !field.text.isEmpty else { return nil }
+        return problem(field).map { ("✗ " + $0, .error) } ?? resolved(field).map { ("→ " + $0, .dim) }
+    }
+
+    /// The rows a field takes: its own, a note that does not fit beside it, its people.
+    func fieldHeight(_ field: FormField, column: Int, valueWidth: Int) -> Int {
+        var height = 1
+        if let (text, _) = note(field), column + valueWidth + 2 + TextWidth.of(text) > columns - 1 {
+            height += TextWidth.wrap(text, to: max(10, columns - column - 2)).count
+        }
+        if case let .people(all) = field.input { height += max(1, all.count) }
+        return height
     }
 
     /// A field's value as shown in `width` cells: typed text around its cursor (long text scrolls

@@ -251,3 +251,19 @@ struct MoreFormScreenTests {
         #expect(state.update(.character("y")) == [.apply(.delete(.application(app)))])
     }
 }
+
+@Suite("Forms on a small terminal")
+struct SmallFormTests {
+    @Test("a form taller than the terminal scrolls to keep the focused field in view")
+    func scrolls() {
+        var state = demoState(rows: 12, columns: 40)
+        _ = state.update(.add)
+        _ = state.update(.character("i"))
+        #expect(state.render().text.contains("↓ more"))
+        #expect(!state.render().text.contains("Travel"))
+        while state.form?.fields[state.form!.focus].key != .travel { _ = state.update(.nextPane) }
+        let text = state.render().text
+        #expect(text.contains("Travel") && text.contains("↑ more"))
+        #expect(!text.contains("When"), "the first fields scrolled away")
+    }
+}
