@@ -393,11 +393,11 @@ extension DashboardState {
         if first > 0 { screen.put(" ↑ more ", row: 1, column: columns - 10, style: .dim, limit: columns - 1) }
         var row = 2
         for (i, field) in form.fields.enumerated() where i >= first {
-            if row >= rows - 2 { break }
             if row + heights[i] > rows - 2, i > form.focus {
                 screen.put(" ↓ more ", row: rows - 2, column: columns - 10, style: .dim, limit: columns - 1)
                 break
             }
+            if row >= rows - 2 { break }
             let focused = i == form.focus
             screen.put(TextWidth.pad(field.label + (field.required ? "*" : ""), to: labelWidth), row: row, column: 2, style: focused ? .bold : .normal)
             let shown = display(field, focused: focused, width: valueWidth)
