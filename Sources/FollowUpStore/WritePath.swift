@@ -15,6 +15,9 @@ public struct Committed<T> {
     public var recorded: String? = nil
     /// Whether this change created the file.
     public var created = false
+    /// What the change was, in words, and the records it touched (for hooks).
+    public var summary: String? = nil
+    public var changes: [RecordChange] = []
 }
 
 /// What `undo` took back, and what it left because it changed since.
@@ -52,11 +55,15 @@ extension DataFile {
         today: Day, lockTimeout: Double = DataFile.lockTimeoutSeconds, at now: Instant,
         _ change: (inout FollowUpData) throws -> (value: T, summary: String)
     ) throws -> Committed<T> {
-        try transaction(today: today, lockTimeout: lockTimeout) { data, history throws -> (T, String?) in
+        var said: String?
+        var touched: [RecordChange] = []
+        var committed = try transaction(today: today, lockTimeout: lockTimeout) { data, history throws -> (T, String?) in
             let old = data
             let (value, summary) = try change(&data)
-            guard history != nil else { return (value, nil) }
+            said = summary
             let changes = History.changes(from: old, to: data)
+            touched = changes
+            guard history != nil else { return (value, nil) }
             // A change no record shows (an order changed by hand) is still recorded, so that
             // undo never skips past it to an older one.
             guard !changes.isEmpty || old != data else { return (value, nil) }
@@ -65,6 +72,11 @@ extension DataFile {
             history?.append(HistoryEntry(id: id, at: now, summary: summary, changes: changes))
             return (value, id)
         }
+        if committed.wrote {
+            committed.summary = said
+            committed.changes = touched
+        }
+        return committed
     }
 
     /// The write path with the undo history at hand (nil without a state folder). A history

@@ -41,11 +41,12 @@ extension DashboardState {
         let active = agenda.statuses.values.filter { !$0.isClosed }.count
         var right = "\(overdue) overdue · \(dueToday) due today · \(active) active"
         if !filter.isEmpty { right = "filter “\(filter)” · " + right }
+        if let notice { right = notice + " · " + right }
         let room = columns - TextWidth.of(left) - 2
         let withFile = right + " · " + fileLabel + " "
         let text = TextWidth.of(withFile) <= room ? withFile : TextWidth.truncate(right + " ", to: max(0, room))
         screen.put(left, row: 0, column: 0, style: .title)
-        screen.put(text, row: 0, column: columns - TextWidth.of(text), style: overdue > 0 ? .overdue : .dim)
+        screen.put(text, row: 0, column: columns - TextWidth.of(text), style: overdue > 0 || notice != nil ? .overdue : .dim)
     }
 
     func footer(_ screen: inout Screen) {

@@ -109,6 +109,8 @@ public struct DashboardState: Sendable {
     public var messageIsError = false
     /// Why the file could not be read again: shown until it can be.
     public var fileError: String?
+    /// Something about the file to say in the header (a sync tool's conflict copy beside it).
+    public var notice: String?
     /// The history entries this session wrote, newest last: what `u` takes back.
     public var sessionChanges: [String] = []
     /// Whether colour may be used (false under NO_COLOR): only the terminal layer reads it.

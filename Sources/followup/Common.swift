@@ -13,8 +13,10 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Act as if it were this local time, YYYY-MM-DDTHH:MM (default: $FOLLOWUP_NOW, else the clock).", valueName: "datetime"))
     var now: String?
 
-    /// Resolves the file, the zone and the time, once per command.
-    func context() throws -> Context {
+    /// Resolves the file, the zone and the time, once per command. On a terminal, a sync tool's
+    /// conflict copy beside the file is pointed out first (unless `noticing` is false: the
+    /// dashboard shows it in its header, merge is bringing one in).
+    func context(noticing: Bool = true) throws -> Context {
         let env = Shell.environment
         let path = file ?? env["FOLLOWUP_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? DataFile.defaultPath(environment: env)
         let zone = try Shell.zone()
@@ -27,6 +29,9 @@ struct CommonOptions: ParsableArguments {
         }
         let file = DataFile(path: resolved(absolute(path)), stateFolder: HistoryFile.defaultStateFolder(environment: env),
                             clockDay: zone.day(of: Shell.clock()))
+        if noticing, isatty(2) == 1 {
+            for copy in file.conflictCopies() { printError("followup: " + Context.conflictNotice(copy)) }
+        }
         return Context(file: file, zone: zone, now: instant)
     }
 
@@ -64,6 +69,11 @@ struct Context: Sendable {
 
     var today: Day { zone.day(of: now) }
 
+    /// What to say about a sync tool's conflict copy beside the file.
+    static func conflictNotice(_ copy: String) -> String {
+        "a sync conflict copy is beside the data file: \(copy); bring its changes in with: followup merge \"\(copy)\""
+    }
+
     /// Reads the file for a command that only looks; a missing file reads as empty, and unless
     /// `quiet` the user is told where it will be and how to start.
     /// A number in the file's settings outside its range is refused here, with the one line that
@@ -91,12 +101,17 @@ struct Context: Sendable {
     /// returns what it did. `quiet` keeps notes off stderr (the dashboard owns the screen).
     @discardableResult
     func apply(_ change: Change, quiet: Bool = false) throws -> Committed<Applied> {
+        try applyTelling(change, quiet: quiet).result
+    }
+
+    /// `apply`, with the `post-change` hook's failure when it failed (its change is saved).
+    func applyTelling(_ change: Change, quiet: Bool) throws -> (result: Committed<Applied>, hook: String?) {
         let result = try file.recording(today: today, at: now) { data in
             let applied = try Actions.apply(change, to: &data, at: now, zone: zone)
             return (applied, applied.summary)
         }
         if !quiet { tell(result) }
-        return result
+        return (result, changed(result, quiet: quiet))
     }
 
     /// Notes for the person at the terminal after a write: the file made, modes too wide.

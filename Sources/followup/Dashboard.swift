@@ -17,7 +17,7 @@ struct Dashboard: ParsableCommand {
     @Flag(help: "Open on built-in sample data dated around today, in a temporary copy.") var demo = false
 
     func run() throws {
-        var ctx = try common.context()
+        var ctx = try common.context(noticing: false)
         guard Terminal.isInteractive else {
             throw UserError("the dashboard needs a terminal; for scripts use the subcommands (followup --help)")
         }
@@ -74,6 +74,7 @@ struct DashboardSession {
         var state = DashboardState(
             data: data, agenda: Rules.schedule(data, zone: ctx.zone, now: ctx.now), zone: ctx.zone, now: ctx.now,
             fileLabel: label, rows: terminal.rows, columns: terminal.columns, colour: colour)
+        state.notice = conflictNotice()
         var failures: [String] = []
         defer {
             // Quitting waits for the saves on their way; one that failed is said on the way out.
@@ -131,6 +132,7 @@ struct DashboardSession {
                 actions.append(.loaded(data, now: ctx.now))
             }
             actions.append(.applied(change, recorded: finished.recorded))
+            if let hook = finished.hook { actions.append(.failed(hook)) }
         }
         return actions
     }
@@ -147,7 +149,18 @@ struct DashboardSession {
         }
         // Read again off the input path: keys are answered meanwhile from what is on screen.
         let current = FileStamp(ctx.file.path)
-        if current != stamp || moved { saves.reload(ctx) }
+        if current != stamp || moved {
+            state.notice = conflictNotice()
+            saves.reload(ctx)
+        }
+    }
+
+    /// A sync tool's conflict copy beside the file, said in the header until it is merged.
+    func conflictNotice() -> String? {
+        let copies = ctx.file.conflictCopies()
+        guard let first = copies.first else { return nil }
+        let name = String(first[first.index(after: first.lastIndex(of: "/") ?? first.startIndex)...])
+        return "conflict copy: followup merge \"\(name)\"" + (copies.count > 1 ? " (+\(copies.count - 1))" : "")
     }
 
     /// The file as it is now, as an action for `update`.
@@ -189,6 +202,7 @@ struct DashboardSession {
                 let undone = try ctx.file.undo(today: ctx.today, id: changeID)
                 let left = undone?.left.map { "\($0.record.rawValue) \($0.id)" } ?? []
                 done += [reload(), .undone(changeID: changeID, summary: undone?.entry.summary, left: left)]
+                if let undone, let hook = ctx.changed(by: undone, quiet: true) { done.append(.failed(hook)) }
                 return done
             case let .writeDraft(taskID):
                 guard let task = agenda.task(id: taskID) else { return [] }

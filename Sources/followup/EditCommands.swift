@@ -237,6 +237,7 @@ struct Undo: ParsableCommand {
             throw UserError("nothing to undo")
         }
         output(undone.sentence)
+        ctx.changed(by: undone)
     }
 }
 

@@ -67,6 +67,7 @@ struct EditFile: ParsableCommand {
                     return (applied, applied.summary)
                 }
                 ctx.tell(result)
+                ctx.changed(result)
                 try? FileManager.default.removeItem(atPath: copy)
                 for problem in data.problems() { printError("followup: warning: \(problem)") }
                 output("saved \(file.path)")

@@ -13,13 +13,13 @@ struct Check: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let ctx = try common.context()
+        let ctx = try common.context(noticing: false)
         guard try ctx.file.existence() else {
             output("\(ctx.file.path) does not exist yet; it is created on the first change.")
             return
         }
         let data = try ctx.load(repairing: true)
-        let problems = data.problems() + ctx.file.permissionWarnings()
+        let problems = data.problems() + ctx.file.permissionWarnings() + ctx.file.conflictCopies().map(Context.conflictNotice)
         if problems.isEmpty {
             let apps = data.applications.count
             output("\(ctx.file.path): ok (\(apps) application\(apps == 1 ? "" : "s"))")
@@ -111,5 +111,6 @@ struct Restore: ParsableCommand {
         let data = try ctx.file.restore(backup, today: ctx.today)
         let n = data.applications.count
         output("restored \(backup.path) (\(n) application\(n == 1 ? "" : "s")); the replaced file is \(ctx.file.preRestorePath)")
+        ctx.changed("restore \(backup.path)", recorded: nil, changes: [], quiet: false)
     }
 }

@@ -19,6 +19,8 @@ final class SaveQueue: @unchecked Sendable {
         let error: String?
         /// For a read: the file's identity when it was read.
         var stamp: FileStamp? = nil
+        /// Why the `post-change` hook failed, when it did (the change is saved).
+        var hook: String? = nil
     }
 
     private let queue = DispatchQueue(label: "followup.saves")
@@ -51,8 +53,8 @@ final class SaveQueue: @unchecked Sendable {
         queue.async { [self] in
             let finished: Finished
             do {
-                let result = try ctx.apply(change, quiet: true)
-                finished = Finished(change: change, data: result.data, recorded: result.recorded, error: nil)
+                let (result, hook) = try ctx.applyTelling(change, quiet: true)
+                finished = Finished(change: change, data: result.data, recorded: result.recorded, error: nil, hook: hook)
             } catch {
                 finished = Finished(change: change, data: nil, recorded: nil, error: Sentence.of(error, for: .screen))
             }
