@@ -28,6 +28,16 @@ func assertGolden(_ screen: Screen, _ name: String, sourceLocation: SourceLocati
 
 @Suite("Dashboard screens at fixed sizes (golden files)")
 struct DashboardScreenTests {
+    @Test("a sync tool's conflict copy beside the file is said in the header, with the command that merges it")
+    func conflictNotice() {
+        var state = demoState(rows: 24, columns: 120)
+        #expect(!state.render().text.contains("conflict copy"))
+        state.notice = "conflict copy: followup merge \"followup (conflicted copy 2026-11-24).json\""
+        let header = state.render().text.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.contains("conflict copy: followup merge"))
+        #expect(header.contains("followup · Tue 24 Nov 2026"))
+    }
+
     @Test("80×24: stacked panes", arguments: [(80, 24, "lists-80x24"), (120, 40, "lists-120x40"), (40, 12, "lists-40x12")])
     func lists(_ columns: Int, _ rows: Int, _ name: String) {
         assertGolden(demoState(rows: rows, columns: columns).render(), name)

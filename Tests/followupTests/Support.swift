@@ -70,7 +70,7 @@ final class Sandbox {
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
-        for key in ["FOLLOWUP_FILE", "FOLLOWUP_NOW", "XDG_DATA_HOME", "XDG_STATE_HOME", "NO_COLOR"] { env[key] = nil }
+        for key in ["FOLLOWUP_FILE", "FOLLOWUP_NOW", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "NO_COLOR"] { env[key] = nil }
         // Never the real home: the undo history would land in its state folder.
         env["HOME"] = FileManager.default.temporaryDirectory.path + "/followup-tests-home"
         env.merge(environment) { $1 }
