@@ -15,7 +15,7 @@ public enum Rules {
     public static func schedule(_ data: FollowUpData, employerOf app: String, zone: Zone, now: Instant) -> Agenda {
         guard let key = data.application(id: app)?.employerKey else { return schedule(data, zone: zone, now: now) }
         var scope = data
-        scope.applications = data.applications.filter { $0.employerKey == key }
+        scope.applications = data.applications.filter { $0.hasEmployerKey(key) }
         return schedule(scope, zone: zone, now: now)
     }
 }
@@ -23,35 +23,102 @@ public enum Rules {
 extension Rules {
     /// The agenda after a change to one employer's applications: theirs scheduled again, every
     /// other employer's kept as it was — the same agenda as a whole schedule (no rule looks
-    /// past an employer), at the cost of one employer.
+    /// past an employer), at the cost of one employer: the other employers' tasks keep their
+    /// order, and the new ones are put in their places.
     public static func rescheduled(_ agenda: Agenda, _ data: FollowUpData, employerOf app: String, zone: Zone, now: Instant) -> Agenda {
         guard let key = data.application(id: app)?.employerKey else { return schedule(data, zone: zone, now: now) }
-        let fresh = schedule(data, employerOf: app, zone: zone, now: now)
-        let keys = Dictionary(data.applications.map { ($0.id, $0.employerKey) }, uniquingKeysWith: { a, _ in a })
         // Applications added or deleted meanwhile: schedule everything.
-        guard Set(agenda.statuses.keys) == Set(keys.keys) else { return schedule(data, zone: zone, now: now) }
-        let scoped = data.applications.filter { $0.employerKey == key }.map(\.id)
-        var tasks = agenda.tasks.filter { keys[$0.app] != key }
-        tasks += fresh.tasks
+        guard agenda.statuses.count == data.applications.count,
+              data.applications.allSatisfy({ agenda.statuses[$0.id] != nil }) else { return schedule(data, zone: zone, now: now) }
+        let fresh = schedule(data, employerOf: app, zone: zone, now: now)
+        var tasks = agenda.tasks.filter { !Application.employer($0.employer, hasKey: key) }
+        for task in fresh.tasks { tasks.insert(task, at: insertionPoint(of: task, in: tasks, Engine.precedes)) }
         var statuses = agenda.statuses
-        for id in scoped { statuses[id] = fresh.statuses[id] }
-        var employers = agenda.employers.filter { $0.apps.allSatisfy { keys[$0] != key } }
-        employers += fresh.employers
-        employers = employers.map { ($0.employer.lowercased(), $0) }
-            .sorted { ($0.0, $0.1.employer) < ($1.0, $1.1.employer) }.map(\.1)
-        return Agenda(tasks: Engine.sorted(tasks), employers: employers, statuses: statuses)
+        for (id, status) in fresh.statuses { statuses[id] = status }
+        var employers = agenda.employers.filter { !Application.employer($0.employer, hasKey: key) }
+        for e in fresh.employers { employers.insert(e, at: insertionPoint(of: e, in: employers, Engine.employerPrecedes)) }
+        return Agenda(tasks: tasks, employers: employers, statuses: statuses)
+    }
+
+    /// Where `item` goes in `sorted` so that it stays sorted (after its equals).
+    static func insertionPoint<T>(of item: T, in sorted: [T], _ precedes: (T, T) -> Bool) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if precedes(item, sorted[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
     }
 }
 
 extension Application {
+    /// Whether the employer's key is `key`, without making the key (for a scan of every
+    /// application: an ASCII name is compared byte by byte).
+    public func hasEmployerKey(_ key: String) -> Bool { Application.employer(employer, hasKey: key) }
+
+    static func employer(_ name: String, hasKey key: String) -> Bool {
+        var name = name
+        var key = key
+        // Most names differ from the key in their first letter: told apart on bytes when both
+        // start with two ASCII characters (nothing can combine with the first then).
+        let differs: Bool = name.withUTF8 { n in
+            key.withUTF8 { k in
+                var i = 0
+                while i < n.count, n[i] == 0x20 || n[i] == 0x09 { i += 1 }
+                guard i + 1 < n.count, k.count > 1, n[i] < 0x80, n[i + 1] < 0x80, k[0] < 0x80, k[1] < 0x80 else { return false }
+                var b = n[i]
+                if b >= 0x41 && b <= 0x5A { b += 0x20 }
+                return b != k[0]
+            }
+        }
+        // Keys are in NFC, so equal keys have equal bytes: compared without normalising again.
+        return !differs && EmployerKeys.shared.key(name).utf8.elementsEqual(key.utf8)
+    }
+
     /// The employer as the rules group applications: case and surrounding spaces aside.
     /// (Trimmed by hand: Foundation's trimming costs thousands of instructions per name, and this
     /// runs for every application on every schedule.)
-    public var employerKey: String {
+    public var employerKey: String { EmployerKeys.shared.key(employer) }
+}
+
+/// Employer keys by name, each folded once: folding a name costs thousands of instructions, and
+/// every schedule, and every change to one employer, looks at every application's. Names are
+/// looked up by their bytes (hashing a String normalises it first, which costs as much again);
+/// keys are in NFC, so that two keys are the same exactly when their bytes are.
+final class EmployerKeys: @unchecked Sendable {
+    static let shared = EmployerKeys()
+    private let lock = NSLock()
+    private var keys: [Name: String] = [:]
+
+    struct Name: Hashable {
+        let text: String
+        static func == (a: Name, b: Name) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        func hash(into hasher: inout Hasher) {
+            let done: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            if done == nil { for b in text.utf8 { hasher.combine(b) } }
+        }
+    }
+
+    func key(_ name: String) -> String {
+        let wrapped = Name(text: name)
+        lock.lock()
+        let known = keys[wrapped]
+        lock.unlock()
+        if let known { return known }
+        let key = EmployerKeys.fold(name)
+        lock.lock()
+        if keys.count < 200_000 { keys[wrapped] = key }
+        lock.unlock()
+        return key
+    }
+
+    static func fold(_ employer: String) -> String {
         var key = Substring(employer.lowercased())
         while let c = key.first, c.isWhitespace, !c.isNewline { key.removeFirst() }
         while let c = key.last, c.isWhitespace, !c.isNewline { key.removeLast() }
-        return String(key)
+        let folded = String(key)
+        return folded.utf8.allSatisfy({ $0 < 0x80 }) ? folded : folded.precomposedStringWithCanonicalMapping
     }
 }
 
@@ -205,6 +272,28 @@ struct Engine {
 
     /// Tasks in the order of SPEC §2 — overdue first, then deadline, employer, contact name,
     /// kind and id — with the case-folded names computed once per task.
+    /// Whether `a` comes before `b` in the order of SPEC §2 (what `sorted` sorts by).
+    static func precedes(_ a: FollowUpTask, _ b: FollowUpTask) -> Bool {
+        func rank(_ t: FollowUpTask) -> Int { t.status == .overdue ? 0 : (t.status == .missed ? 2 : 1) }
+        let ao = rank(a)
+        let bo = rank(b)
+        if ao != bo { return ao < bo }
+        if a.deadline.seconds != b.deadline.seconds { return a.deadline.seconds < b.deadline.seconds }
+        let ae = a.employer.lowercased(), be = b.employer.lowercased()
+        if ae != be { return ae < be }
+        if a.employer != b.employer { return a.employer < b.employer }
+        let ac = (a.contactName ?? "").lowercased(), bc = (b.contactName ?? "").lowercased()
+        if ac != bc { return ac < bc }
+        if a.contactName != b.contactName { return (a.contactName ?? "") < (b.contactName ?? "") }
+        if a.kind != b.kind { return a.kind < b.kind }
+        return a.id < b.id
+    }
+
+    /// The order of the strikes list: by name, case aside.
+    static func employerPrecedes(_ a: EmployerStrikes, _ b: EmployerStrikes) -> Bool {
+        (a.employer.lowercased(), a.employer) < (b.employer.lowercased(), b.employer)
+    }
+
     static func sorted(_ tasks: [FollowUpTask]) -> [FollowUpTask] {
         // Overdue first, missed last.
         func rank(_ t: FollowUpTask) -> Int { t.status == .overdue ? 0 : (t.status == .missed ? 2 : 1) }

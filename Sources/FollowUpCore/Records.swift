@@ -43,16 +43,25 @@ extension FollowUpData {
     /// record that differs from its old self (by id), and a tombstone for every record that is
     /// gone. The one place `updatedAt` is set after a change.
     public mutating func stampChanges(since old: FollowUpData, at now: Instant) {
-        let oldApps = Dictionary(old.applications.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for i in applications.indices {
-            guard let was = oldApps[applications[i].id] else { continue }
-            if applications[i] == was { continue }
-            var app = applications[i]
-            if app.withoutChildren != was.withoutChildren { app.updatedAt = now }
-            FollowUpData.stamp(&app.contacts, was.contacts, now)
-            FollowUpData.stamp(&app.interviews, was.interviews, now)
-            FollowUpData.stamp(&app.events, was.events, now)
-            applications[i] = app
+        // Usually the same applications in the same order: each compared with the one at its
+        // place, in place (copying ten thousand applications into a dictionary costs more than
+        // the change). Only when the order differs are positions looked up by id.
+        let oldPlaces = Places(old.applications)
+        var changed: [(Int, Int)] = []
+        applications.withUnsafeBufferPointer { new in
+            old.applications.withUnsafeBufferPointer { was in
+                for i in new.indices {
+                    guard let j = oldPlaces.index(of: new[i].id, near: i, in: was) else { continue }
+                    if new[i] != was[j] { changed.append((i, j)) }
+                }
+            }
+        }
+        for (i, j) in changed {
+            let was = old.applications[j]
+            if applications[i].withoutChildren != was.withoutChildren { applications[i].updatedAt = now }
+            FollowUpData.stamp(&applications[i].contacts, was.contacts, now)
+            FollowUpData.stamp(&applications[i].interviews, was.interviews, now)
+            FollowUpData.stamp(&applications[i].events, was.events, now)
         }
         let oldSnoozes = Dictionary(old.snoozes.map { ($0.taskID, $0) }, uniquingKeysWith: { a, _ in a })
         for i in snoozes.indices where oldSnoozes[snoozes[i].taskID].map({ $0 != snoozes[i] }) ?? false {
@@ -60,15 +69,28 @@ extension FollowUpData {
         }
         // What is gone, looked for only where something changed: an application no longer
         // here, or the children of one that changed.
-        let newApps = Dictionary(applications.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var gone: [String] = []
-        for was in old.applications {
-            guard let now = newApps[was.id] else {
-                gone += [was.id] + was.contacts.map(\.id) + was.interviews.map(\.id) + was.events.map(\.id)
-                continue
+        let newPlaces = Places(applications)
+        var missing: [Int] = []
+        changed = []
+        applications.withUnsafeBufferPointer { new in
+            old.applications.withUnsafeBufferPointer { was in
+                for j in was.indices {
+                    guard let i = newPlaces.index(of: was[j].id, near: j, in: new) else {
+                        missing.append(j)
+                        continue
+                    }
+                    if new[i] != was[j] { changed.append((i, j)) }
+                }
             }
-            if now == was { continue }
-            let kept = Set(now.contacts.map(\.id) + now.interviews.map(\.id) + now.events.map(\.id))
+        }
+        var gone: [String] = []
+        for j in missing {
+            let was = old.applications[j]
+            gone += [was.id] + was.contacts.map(\.id) + was.interviews.map(\.id) + was.events.map(\.id)
+        }
+        for (i, j) in changed {
+            let was = old.applications[j]
+            let kept = Set(applications[i].contacts.map(\.id) + applications[i].interviews.map(\.id) + applications[i].events.map(\.id))
             gone += (was.contacts.map(\.id) + was.interviews.map(\.id) + was.events.map(\.id)).filter { !kept.contains($0) }
         }
         // A record moved to another application (by hand) is not gone.
@@ -104,5 +126,26 @@ extension Application {
         a.interviews = []
         a.events = []
         return a
+    }
+}
+
+/// Where each application is in a list, by id: looked at the expected place first, and built as
+/// a dictionary only when that misses (an application added, deleted or moved).
+final class Places {
+    private var byID: [String: Int]?
+
+    init(_ apps: [Application]) {}
+
+    func index(of id: String, near i: Int, in apps: UnsafeBufferPointer<Application>) -> Int? {
+        if i < apps.count, apps[i].id == id { return i }
+        if i + 1 < apps.count, apps[i + 1].id == id { return i + 1 }
+        if i > 0, i - 1 < apps.count, apps[i - 1].id == id { return i - 1 }
+        if byID == nil {
+            var map: [String: Int] = [:]
+            map.reserveCapacity(apps.count)
+            for (k, a) in apps.enumerated() where map[a.id] == nil { map[a.id] = k }
+            byID = map
+        }
+        return byID?[id]
     }
 }

@@ -191,3 +191,21 @@ struct RescheduleTests {
         }
     }
 }
+
+@Suite("Telling an employer's key without folding the name")
+struct EmployerKeyTests {
+    @Test("hasEmployerKey agrees with comparing employerKey, for names in any script, case and spacing")
+    func agreesWithTheKey() {
+        let names = ["Acme Corp", "acme corp", "  ACME CORP\t", "Acme Corp ", "Acme Corp\u{3000}", "\u{00A0}Acme Corp", "Acme  Corp",
+                     "Acme", "Acm", "Acme Corp2", "Crème Brûlée SARL", "CRÈME BRÛLÉE SARL", "crème brûlée sarl", "Ça Roule",
+                     "ça roule", "日本商事 ホールディングス", "日本商事", "İstanbul Ltd", "i̇stanbul ltd", "Istanbul Ltd",
+                     "\u{212A}elvin", "kelvin", "ΣΊΣΥΦΟΣ", "σίσυφοσ", "Straße", "STRASSE", "", " ", "Zoë 🚀", "zoë 🚀", "e\u{301}cole", "École"]
+        for name in names {
+            let app = Application(id: "a", employer: name, role: "r", createdAt: Instant(seconds: 0))
+            for other in names {
+                let key = Application(id: "b", employer: other, role: "r", createdAt: Instant(seconds: 0)).employerKey
+                #expect(app.hasEmployerKey(key) == (app.employerKey == key), "\(name) vs \(other)")
+            }
+        }
+    }
+}
