@@ -20,7 +20,7 @@ struct Followup: ParsableCommand {
         subcommands: [
             Dashboard.self, Init.self, AppCommand.self, ContactCommand.self, InterviewCommand.self, Log.self, EventCommand.self, Close.self, Reopen.self, Undo.self,
             Apps.self, Show.self, AgendaCommand.self, StrikesCommand.self, SettingsCommand.self, TimelineCommand.self, Done.self, Snooze.self, Dismiss.self,
-            EditFile.self, Check.self, Export.self, Import.self, Backups.self, Restore.self,
+            Draft.self, EditFile.self, Check.self, Export.self, Import.self, Backups.self, Restore.self,
         ],
         defaultSubcommand: Dashboard.self)
 

@@ -87,6 +87,9 @@ struct SpreadsheetFile {
 
     /// The cells of `text`, split on the separator its header line uses most: `,` `;` or TAB.
     static func parse(_ text: String, name: String) throws -> SpreadsheetFile {
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw UserError("\(name) is empty: the first row must name the columns (Company, Position, …)")
+        }
         let delimiter = sniff(text)
         let reader: CSVReader
         do {
