@@ -42,8 +42,9 @@ struct Followup: ParsableCommand {
         }
         let code = exitCode(for: error)
         if code == .success {
-            // --help and --version.
-            output(fullMessage(for: error))
+            // --help and --version ("followup 0.1.0", as other tools say it).
+            let text = fullMessage(for: error)
+            output(text == configuration.version ? "followup \(text)" : text)
             return 0
         }
         // ArgumentParser may spread one message over several lines (a list of allowed values);
