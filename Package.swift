@@ -11,6 +11,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // Spreadsheets in and out (import csv, export csv).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // Drafts from templates a user can override.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -24,16 +28,18 @@ let package = Package(
         .target(name: "FollowUpCore", dependencies: ["JSON", "FollowUpResources"]),
         .target(name: "FollowUpStore", dependencies: ["FollowUpCore", "JSON"]),
         .target(name: "FollowUpActions", dependencies: ["FollowUpCore"]),
+        .target(name: "FollowUpDrafts", dependencies: ["FollowUpCore", .product(name: "Mustache", package: "swift-mustache")]),
         // DWARF 4: valgrind (scripts/bench --profile) cannot read clang's default DWARF 5.
         .target(name: "CWidth", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
-        .target(name: "FollowUpUI", dependencies: ["FollowUpCore", "FollowUpActions", "CWidth"]),
+        .target(name: "FollowUpUI", dependencies: ["FollowUpCore", "FollowUpActions", "FollowUpDrafts", "CWidth"]),
         .target(name: "Platform"),
         .target(name: "FollowUpTerminal", dependencies: ["FollowUpUI", "CNCurses", "Platform"]),
         .executableTarget(
             name: "followup",
             dependencies: [
-                "FollowUpCore", "FollowUpActions", "FollowUpStore", "FollowUpUI", "FollowUpTerminal", "JSON", "Platform",
+                "FollowUpCore", "FollowUpActions", "FollowUpStore", "FollowUpUI", "FollowUpTerminal", "FollowUpDrafts", "JSON", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .executableTarget(
@@ -54,6 +60,7 @@ let package = Package(
         .testTarget(name: "FollowUpStoreTests", dependencies: ["FollowUpStore", "FollowUpCore", "JSON"], resources: [.copy("Golden")]),
         .testTarget(name: "FollowUpActionsTests", dependencies: ["FollowUpActions", "FollowUpCore", "FollowUpStore"]),
         .testTarget(name: "FollowUpUITests", dependencies: ["FollowUpUI", "FollowUpCore", "FollowUpActions"], exclude: ["Golden"]),
-        .testTarget(name: "followupTests", dependencies: ["followup", "JSON"], exclude: ["Parsers"]),
+        .testTarget(name: "FollowUpDraftsTests", dependencies: ["FollowUpDrafts", "FollowUpCore"]),
+        .testTarget(name: "followupTests", dependencies: ["followup", "JSON", .product(name: "CSV", package: "CSV.swift")], exclude: ["Parsers"]),
     ]
 )

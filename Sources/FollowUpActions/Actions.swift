@@ -27,6 +27,8 @@ public struct Applied: Equatable, Sendable {
     public var id: String?
     /// The change in a few words, as `undo --list` shows it: "log note at Acme Corp".
     public var summary: String
+    /// Every record the change added, when it added several (an import).
+    public var ids: [String] = []
 }
 
 public enum Actions {
@@ -94,8 +96,11 @@ struct Context {
             let role = try required(.role, new.role)
             let zone = try zoneName(new.timeZone)
             let id = mint(employer, fallback: "app", in: data)
-            data.applications.append(Application(
-                id: id, employer: employer, role: role, decisionBy: new.decisionBy, timeZone: zone, createdAt: now))
+            var added = Application(id: id, employer: employer, role: role, decisionBy: new.decisionBy, timeZone: zone, createdAt: now)
+            added.applied = new.applied
+            added.location = new.location?.nonBlank
+            added.link = new.link?.nonBlank
+            data.applications.append(added)
             return Applied(id: id, summary: "app add \(employer)")
 
         case let .editApplication(query, edit):
@@ -108,6 +113,9 @@ struct Context {
                 a.decisionGivenAt = now
             }
             if let tz = edit.timeZone { a.timeZone = try zoneName(tz) }
+            if let applied = edit.applied { a.applied = applied }
+            if let location = edit.location { a.location = location.nonBlank }
+            if let link = edit.link { a.link = link.nonBlank }
             data.applications[i] = a
             return Applied(id: a.id, summary: "app edit \(a.employer)")
 
@@ -239,6 +247,9 @@ struct Context {
 
         case let .settings(edit):
             return try settings(edit, in: &data)
+
+        case let .importRows(rows):
+            return try importRows(rows, into: &data)
 
         case let .all(changes):
             var last = Applied(id: nil, summary: "")

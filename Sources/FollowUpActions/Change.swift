@@ -24,6 +24,8 @@ public enum Change: Equatable, Sendable {
     case reopen(app: String)
     /// Settings: the preset, holidays, name, signature or one of the rules' numbers.
     case settings(SettingsEdit)
+    /// Applications from a spreadsheet, those not in the data yet (by employer and role), as one change.
+    case importRows([ImportedApplication])
     /// Several changes as one (one save, one undo): an interview with a person added on the way.
     case all([Change])
     /// The whole data, as edited by hand (`followup edit`): what changed is stamped and what
@@ -56,12 +58,20 @@ public struct NewApplication: Equatable, Sendable {
     public var role: String
     public var decisionBy: Day?
     public var timeZone: String?
+    /// The day the application was sent.
+    public var applied: Day?
+    public var location: String?
+    public var link: String?
 
-    public init(employer: String, role: String, decisionBy: Day? = nil, timeZone: String? = nil) {
+    public init(employer: String, role: String, decisionBy: Day? = nil, timeZone: String? = nil, applied: Day? = nil,
+                location: String? = nil, link: String? = nil) {
         self.employer = employer
         self.role = role
         self.decisionBy = decisionBy
         self.timeZone = timeZone
+        self.applied = applied
+        self.location = location
+        self.link = link
     }
 }
 
@@ -71,12 +81,20 @@ public struct ApplicationEdit: Equatable, Sendable {
     public var role: String?
     public var decisionBy: Day??
     public var timeZone: String??
+    public var applied: Day??
+    /// An empty text clears it.
+    public var location: String?
+    public var link: String?
 
-    public init(employer: String? = nil, role: String? = nil, decisionBy: Day?? = nil, timeZone: String?? = nil) {
+    public init(employer: String? = nil, role: String? = nil, decisionBy: Day?? = nil, timeZone: String?? = nil, applied: Day?? = nil,
+                location: String? = nil, link: String? = nil) {
         self.employer = employer
         self.role = role
         self.decisionBy = decisionBy
         self.timeZone = timeZone
+        self.applied = applied
+        self.location = location
+        self.link = link
     }
 }
 

@@ -885,3 +885,18 @@ struct Engine {
     }
 
 }
+
+extension Rules {
+    /// The stated decision date that counts for an application at `now`: the one given last.
+    public static func decisionDate(of app: Application, settings: Settings = Settings(), zone: Zone, now: Instant) -> Day? {
+        var data = FollowUpData()
+        data.settings = settings
+        return Engine(data: data, zone: zone, now: now).gatherFacts(app).stated?.day
+    }
+
+    /// An application's main contact: its hiring manager, else its recruiter, else the contact added first.
+    public static func mainContact(of app: Application) -> Contact? {
+        let contacts = app.contacts.sorted { ($0.createdAt.seconds, $0.id) < ($1.createdAt.seconds, $1.id) }
+        return contacts.first { $0.role == .hiringManager } ?? contacts.first { $0.role == .recruiter } ?? contacts.first
+    }
+}

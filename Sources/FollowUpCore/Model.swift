@@ -91,6 +91,11 @@ public struct Application: Equatable, Sendable, Identifiable {
     public var role: String
     /// The date they said they would decide by, when given at application level.
     public var decisionBy: Day?
+    /// The day the application was sent, when known.
+    public var applied: Day?
+    /// Where the job is, and the posting's address (from a spreadsheet, or typed in).
+    public var location: String?
+    public var link: String?
     /// When that date was changed after the application was added (it then counts from then).
     public var decisionGivenAt: Instant?
     /// The employer's time zone (IANA id), when it differs from the user's.
@@ -112,6 +117,9 @@ public struct Application: Equatable, Sendable, Identifiable {
         self.role = role
         self.decisionBy = decisionBy
         self.decisionGivenAt = nil
+        self.applied = nil
+        self.location = nil
+        self.link = nil
         self.timeZone = timeZone
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt

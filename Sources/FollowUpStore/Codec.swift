@@ -70,6 +70,13 @@ public enum DataCodec {
             events: try a.array("events", decodeEvent),
             extra: a.rest())
         app.decisionGivenAt = try a.optionalInstant("decisionGivenAt")
+        // A date is read as the day applied; anything else someone put there is kept as it is.
+        if let text = a.object["applied"]?.stringValue, let day = Day(text) {
+            app.applied = day
+            a.consume("applied")
+        }
+        app.location = try a.optionalString("location")
+        app.link = try a.optionalString("link")
         app.extra = a.rest()
         return app
     }
@@ -216,6 +223,10 @@ public enum DataCodec {
         o["role"] = .string(a.role)
         o["decisionBy"] = a.decisionBy.map { .string($0.description) }
         o["decisionGivenAt"] = a.decisionGivenAt.map { .string($0.description) }
+        // Written only when known: files without it keep their form.
+        if let applied = a.applied { o["applied"] = .string(applied.description) }
+        o["location"] = a.location.map(JSONValue.string)
+        o["link"] = a.link.map(JSONValue.string)
         o["tz"] = a.timeZone.map(JSONValue.string)
         o["createdAt"] = .string(a.createdAt.description)
         o["updatedAt"] = .string(a.updatedAt.description)

@@ -1,5 +1,6 @@
 import FollowUpActions
 import FollowUpCore
+import FollowUpDrafts
 
 extension DashboardState {
     /// The smallest terminal the dashboard draws in; below it, it says so.
@@ -354,7 +355,7 @@ extension DashboardState {
         if t.kind == .thankYou || t.kind == .closingThankYou || t.kind == .checkIn {
             lines.append(StyledLine(""))
             lines.append(StyledLine("Draft (w opens it in your editor):", .bold))
-            add("  ", Drafts.text(for: t, in: data, zone: zone), .dim)
+            add("  ", drafts.text(for: t, in: data, zone: zone), .dim)
         }
         return lines
     }

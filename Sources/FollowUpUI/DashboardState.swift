@@ -1,5 +1,6 @@
 import FollowUpActions
 import FollowUpCore
+import FollowUpDrafts
 
 /// The three lists of the dashboard.
 public enum Pane: Int, CaseIterable, Sendable {
@@ -97,6 +98,8 @@ public struct DashboardState: Sendable {
     public var zone: Zone
     public var now: Instant
     public var fileLabel: String
+    /// The drafts' templates: the built-in ones, with the user's over them (the shell reads those).
+    public var drafts = DraftTemplates()
     public var rows: Int
     public var columns: Int
     public var focus: Pane = .thanks

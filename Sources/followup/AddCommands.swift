@@ -45,10 +45,14 @@ struct AppCommand: ParsableCommand {
         @Option(name: .customLong("decision-by"), help: ArgumentHelp("The date they said they would decide by.", valueName: "date"))
         var decisionBy: Day?
         @Option(help: ArgumentHelp("The employer's time zone, e.g. Europe/Berlin.", valueName: "zone")) var tz: ZoneName?
+        @Option(help: ArgumentHelp("The day you applied (YYYY-MM-DD).", valueName: "date")) var applied: Day?
+        @Option(help: ArgumentHelp("Where the job is.", valueName: "text")) var location: String?
+        @Option(help: ArgumentHelp("The job posting's address.", valueName: "url")) var link: String?
 
         func run() throws {
             let ctx = try common.context()
-            let new = NewApplication(employer: employer, role: role, decisionBy: decisionBy, timeZone: tz?.identifier)
+            let new = NewApplication(employer: employer, role: role, decisionBy: decisionBy, timeZone: tz?.identifier, applied: applied,
+                                     location: location, link: link)
             output(try ctx.apply(.addApplication(new)).value.id ?? "")
         }
     }

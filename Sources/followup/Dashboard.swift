@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FollowUpActions
 import FollowUpCore
+import FollowUpDrafts
 import FollowUpStore
 import FollowUpTerminal
 import FollowUpUI
@@ -75,6 +76,7 @@ struct DashboardSession {
             data: data, agenda: Rules.schedule(data, zone: ctx.zone, now: ctx.now), zone: ctx.zone, now: ctx.now,
             fileLabel: label, rows: terminal.rows, columns: terminal.columns, colour: colour)
         state.notice = conflictNotice()
+        state.drafts = TemplateFiles.load(reporting: false)
         var failures: [String] = []
         defer {
             // Quitting waits for the saves on their way; one that failed is said on the way out.
@@ -245,7 +247,7 @@ struct DashboardSession {
         let name = task.id.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }
         let path = folder + "/" + String(name) + ".txt"
         if !FileManager.default.fileExists(atPath: path) {
-            let text = Drafts.text(for: task, in: data, zone: ctx.zone)
+            let text = TemplateFiles.load(reporting: false).text(for: task, in: data, zone: ctx.zone)
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
                 throw UserError("cannot write a draft in \(folder)")
             }

@@ -40,10 +40,14 @@ extension AppCommand {
         @Option(name: .customLong("decision-by"), help: ArgumentHelp("The date they will decide by, or none.", valueName: "date"))
         var decisionBy: DateOrNone?
         @Option(help: ArgumentHelp("The employer's time zone, or none.", valueName: "zone")) var tz: ZoneOrNone?
+        @Option(help: ArgumentHelp("The day you applied, or none.", valueName: "date")) var applied: DateOrNone?
+        @Option(help: ArgumentHelp("Where the job is (empty clears it).", valueName: "text")) var location: String?
+        @Option(help: ArgumentHelp("The job posting's address (empty clears it).", valueName: "url")) var link: String?
 
         func run() throws {
             let ctx = try common.context()
-            let edit = ApplicationEdit(employer: employer, role: role, decisionBy: decisionBy.map(\.value), timeZone: tz.map(\.value))
+            let edit = ApplicationEdit(employer: employer, role: role, decisionBy: decisionBy.map(\.value), timeZone: tz.map(\.value),
+                                       applied: applied.map(\.value), location: location, link: link)
             try ctx.apply(.editApplication(app: app, edit))
         }
     }

@@ -1,45 +1,68 @@
+import CSV
+import FollowUpActions
 import FollowUpCore
+import FollowUpStore
 import Foundation
 
 extension CharacterSet {
     static let phone = CharacterSet(charactersIn: "0123456789 +-().")
 }
 
-/// The log of every application as CSV (RFC 4180): one row per interview or event.
+/// The applications (or the people) as a spreadsheet (RFC 4180, CRLF), written by the CSV library:
+/// one row per application, with or without events, so that nothing disappears.
 enum CSVExport {
-    static let header = ["app", "employer", "role", "status", "record", "id", "kind", "at", "contact", "channel",
-                         "decision_by", "due", "about", "text"]
+    static let header = ["app", "employer", "role", "status", "stage", "applied", "decision_by", "contact", "email", "phone",
+                         "strikes", "max_strikes", "next_task", "next_due", "location", "link"]
 
-    static func text(_ data: FollowUpData, agenda: Agenda, zone: Zone) -> String {
+    static let contactsHeader = ["app", "employer", "role", "name", "title", "contact_role", "email", "phone", "address", "tz",
+                                 "may_call", "main_contact"]
+
+    static func applications(_ data: FollowUpData, agenda: Agenda, zone: Zone, now: Instant) throws -> String {
+        let strikes = Dictionary(agenda.employers.flatMap { e in e.apps.map { ($0, e) } }, uniquingKeysWith: { a, _ in a })
+        var next: [String: FollowUpTask] = [:]
+        for task in agenda.visible where task.status != .missed && next[task.app] == nil { next[task.app] = task }
         var rows = [header]
         for app in data.applications {
-            let status = agenda.statuses[app.id]?.rawValue ?? ""
-            let names = Dictionary(app.contacts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-            let base = [app.id, app.employer, app.role, status]
-            var lines: [(Instant, [String])] = []
-            for i in app.interviews {
-                let kind = (i.kind?.rawValue ?? "interview") + (i.cancelled ? " (cancelled)" : "")
-                lines.append((i.at, base + ["interview", i.id, kind, zone.localize(i.at).description,
-                                            i.with.map { names[$0] ?? $0 }.joined(separator: "; "), "",
-                                            i.decisionBy?.description ?? "", "", "", i.round.map { "round \($0)" } ?? ""]))
-            }
-            for e in app.events {
-                lines.append((e.at, base + ["event", e.id, e.kind.rawValue, zone.localize(e.at).description,
-                                            e.contact.map { names[$0] ?? $0 } ?? "", e.channel?.rawValue ?? "",
-                                            e.decisionBy?.description ?? "", e.due?.description ?? "", e.about?.rawValue ?? "",
-                                            e.text ?? ""]))
-            }
-            rows += lines.sorted { $0.0 < $1.0 }.map(\.1)
+            let status = agenda.statuses[app.id] ?? .active
+            let main = Rules.mainContact(of: app)
+            let e = strikes[app.id]
+            let task = next[app.id]
+            rows.append([
+                app.id, app.employer, app.role, status.rawValue, stage(of: app, status: status, now: now, zone: zone),
+                app.applied?.description ?? "",
+                Rules.decisionDate(of: app, settings: data.settings, zone: zone, now: now)?.description ?? "",
+                main?.name ?? "", main?.email ?? "", main?.phone ?? "",
+                e.map { String($0.strikes) } ?? "", e?.max.map(String.init) ?? "",
+                task.map { $0.kind.rawValue + ($0.contactName.map { " " + $0 } ?? "") } ?? "", task?.due.description ?? "",
+                app.location ?? "", app.link ?? "",
+            ])
         }
-        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return try write(rows)
     }
 
-    /// One cell: neutralised against formulas, quoted per RFC 4180 when it holds a comma, a
-    /// quote or a line break (checked by scalar: "\r\n" is one Swift character).
-    static func field(_ raw: String) -> String {
-        let value = neutralised(raw)
-        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    static func contacts(_ data: FollowUpData) throws -> String {
+        var rows = [contactsHeader]
+        for app in data.applications {
+            let main = Rules.mainContact(of: app)?.id
+            for c in app.contacts {
+                rows.append([app.id, app.employer, app.role, c.name, c.title ?? "", c.role?.rawValue ?? "", c.email ?? "", c.phone ?? "",
+                             c.address ?? "", c.timeZone ?? "", c.mayCall ? "yes" : "no", c.id == main ? "yes" : "no"])
+            }
+        }
+        return try write(rows)
+    }
+
+    /// Every cell neutralised against formulas, then quoted by the library where it must be.
+    static func write(_ rows: [[String]]) throws -> String {
+        let stream = OutputStream.toMemory()
+        stream.open()
+        let writer = try CSVWriter(stream: stream, delimiter: ",", newline: .crlf)
+        for row in rows { try writer.write(row: row.map(neutralised)) }
+        stream.close()
+        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
+            throw UserError("the spreadsheet could not be written")
+        }
+        return String(decoding: data, as: UTF8.self) + "\r\n"
     }
 
     /// A spreadsheet evaluates a cell that starts with = + - @ (or a tab or CR before one): such
@@ -53,34 +76,95 @@ enum CSVExport {
     }
 }
 
-/// Interviews and what is to do as an iCalendar file (RFC 5545), for a calendar app.
-enum ICSExport {
-    static func text(_ data: FollowUpData, agenda: Agenda, zone: Zone, now: Instant) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//followup//followup//EN", "CALSCALE:GREGORIAN"]
-        let stamp = utc(now)
+/// Interviews and what is to do as iCalendar (RFC 5545), for a calendar or task app: interviews
+/// as VEVENTs (a cancelled one `STATUS:CANCELLED`), open tasks as VTODOs with a DUE (and a
+/// reminder at a call's suggested time). Each item keeps its UID, and its SEQUENCE, DTSTAMP and
+/// LAST-MODIFIED come from the records' `updatedAt`, so they grow with every change and stay put
+/// otherwise: a calendar importing the file again updates its entries instead of adding them twice.
+struct ICSExport {
+    let data: FollowUpData
+    let agenda: Agenda
+    let zone: Zone
+    let now: Instant
+
+    /// One interview or task: its UID and its component's lines.
+    struct Item {
+        var uid: String
+        var lines: [String]
+    }
+
+    /// SEQUENCE counts seconds since 2020 (the first followup files are later): a number that
+    /// only grows as records are changed, with no state kept anywhere else.
+    static let sequenceEpoch: Int64 = 1_577_836_800
+
+    static func sequence(_ t: Instant) -> Int { Int(max(0, t.seconds - sequenceEpoch)) }
+
+    func items() -> [Item] {
+        var items: [Item] = []
         let policy = Policy(settings: data.settings)
         for app in data.applications {
-            for i in app.interviews where !i.cancelled {
-                let what = (i.kind.map { $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst() + " interview" } ?? "Interview")
-                    + (i.round.map { " (round \($0))" } ?? "")
-                lines += ["BEGIN:VEVENT", "UID:\(i.id)@followup", "DTSTAMP:\(stamp)", "DTSTART:\(utc(i.at))",
-                          "DTEND:\(utc(policy.end(of: i)))", "SUMMARY:" + escape("\(what): \(app.employer) — \(app.role)"), "END:VEVENT"]
+            let names = Dictionary(app.contacts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            for i in app.interviews.sorted(by: { ($0.at.seconds, $0.id) < ($1.at.seconds, $1.id) }) {
+                let kind = i.kind.map { $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst() + " interview" } ?? "Interview"
+                let what = kind + (i.round.map { " (round \($0))" } ?? "")
+                let uid = "\(i.id)@followup"
+                var lines = ["BEGIN:VEVENT", "UID:" + ICSExport.escape(uid)] + ICSExport.stamps(created: i.createdAt, modified: i.updatedAt)
+                lines += ["DTSTART:\(ICSExport.utc(i.at))", "DTEND:\(ICSExport.utc(policy.end(of: i)))",
+                          "SUMMARY:" + ICSExport.escape((i.cancelled ? "Cancelled: " : "") + "\(what): \(app.employer) — \(app.role)")]
+                let with = i.with.compactMap { names[$0] }
+                if !with.isEmpty { lines.append("DESCRIPTION:" + ICSExport.escape("With " + with.joined(separator: ", ") + ".")) }
+                if let location = app.location { lines.append("LOCATION:" + ICSExport.escape(location)) }
+                lines += ["STATUS:" + (i.cancelled ? "CANCELLED" : "CONFIRMED"), "TRANSP:OPAQUE", "END:VEVENT"]
+                items.append(Item(uid: uid, lines: lines))
             }
         }
-        for task in agenda.visible {
-            var event = ["BEGIN:VEVENT", "UID:" + escape(task.id) + "@followup", "DTSTAMP:\(stamp)"]
-            if let call = task.callWindow {
-                event += ["DTSTART:\(utc(call.lowerBound))", "DTEND:\(utc(call.upperBound))"]
+        // A task changes when anything in its application does: it is stamped with the latest change there.
+        var changed: [String: Instant] = [:]
+        for app in data.applications {
+            var latest = app.updatedAt
+            for c in app.contacts { latest = max(latest, c.updatedAt) }
+            for i in app.interviews { latest = max(latest, i.updatedAt) }
+            for e in app.events { latest = max(latest, e.updatedAt) }
+            changed[app.id] = latest
+        }
+        for s in data.snoozes { if let app = Change.snooze(taskID: s.taskID, until: s.until).taskApp, let was = changed[app] { changed[app] = max(was, s.updatedAt) } }
+        for task in agenda.visible where task.status != .missed {
+            let uid = task.id + "@followup"
+            let modified = changed[task.app] ?? now
+            var lines = ["BEGIN:VTODO", "UID:" + ICSExport.escape(uid)] + ICSExport.stamps(created: nil, modified: modified)
+            if let at = task.dueAt {
+                lines.append("DUE:\(ICSExport.utc(at))")
             } else {
-                event += ["DTSTART;VALUE=DATE:\(compact(task.due))", "DTEND;VALUE=DATE:\(compact(task.due.adding(days: 1)))"]
+                lines.append("DUE;VALUE=DATE:\(ICSExport.compact(task.due))")
             }
             let who = task.contactName.map { " \($0)" } ?? ""
-            event += ["SUMMARY:" + escape("\(task.kind.rawValue)\(who) (\(task.employer))"),
-                      "DESCRIPTION:" + escape(task.reason + (task.advice.map { " " + $0 } ?? "")), "END:VEVENT"]
-            lines += event
+            lines += ["SUMMARY:" + ICSExport.escape("\(task.kind.rawValue)\(who) (\(task.employer))"),
+                      "DESCRIPTION:" + ICSExport.escape(task.reason + (task.advice.map { " " + $0 } ?? "")),
+                      "STATUS:NEEDS-ACTION"]
+            if task.status == .overdue { lines.append("PRIORITY:1") }
+            if let call = task.callWindow {
+                lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + ICSExport.escape("Call\(who) (\(task.employer))"),
+                          "TRIGGER;VALUE=DATE-TIME:\(ICSExport.utc(call.lowerBound))", "END:VALARM"]
+            }
+            lines.append("END:VTODO")
+            items.append(Item(uid: uid, lines: lines))
         }
-        lines.append("END:VCALENDAR")
+        return items
+    }
+
+    /// Every item in one calendar.
+    func text() -> String { ICSExport.calendar(items().flatMap(\.lines)) }
+
+    static func calendar(_ components: [String]) -> String {
+        let lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//followup//followup//EN", "CALSCALE:GREGORIAN"] + components + ["END:VCALENDAR"]
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func stamps(created: Instant?, modified: Instant) -> [String] {
+        var lines = ["DTSTAMP:\(utc(modified))"]
+        if let created { lines.append("CREATED:\(utc(created))") }
+        lines += ["LAST-MODIFIED:\(utc(modified))", "SEQUENCE:\(sequence(modified))"]
+        return lines
     }
 
     static func utc(_ t: Instant) -> String {
@@ -127,5 +211,53 @@ enum ICSExport {
             octets += size
         }
         return out
+    }
+}
+
+/// Where exports go when not to stdout: a file replaced atomically, or a vdir.
+enum ExportFiles {
+    static func replace(_ path: String, with bytes: [UInt8]) throws {
+        try DurableFile.write(bytes, to: path)
+    }
+
+    /// One `.ics` per item in `folder` (made if missing), named after its UID; an item whose
+    /// file already says the same is not rewritten (a sync tool sees no change), and the files
+    /// of items that are gone are removed. Only files followup named (`…@followup.ics`) are touched.
+    static func vdir(_ items: [ICSExport.Item], folder: String) throws -> (written: Int, removed: Int) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw UserError("\(folder) is not a folder") }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw UserError("cannot make the folder \(folder): \(error.localizedDescription)")
+            }
+        }
+        var keep = Set<String>()
+        var written = 0
+        for item in items {
+            let name = fileName(item.uid)
+            keep.insert(name)
+            let path = folder + "/" + name
+            let bytes = Array(ICSExport.calendar(item.lines).utf8)
+            if let old = FileManager.default.contents(atPath: path), Array(old) == bytes { continue }
+            try DurableFile.write(bytes, to: path)
+            written += 1
+        }
+        var removed = 0
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasSuffix("@followup.ics") && !keep.contains(name) {
+            if unlink(folder + "/" + name) == 0 { removed += 1 }
+        }
+        return (written, removed)
+    }
+
+    /// A UID as a file name: letters, digits, `-`, `_`, `.` and `@` kept, anything else `_`.
+    static func fileName(_ uid: String) -> String {
+        String(uid.unicodeScalars.map { s -> Character in
+            let keep = ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || "-_.@".unicodeScalars.contains(s)
+            return keep ? Character(s) : "_"
+        }) + ".ics"
     }
 }

@@ -32,27 +32,66 @@ struct Check: ParsableCommand {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export",abstract: "Print the data to stdout: json, csv or ics.")
+        commandName: "export",
+        abstract: "Write the data out: json, csv or ics (to stdout unless --output or --dir).",
+        discussion: """
+        json: the data file in its canonical form.
+        csv: one row per application (employer, role, status, stage, applied, decision date, main \
+        contact with e-mail and phone, strikes, next task and its due day); --contacts: one row per person.
+        ics: interviews as events (a cancelled one marked so) and open tasks as to-dos with a due \
+        time (a reminder at a call's suggested time). UIDs stay the same and SEQUENCE grows with each \
+        change, so a calendar that imports the file again updates its entries. --dir writes one .ics \
+        per item (a vdir for khal, todoman or vdirsyncer) and removes those of items that are gone.
+
+        Examples:
+          followup export csv > applications.csv
+          followup export ics --output ~/calendars/followup.ics
+          followup export ics --dir ~/.local/share/vdir/followup
+        """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case ics, csv, json }
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "json: the data file, canonical; csv: every interview and event, a row each; ics: interviews and what is due, for a calendar.")
+    @Argument(help: "json, csv or ics.")
     var format: Format
+    @Flag(help: "csv: the people (one row per contact) instead of the applications.") var contacts = false
+    @Option(help: ArgumentHelp("Write to this file (replaced atomically) instead of stdout.", valueName: "file"), completion: .file())
+    var output: String?
+    @Option(help: ArgumentHelp("ics: one file per interview or task in this folder (a vdir).", valueName: "dir"), completion: .directory)
+    var dir: String?
+
+    func validate() throws {
+        if contacts, format != .csv { throw ValidationError("--contacts is for export csv") }
+        if dir != nil, format != .ics { throw ValidationError("--dir is for export ics") }
+        if dir != nil, output != nil { throw ValidationError("give --output or --dir, not both") }
+    }
 
     func run() throws {
         let ctx = try common.context()
         // The file as it is (json) can always be exported; the others run the rules.
         let data = try ctx.load(quiet: true, repairing: format == .json)
+        let bytes: [UInt8]
         switch format {
         case .json:
-            FileHandleOutput.write(DataFile.encode(data))
+            bytes = DataFile.encode(data)
         case .csv:
             let agenda = Rules.schedule(data, zone: ctx.zone, now: ctx.now)
-            FileHandleOutput.write(Array(CSVExport.text(data, agenda: agenda, zone: ctx.zone).utf8))
+            let text = contacts ? try CSVExport.contacts(data) : try CSVExport.applications(data, agenda: agenda, zone: ctx.zone, now: ctx.now)
+            bytes = Array(text.utf8)
         case .ics:
             let agenda = Rules.schedule(data, zone: ctx.zone, now: ctx.now)
-            FileHandleOutput.write(Array(ICSExport.text(data, agenda: agenda, zone: ctx.zone, now: ctx.now).utf8))
+            let calendar = ICSExport(data: data, agenda: agenda, zone: ctx.zone, now: ctx.now)
+            if let dir {
+                let (written, removed) = try ExportFiles.vdir(calendar.items(), folder: dir)
+                printError("\(dir): \(written) item\(written == 1 ? "" : "s") written, \(removed) removed")
+                return
+            }
+            bytes = Array(calendar.text().utf8)
+        }
+        if let output {
+            try ExportFiles.replace(output, with: bytes)
+        } else {
+            FileHandleOutput.write(bytes)
         }
     }
 }

@@ -20,7 +20,7 @@ struct Followup: ParsableCommand {
         subcommands: [
             Dashboard.self, Init.self, AppCommand.self, ContactCommand.self, InterviewCommand.self, Log.self, EventCommand.self, Close.self, Reopen.self, Undo.self,
             Apps.self, Show.self, AgendaCommand.self, StrikesCommand.self, SettingsCommand.self, TimelineCommand.self, Done.self, Snooze.self, Dismiss.self,
-            EditFile.self, Check.self, Export.self, Backups.self, Restore.self, MergeCommand.self, MergeDriver.self, Remind.self,
+            Draft.self, EditFile.self, Check.self, Export.self, Import.self, Backups.self, Restore.self, MergeCommand.self, MergeDriver.self, Remind.self,
         ],
         defaultSubcommand: Dashboard.self)
 
@@ -42,8 +42,9 @@ struct Followup: ParsableCommand {
         }
         let code = exitCode(for: error)
         if code == .success {
-            // --help and --version.
-            output(fullMessage(for: error))
+            // --help and --version ("followup 0.1.0", as other tools say it).
+            let text = fullMessage(for: error)
+            output(text == configuration.version ? "followup \(text)" : text)
             return 0
         }
         // ArgumentParser may spread one message over several lines (a list of allowed values);

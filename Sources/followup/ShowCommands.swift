@@ -39,6 +39,7 @@ struct Apps: ParsableCommand {
                 return .object([
                     "id": .string(a.id), "employer": .string(a.employer), "role": .string(a.role),
                     "status": .string(status.rawValue), "stage": .string(stage(of: a, status: status, now: ctx.now, zone: ctx.zone)),
+                    "applied": a.applied.map { .string($0.description) } ?? .null,
                     "strikes": .int(e?.strikes ?? 0), "maxStrikes": e?.max.map(JSONValue.int) ?? .null,
                     "next": next(a.id).map { TaskJSON.encode($0, zone: ctx.zone) } ?? .null,
                 ])
@@ -56,10 +57,11 @@ struct Apps: ParsableCommand {
             let e = strikes[a.id]
             let count = e.map { "\($0.strikes)" + ($0.max.map { "/\($0)" } ?? "") } ?? ""
             let task = next(a.id).map { "\($0.kind.rawValue) \($0.due == ctx.today ? "today" : $0.due.short)" } ?? ""
-            return [a.id, a.employer, a.role, status.rawValue, stage(of: a, status: status, now: ctx.now, zone: ctx.zone), count, task]
+            return [a.id, a.employer, a.role, status.rawValue, stage(of: a, status: status, now: ctx.now, zone: ctx.zone),
+                    a.applied?.description ?? "", count, task]
         }
-        let header = ["ID", "EMPLOYER", "ROLE", "STATUS", "STAGE", "STRIKES", "NEXT"]
-        let widths = Columns.widths([header] + rows, limits: [26, 20, 24, 10, 22, 7, 30])
+        let header = ["ID", "EMPLOYER", "ROLE", "STATUS", "STAGE", "APPLIED", "STRIKES", "NEXT"]
+        let widths = Columns.widths([header] + rows, limits: [26, 20, 24, 10, 22, 10, 7, 30])
         output(Columns.line(header, widths: widths))
         for row in rows { output(Columns.line(row, widths: widths)) }
     }

@@ -20,32 +20,6 @@ struct DemoTests {
     }
 }
 
-@Suite("First drafts")
-struct DraftTests {
-    @Test("a thank-you note is addressed to the interviewer, names the role, and is signed")
-    func thankYouDraft() throws {
-        let data = Demo.data(today: day("2026-11-24"), zone: newYork)
-        let agenda = Rules.schedule(data, zone: newYork, now: time("2026-11-24T09:00"))
-        let task = try #require(agenda.visible.first { $0.kind == .thankYou && $0.contactName == "Raj Patel" })
-        let text = Drafts.text(for: task, in: data, zone: newYork)
-        #expect(text.hasPrefix("To: raj@acme.example\nSubject: Thank you — Staff Engineer"))
-        #expect(text.contains("Dear Raj,"))
-        #expect(text.contains("Acme Corp"))
-        #expect(text.hasSuffix("Best regards,\nAlex\n"))
-    }
-
-    @Test("a call gets a script with the call window and a voicemail")
-    func callScript() throws {
-        let data = Demo.data(today: day("2026-11-24"), zone: newYork)
-        let agenda = Rules.schedule(data, zone: newYork, now: time("2026-11-24T09:00"))
-        let task = try #require(agenda.visible.first { $0.kind == .checkIn && $0.channel == .call && $0.employer == "Globex" })
-        let text = Drafts.text(for: task, in: data, zone: newYork)
-        #expect(text.contains("Call Sam Ray at +1 555 0199"))
-        #expect(text.contains("Between 10:00 and 11:00"))
-        #expect(text.contains("Voicemail"))
-    }
-}
-
 @Suite("The guided take-stock note")
 struct TakeStockNoteTests {
     @Test("answers under the questions become the note; an untouched template gives none")

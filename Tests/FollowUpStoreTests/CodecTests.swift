@@ -31,6 +31,26 @@ struct CodecTests {
         #expect(DataFile.encode(sampleData()) == DataFile.encode(sampleData()))
     }
 
+    @Test("an application's date applied, location and link are read and written; absent, they are not written; a hand-written applied that is no date is kept as it was")
+    func appliedLocationLink() throws {
+        let text = """
+        {"version": 1, "applications": [
+          {"id": "a-1", "employer": "A", "role": "R", "createdAt": "2026-11-01T10:00:00Z", "updatedAt": "2026-11-01T10:00:00Z",
+           "applied": "2026-10-20", "location": "Springfield", "link": "https://a.example/1"},
+          {"id": "b-1", "employer": "B", "role": "R", "createdAt": "2026-11-01T10:00:00Z", "updatedAt": "2026-11-01T10:00:00Z",
+           "applied": "last week"},
+          {"id": "c-1", "employer": "C", "role": "R", "createdAt": "2026-11-01T10:00:00Z", "updatedAt": "2026-11-01T10:00:00Z"}]}
+        """
+        let data = try DataFile(path: "t").decode(Array(text.utf8))
+        #expect(data.applications[0].applied == Day("2026-10-20"))
+        #expect(data.applications[0].location == "Springfield" && data.applications[0].link == "https://a.example/1")
+        #expect(data.applications[1].applied == nil && data.applications[1].extra["applied"] == .string("last week"))
+        let saved = String(decoding: DataFile.encode(data), as: UTF8.self)
+        #expect(saved.contains("\"applied\": \"2026-10-20\"") && saved.contains("\"applied\": \"last week\""))
+        let c = DataCodec.encode(data.applications[2]).objectValue ?? [:]
+        #expect(c["applied"] == nil && c["location"] == nil && c["link"] == nil)
+    }
+
     @Test("unknown fields at every level survive a load and save")
     func unknownFieldsSurvive() throws {
         let text = """

@@ -105,17 +105,17 @@ struct ContractTests {
         #expect(tasks(s).contains { $0["kind"] == .string("brief-references") })
     }
 
-    @Test("export csv has a row per interview and event; export ics is a calendar")
+    @Test("export csv has a row per application; export ics is a calendar")
     func exports() throws {
         let s = Sandbox()
         let acme = Acme(s)
-        s.ok(["log", "note", "--app", acme.app, "--text", "went well, \"really\""])
+        s.ok(["app", "add", "--employer", "Globex, \"Inc\"", "--role", "Engineer"])
         s.now = "2026-11-16T18:00"
         let csv = s.ok(["export", "csv"]).components(separatedBy: "\r\n")
-        #expect(csv.first?.hasPrefix("app,employer,role,status,record,id,kind,at") == true)
+        #expect(csv.first?.hasPrefix("app,employer,role,status,stage,applied,decision_by,contact,email,phone") == true)
         #expect(csv.count == 3)
-        #expect(csv.contains { $0.contains(acme.interview) })
-        #expect(csv.contains { $0.hasSuffix("\"went well, \"\"really\"\"\"") })
+        #expect(csv.contains { $0.hasPrefix(acme.app + ",Acme Corp,Staff Engineer,active,interviewed,,2026-11-20,Dana Lee,dana@acme.example") })
+        #expect(csv.contains { $0.contains(",\"Globex, \"\"Inc\"\"\",Engineer,") })
         let ics = s.ok(["export", "ics"])
         #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0"))
         #expect(ics.contains("UID:\(acme.interview)@followup"))

