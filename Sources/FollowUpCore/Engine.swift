@@ -73,7 +73,7 @@ extension Application {
             }
         }
         // Keys are in NFC, so equal keys have equal bytes: compared without normalising again.
-        return !differs && EmployerKeys.shared.key(name).utf8.elementsEqual(key.utf8)
+        return !differs && EmployerKeys.sameBytes(EmployerKeys.shared.key(name), key)
     }
 
     /// The employer as the rules group applications: case and surrounding spaces aside.
@@ -91,17 +91,36 @@ final class EmployerKeys: @unchecked Sendable {
     private let lock = NSLock()
     private var keys: [Name: String] = [:]
 
+    /// A name by its bytes, its hash computed once (the table compares names at each probe).
     struct Name: Hashable {
         let text: String
-        static func == (a: Name, b: Name) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-        func hash(into hasher: inout Hasher) {
+        let bytesHash: Int
+
+        init(_ text: String) {
+            self.text = text
+            var hasher = Hasher()
             let done: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
             if done == nil { for b in text.utf8 { hasher.combine(b) } }
+            bytesHash = hasher.finalize()
         }
+
+        static func == (a: Name, b: Name) -> Bool { a.bytesHash == b.bytesHash && sameBytes(a.text, b.text) }
+        func hash(into hasher: inout Hasher) { hasher.combine(bytesHash) }
+    }
+
+    /// Whether two strings have the same bytes (not canonical equivalence: that is `==`).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        let fast: Bool? = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
+            }
+        } ?? nil
+        return fast ?? a.utf8.elementsEqual(b.utf8)
     }
 
     func key(_ name: String) -> String {
-        let wrapped = Name(text: name)
+        let wrapped = Name(name)
         lock.lock()
         let known = keys[wrapped]
         lock.unlock()

@@ -130,6 +130,22 @@ public struct Application: Equatable, Sendable, Identifiable {
     }
 
     public func contact(id: String) -> Contact? { contacts.first { $0.id == id } }
+
+    /// Field by field, the cheap ones first (the derived one copied the whole application for
+    /// each comparison, and a change compares every application with its old self). Every stored
+    /// field is compared: a test counts them.
+    public static func == (a: Application, b: Application) -> Bool { same(a, b) }
+
+    /// `==` on borrowed applications: no copy of either.
+    public static func same(_ a: borrowing Application, _ b: borrowing Application) -> Bool {
+        a.updatedAt == b.updatedAt && a.createdAt == b.createdAt && a.id == b.id && a.employer == b.employer
+            && a.role == b.role && a.decisionBy == b.decisionBy && a.applied == b.applied && a.location == b.location
+            && a.link == b.link && a.decisionGivenAt == b.decisionGivenAt && a.timeZone == b.timeZone
+            && a.contacts == b.contacts && a.interviews == b.interviews && a.events == b.events && a.extra == b.extra
+    }
+
+    /// How many stored fields `==` compares.
+    static let comparedFields = 15
 }
 
 public enum ContactRole: String, CaseIterable, Sendable {

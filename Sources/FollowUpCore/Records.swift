@@ -1,3 +1,5 @@
+import Foundation
+
 /// The records layer: every record with an id, walked once, and what changed between two datas.
 /// Used by validation, the undo history, `followup edit`, the actions layer and (later) merge,
 /// instead of a walk of their own each.
@@ -52,7 +54,7 @@ extension FollowUpData {
             old.applications.withUnsafeBufferPointer { was in
                 for i in new.indices {
                     guard let j = oldPlaces.index(of: new[i].id, near: i, in: was) else { continue }
-                    if new[i] != was[j] { changed.append((i, j)) }
+                    if !Application.unchanged(new.baseAddress! + i, was.baseAddress! + j) { changed.append((i, j)) }
                 }
             }
         }
@@ -79,7 +81,7 @@ extension FollowUpData {
                         missing.append(j)
                         continue
                     }
-                    if new[i] != was[j] { changed.append((i, j)) }
+                    if !Application.unchanged(new.baseAddress! + i, was.baseAddress! + j) { changed.append((i, j)) }
                 }
             }
         }
@@ -147,5 +149,15 @@ final class Places {
             byID = map
         }
         return byID?[id]
+    }
+}
+
+extension Application {
+    /// Whether two applications are equal, seen in place: the same bytes (what a change leaves
+    /// of every application it did not touch: the same strings, arrays and dictionaries) is
+    /// equal without a look inside; else field by field.
+    @inline(__always)
+    static func unchanged(_ a: UnsafePointer<Application>, _ b: UnsafePointer<Application>) -> Bool {
+        memcmp(a, b, MemoryLayout<Application>.size) == 0 || a.pointee == b.pointee
     }
 }

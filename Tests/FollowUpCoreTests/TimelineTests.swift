@@ -1,4 +1,4 @@
-import FollowUpCore
+@testable import FollowUpCore
 import Testing
 
 @Suite("Timeline")
@@ -94,5 +94,24 @@ struct TimelineTests {
             log.log(.checkIn, at: "\(date)T10:00", contact: "dana", channel: .email)
         }
         #expect(log.timeline(at: "2026-12-08T09:00").status == .struckOut)
+    }
+}
+
+@Suite("An application's equality")
+struct ApplicationEqualityTests {
+    @Test("== compares every stored field (a field added later must be added to it)")
+    func everyField() {
+        let app = Application(id: "a", employer: "e", role: "r", createdAt: Instant(seconds: 0))
+        #expect(Mirror(reflecting: app).children.count == Application.comparedFields)
+        var other = app
+        other.link = "https://example.com"
+        #expect(app != other)
+        other = app
+        other.extra["x"] = .bool(true)
+        #expect(app != other)
+        other = app
+        other.events = [Event(id: "n", kind: .note, at: Instant(seconds: 1), createdAt: Instant(seconds: 1))]
+        #expect(app != other)
+        #expect(app == app)
     }
 }
