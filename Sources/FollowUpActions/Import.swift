@@ -113,7 +113,7 @@ public enum Spreadsheet {
     public static func application(_ cells: [String], line: Int, columns: [Column: Int]) -> Result<ImportedApplication, SkippedRow> {
         func cell(_ c: Column) -> String? {
             guard let i = columns[c], i < cells.count else { return nil }
-            return cells[i].nonBlank
+            return cleaned(cells[i], multiline: c == .notes)
         }
         func skip(_ reason: String) -> Result<ImportedApplication, SkippedRow> { .failure(SkippedRow(line: line, reason: reason)) }
         guard let employer = cell(.employer) else { return skip("no employer (the Company column is empty)") }
@@ -156,22 +156,46 @@ public enum Spreadsheet {
         return .success(row)
     }
 
-    /// Statuses as spreadsheets word them.
-    static func status(_ text: String) -> ImportedStatus? {
-        let t = text.lowercased().split(whereSeparator: { !$0.isLetter }).joined(separator: " ")
-        let table: [(ImportedStatus, [String])] = [
-            (.offer, ["offer", "accepted", "hired", "signed"]),
-            (.rejected, ["reject", "declined", "not selected", "turned down", "unsuccessful", "no offer", "denied"]),
-            (.withdrawn, ["withdr", "pulled out", "not interested"]),
-            (.closed, ["closed", "ghost", "no response", "no answer", "archiv", "expired", "filled", "cancel", "dead", "inactive"]),
-            (.active, ["appl", "submit", "sent", "screen", "interview", "in progress", "progress", "pending", "waiting", "open",
-                       "active", "assessment", "test", "take home", "onsite", "on site", "round", "final", "reference", "wishlist",
-                       "saved", "to apply", "new", "contacted", "networking", "phone", "call", "video"]),
-        ]
-        for (status, words) in table where words.contains(where: { t.hasPrefix($0) || t.contains(" " + $0) || t == $0 }) {
-            return status
+    /// A cell as a value: spaces around it and quotes around it (`, "QA"` in a hand-made file)
+    /// taken off, the apostrophe followup's own export puts before a formula-like cell taken off
+    /// again, and line breaks and tabs made spaces in a one-line field (kept, as LF, in notes).
+    static func cleaned(_ raw: String, multiline: Bool) -> String? {
+        var v = raw.trimmed
+        if v.count >= 2, v.hasPrefix("\""), v.hasSuffix("\"") {
+            v = String(v.dropFirst().dropLast()).replacing("\"\"", with: "\"").trimmed
         }
-        return nil
+        if v.hasPrefix("'"), let next = v.dropFirst().first, "=+-@".contains(next) { v.removeFirst() }
+        if multiline {
+            v = v.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+        } else {
+            v = v.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+        }
+        return v.nonBlank
+    }
+
+    /// Statuses as spreadsheets word them: phrases first ("no offer", "offer declined",
+    /// "waiting for offer"), then single words, each matched as whole words from its start.
+    static func status(_ text: String) -> ImportedStatus? {
+        let t = " " + text.lowercased().split(whereSeparator: { !$0.isLetter }).joined(separator: " ")
+        let table: [(String, ImportedStatus)] = [
+            ("offer declined", .withdrawn), ("declined offer", .withdrawn), ("declined the offer", .withdrawn),
+            ("turned down offer", .withdrawn), ("turned down the offer", .withdrawn),
+            ("no offer", .rejected), ("not selected", .rejected), ("not successful", .rejected), ("not moving forward", .rejected),
+            ("company not interested", .rejected), ("employer not interested", .rejected), ("they declined", .rejected),
+            ("not interested", .withdrawn), ("no response", .closed), ("no answer", .closed), ("no reply", .closed),
+            ("waiting", .active), ("awaiting", .active), ("pending", .active), ("in progress", .active), ("to apply", .active),
+            ("reject", .rejected), ("declined", .rejected), ("turned down", .rejected), ("unsuccessful", .rejected), ("denied", .rejected),
+            ("offer", .offer), ("accepted", .offer), ("hired", .offer), ("signed", .offer),
+            ("withdr", .withdrawn), ("pulled out", .withdrawn),
+            ("closed", .closed), ("ghost", .closed), ("archiv", .closed), ("expired", .closed), ("filled", .closed),
+            ("cancel", .closed), ("dead", .closed), ("inactive", .closed),
+            ("appl", .active), ("submit", .active), ("sent", .active), ("screen", .active), ("interview", .active),
+            ("progress", .active), ("open", .active), ("active", .active), ("assessment", .active), ("test", .active),
+            ("take home", .active), ("onsite", .active), ("on site", .active), ("round", .active), ("final", .active),
+            ("reference", .active), ("wishlist", .active), ("saved", .active), ("new", .active), ("contacted", .active),
+            ("networking", .active), ("phone", .active), ("call", .active), ("video", .active),
+        ]
+        return table.first { t.contains(" " + $0.0) }?.1
     }
 
     /// A date as spreadsheets write it: 2026-03-01 (perhaps with a time), 2026/03/01, or a
@@ -225,6 +249,14 @@ extension Context {
     mutating func importRows(_ rows: [ImportedApplication], into data: inout FollowUpData) throws(ActionError) -> Applied {
         let (new, present) = Spreadsheet.plan(rows, against: data)
         var ids: [String] = []
+        // Every id in use, once: looking through the whole file for each new one would make a
+        // large import quadratic.
+        var taken = data.allIDs
+        func mint(_ name: String, fallback: String, in _: FollowUpData) -> String {
+            let id = Identifiers.mint(name, fallback: fallback, isTaken: { taken.contains($0) }, using: &rng)
+            taken.insert(id)
+            return id
+        }
         for row in new {
             let employer = try required(.employer, row.employer)
             let role = try required(.role, row.role)
@@ -245,11 +277,18 @@ extension Context {
                 let note = mint("note", fallback: "event", in: data)
                 data.applications[index].events.append(Event(id: note, kind: .note, at: now, text: notes, createdAt: now))
             }
+            if row.status == .active, let status = row.statusText {
+                // Where an open application stood ("Interviewing", "Phone screen"), in its timeline.
+                let note = mint("note", fallback: "event", in: data)
+                data.applications[index].events.append(Event(id: note, kind: .note, at: now, text: "Imported as \"\(status)\"", createdAt: now))
+            }
             if let kind = row.status.event {
                 let event = mint(kind.rawValue, fallback: "event", in: data)
                 let text = row.statusText.map { "Imported as \"\($0)\"" }
                 data.applications[index].events.append(Event(id: event, kind: kind, at: now, text: text, createdAt: now))
-                let agenda = Rules.schedule(data, employerOf: id, zone: zone, now: now)
+                // The tasks the new application raises depend on it alone.
+                let alone = FollowUpData(settings: data.settings, applications: [data.applications[index]])
+                let agenda = Rules.schedule(alone, zone: zone, now: now)
                 for task in agenda.tasks where task.app == id && task.anchor == event {
                     data.dismissals.append(Dismissal(taskID: task.id, updatedAt: now))
                 }

@@ -139,14 +139,18 @@ public struct PersonName: Equatable, Sendable {
     /// "Dana", or "Dr. Cruz".
     public let greeting: String
 
-    static let titles: Set<String> = ["dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame", "dott", "ing", "herr", "frau", "mme", "mlle", "m"]
+    static let titles: Set<String> = ["dr", "dra", "prof", "profa", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame", "dott",
+                                      "ing", "herr", "frau", "mme", "mlle", "m", "rev", "revd", "fr", "sr", "sra", "srta", "don", "doña"]
     static let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "mba", "dds", "cpa"]
 
     public init(_ full: String) {
         var words = full.split(whereSeparator: \.isWhitespace).map(String.init)
         func bare(_ w: String) -> String { w.lowercased().filter { $0.isLetter } }
         var title: String?
-        if words.count > 1, let w = words.first, PersonName.titles.contains(bare(w)), bare(w) != "m" || w == "M." {
+        // A known title, or any short abbreviation with a full stop that is not an initial
+        // ("Dra.", "Rev.", "Ing."; not "J.").
+        let abbreviation = { (w: String) in w.hasSuffix(".") && (2...5).contains(bare(w).count) && bare(w).count == w.count - 1 }
+        if words.count > 1, let w = words.first, PersonName.titles.contains(bare(w)) || abbreviation(w), bare(w) != "m" || w == "M." {
             title = w
             words.removeFirst()
         }

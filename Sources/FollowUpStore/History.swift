@@ -41,10 +41,13 @@ public enum History {
         var kept = entry
         kept.changes = []
         var left: [RecordChange] = []
+        let places = Dictionary(data.applications.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var own: [String: Set<String>] = [:]
+        for change in entry.changes { if let app = change.app { own[app, default: []].insert(change.id) } }
         for change in entry.changes {
             let matches: Bool
             if let after = change.after {
-                matches = current(change, in: data) == after && !holdsOthers(change, entry, data)
+                matches = current(change, in: data, places: places) == after && !holdsOthers(change, own: own, data, places: places)
             } else {
                 matches = !touchedLater.contains("\(change.record.rawValue):\(change.id)")
             }
@@ -54,10 +57,14 @@ public enum History {
     }
 
     /// A record as it is now, in the form `RecordChange` keeps (`.null` when there is none).
-    static func current(_ change: RecordChange, in data: FollowUpData) -> JSONValue {
-        let app = change.app.flatMap { data.application(id: $0) }
+    static func current(_ change: RecordChange, in data: FollowUpData, places: [String: Int]? = nil) -> JSONValue {
+        func application(_ id: String) -> Application? {
+            guard let places else { return data.application(id: id) }
+            return places[id].map { data.applications[$0] }
+        }
+        let app = change.app.flatMap(application)
         let found: JSONValue? = switch change.record {
-        case .application: data.application(id: change.id).map(appFields)
+        case .application: application(change.id).map(appFields)
         case .contact: app?.contacts.first { $0.id == change.id }.map(DataCodec.encode)
         case .interview: app?.interviews.first { $0.id == change.id }.map(DataCodec.encode)
         case .event: app?.events.first { $0.id == change.id }.map(DataCodec.encode)
@@ -71,21 +78,23 @@ public enum History {
     }
 
     /// Whether taking back the addition of an application would take records others added to it.
-    static func holdsOthers(_ change: RecordChange, _ entry: HistoryEntry, _ data: FollowUpData) -> Bool {
-        guard change.record == .application, change.before == nil, let app = data.application(id: change.id) else { return false }
-        let own = Set(entry.changes.filter { $0.app == change.id }.map(\.id))
+    static func holdsOthers(_ change: RecordChange, own: [String: Set<String>], _ data: FollowUpData, places: [String: Int]) -> Bool {
+        guard change.record == .application, change.before == nil, let i = places[change.id] else { return false }
+        let app = data.applications[i]
+        let mine = own[change.id] ?? []
         let held = app.contacts.map(\.id) + app.interviews.map(\.id) + app.events.map(\.id)
-        return held.contains { !own.contains($0) }
+        return held.contains { !mine.contains($0) }
     }
 
     /// Puts back the records of one change as they were before it.
     public static func revert(_ entry: HistoryEntry, in data: inout FollowUpData) throws(SchemaError) {
+        var places = Dictionary(data.applications.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Applications first, so the children they held have somewhere to go back to; removals
         // of added applications last.
         for change in entry.changes where change.record == .application {
             guard let before = change.before else { continue }
             let fields = try DataCodec.record(before, DataCodec.decodeApplication)
-            if let i = data.index(ofApplication: change.id) {
+            if let i = places[change.id] {
                 var restored = fields
                 restored.contacts = data.applications[i].contacts
                 restored.interviews = data.applications[i].interviews
@@ -93,6 +102,7 @@ public enum History {
                 data.applications[i] = restored
             } else {
                 data.applications.append(fields)
+                places[change.id] = data.applications.count - 1
             }
         }
         for change in entry.changes {
@@ -106,11 +116,11 @@ public enum History {
                     data.settings = try DataCodec.decodeSettings(try Reader(checking: before, path: "settings"))
                 }
             case .contact:
-                try put(change, in: &data, \.contacts, DataCodec.decodeContact)
+                try put(change, in: &data, \.contacts, DataCodec.decodeContact, places: places)
             case .interview:
-                try put(change, in: &data, \.interviews, DataCodec.decodeInterview)
+                try put(change, in: &data, \.interviews, DataCodec.decodeInterview, places: places)
             case .event:
-                try put(change, in: &data, \.events, DataCodec.decodeEvent)
+                try put(change, in: &data, \.events, DataCodec.decodeEvent, places: places)
             case .snooze:
                 data.snoozes.removeAll { $0.taskID == change.id }
                 if let before = change.before { data.snoozes.append(try DataCodec.record(before, DataCodec.decodeSnooze)) }
@@ -122,9 +132,8 @@ public enum History {
                 if let before = change.before { data.tombstones.append(try DataCodec.record(before, DataCodec.decodeTombstone)) }
             }
         }
-        for change in entry.changes where change.record == .application && change.before == nil {
-            data.applications.removeAll { $0.id == change.id }
-        }
+        let added = Set(entry.changes.filter { $0.record == .application && $0.before == nil }.map(\.id))
+        if !added.isEmpty { data.applications.removeAll { added.contains($0.id) } }
     }
 
     // MARK: Helpers
@@ -175,9 +184,9 @@ public enum History {
 
     static func put<T: Identifiable>(
         _ change: RecordChange, in data: inout FollowUpData, _ list: WritableKeyPath<Application, [T]>,
-        _ decode: (Reader) throws(SchemaError) -> T
+        _ decode: (Reader) throws(SchemaError) -> T, places: [String: Int]
     ) throws(SchemaError) where T.ID == String {
-        guard let app = change.app, let i = data.index(ofApplication: app) else { return }
+        guard let app = change.app, let i = places[app] else { return }
         guard let before = change.before else {
             data.applications[i][keyPath: list].removeAll { $0.id == change.id }
             return

@@ -216,8 +216,18 @@ struct ICSExport {
 
 /// Where exports go when not to stdout: a file replaced atomically, or a vdir.
 enum ExportFiles {
+    /// An output file the user named: a problem with it is bad input (exit 2), in its own name.
     static func replace(_ path: String, with bytes: [UInt8]) throws {
-        try DurableFile.write(bytes, to: path)
+        do {
+            try DurableFile.write(bytes, to: path)
+        } catch let error as StoreError {
+            let folder = (path as NSString).deletingLastPathComponent
+            var isFolder: ObjCBool = false
+            if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+                throw UserError("cannot write \(path): the folder \(folder) does not exist")
+            }
+            throw UserError("cannot write \(path): " + Sentence.of(error))
+        }
     }
 
     /// One `.ics` per item in `folder` (made if missing), named after its UID; an item whose

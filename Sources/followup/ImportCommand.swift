@@ -37,11 +37,14 @@ struct Import: ParsableCommand {
         let ctx = try common.context()
         let sheet = try SpreadsheetFile.read(path)
         let (rows, skipped) = try sheet.applications(name: path)
-        for s in skipped { printError("\(path):\(s.line): skipped: \(s.reason)") }
         if rows.isEmpty {
             if skipped.isEmpty { throw UserError("\(path) has no rows below its header: nothing to import") }
-            throw UserError("\(path): none of its \(skipped.count) row\(skipped.count == 1 ? "" : "s") could be used; nothing was imported")
+            // One line: the first reasons, by line.
+            let reasons = skipped.prefix(3).map { "line \($0.line): \($0.reason)" }.joined(separator: "; ")
+            let more = skipped.count > 3 ? "; and \(skipped.count - 3) more" : ""
+            throw UserError("\(path): none of its \(skipped.count) row\(skipped.count == 1 ? "" : "s") could be used, nothing was imported (\(reasons)\(more))")
         }
+        for s in skipped { printError("\(path):\(s.line): skipped: \(s.reason)") }
         let data = try ctx.load(quiet: true)
         let (new, present) = Spreadsheet.plan(rows, against: data)
         for (row, id) in present {
@@ -95,7 +98,7 @@ struct SpreadsheetFile {
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true, delimiter: delimiter)
         } catch {
-            throw UserError("\(name) cannot be read as CSV: \(error)")
+            throw UserError("\(name) cannot be read as CSV: " + "\(error)".split(whereSeparator: \.isNewline).joined(separator: " "))
         }
         guard let header = reader.headerRow, header.contains(where: { $0.nonBlank != nil }) else {
             throw UserError("\(name) is empty: the first row must name the columns (Company, Position, …)")
@@ -109,7 +112,7 @@ struct SpreadsheetFile {
             if cells.allSatisfy({ $0.nonBlank == nil }) { continue }
             rows.append((start, cells))
         }
-        if let error = reader.error { throw UserError("\(name) cannot be read as CSV after line \(line): \(error)") }
+        if let error = reader.error { throw UserError("\(name) cannot be read as CSV after line \(line): " + "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")) }
         return SpreadsheetFile(header: header, rows: rows)
     }
 

@@ -1,4 +1,4 @@
-import FollowUpActions
+@testable import FollowUpActions
 import FollowUpCore
 import FollowUpStore
 import Testing
@@ -207,5 +207,33 @@ struct EmployerKeyTests {
                 #expect(app.hasEmployerKey(key) == (app.employerKey == key), "\(name) vs \(other)")
             }
         }
+    }
+}
+
+@Suite("Reading a spreadsheet's cells")
+struct SpreadsheetCellTests {
+    @Test("statuses as people word them, phrases before the words in them", arguments: [
+        ("Rejected", ImportedStatus.rejected), ("No offer", .rejected), ("Waiting for offer", .active), ("Offer declined", .withdrawn),
+        ("Company not interested", .rejected), ("Not interested", .withdrawn), ("Offer", .offer), ("Offer accepted", .offer),
+        ("Interviewing", .active), ("Phone screen", .active), ("Withdrawn", .withdrawn), ("Closed", .closed), ("No response", .closed),
+        ("Applied", .active), ("Not selected", .rejected),
+    ])
+    func statuses(_ text: String, _ status: ImportedStatus) {
+        #expect(Spreadsheet.status(text) == status, "\(text)")
+    }
+
+    @Test("a status followup cannot place is reported, not guessed")
+    func unknownStatus() {
+        #expect(Spreadsheet.status("Purple") == nil)
+    }
+
+    @Test("cells: quotes after a space, the export's formula apostrophe, line breaks in one-line fields")
+    func cells() {
+        #expect(Spreadsheet.cleaned(" \"QA\"", multiline: false) == "QA")
+        #expect(Spreadsheet.cleaned("'-1+1 Dev", multiline: false) == "-1+1 Dev")
+        #expect(Spreadsheet.cleaned("'Neill", multiline: false) == "'Neill")
+        #expect(Spreadsheet.cleaned("Multi\r\nLine\tCo", multiline: false) == "Multi Line Co")
+        #expect(Spreadsheet.cleaned("line1\r\nline2", multiline: true) == "line1\nline2")
+        #expect(Spreadsheet.cleaned("   ", multiline: false) == nil)
     }
 }

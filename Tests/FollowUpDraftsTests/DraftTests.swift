@@ -69,6 +69,7 @@ struct DraftTests {
     @Test("names with titles are addressed by title and surname", arguments: [
         ("Dr. Ana Cruz", "Dr. Cruz"), ("Ana Cruz", "Ana"), ("Prof. Jane Doe", "Prof. Doe"),
         ("Ms. Lee", "Ms. Lee"), ("John Smith Jr.", "John"), ("Dr. Ana Cruz, PhD", "Dr. Cruz"), ("Cher", "Cher"), ("Mrs. Dana Lee-Wong", "Mrs. Lee-Wong"),
+        ("Rev. Mike Brown", "Rev. Brown"), ("Dra. Ana Cruz", "Dra. Cruz"), ("Sr. Luis Gómez", "Sr. Gómez"),
     ])
     func titles(name: String, greeting: String) {
         #expect(PersonName(name).greeting == greeting)

@@ -55,7 +55,7 @@ struct ImportTests {
         #expect(shown?["location"] == .string("Springfield, IL"))
         let contact = shown?["contacts"]?.arrayValue?.first
         #expect(contact?["name"] == .string("Dr. Ana Cruz") && contact?["role"] == .string("hiring-manager") && contact?["phone"] == .string("+1 555 0100"))
-        #expect(shown?["events"]?.arrayValue?.contains { $0["text"] == .string("They said \"no\", kindly\r\nand fast") } == true)
+        #expect(shown?["events"]?.arrayValue?.contains { $0["text"] == .string("They said \"no\", kindly\nand fast") } == true)
         // Last year's rejection asks for no closing thank-you now.
         let tasks = s.run(["agenda", "--json"]).json?["tasks"]?.arrayValue ?? []
         #expect(tasks.isEmpty, "\(tasks)")
