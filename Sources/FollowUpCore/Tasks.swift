@@ -125,7 +125,7 @@ public struct EmployerStrikes: Equatable, Sendable {
 }
 
 /// Everything the rules derive at one moment.
-public struct Agenda: Sendable {
+public struct Agenda: Equatable, Sendable {
     /// Every task, hidden ones included, in the order of SPEC §2.
     public var tasks: [FollowUpTask]
     /// Every employer with an active application, by name.

@@ -61,6 +61,9 @@ public enum Action: Equatable, Sendable {
     // What the shell reports back after an effect, or when the file changed on disk.
     /// The data as it is now (after our change, or another process's).
     case loaded(FollowUpData, now: Instant)
+    /// The same, with its agenda already worked out off the input path (a whole schedule of a
+    /// large file takes longer than a key should wait).
+    case scheduled(FollowUpData, Agenda, now: Instant)
     /// The data after a change to one application's employer: only theirs is scheduled again.
     case changed(FollowUpData, employerOf: String, now: Instant)
     /// The file cannot be read: shown until it can.
@@ -212,6 +215,9 @@ extension DashboardState {
         switch action {
         case let .loaded(data, now):
             reload(data: data, agenda: Rules.schedule(data, zone: zone, now: now), now: now)
+            fileError = nil
+        case let .scheduled(data, agenda, now):
+            reload(data: data, agenda: agenda, now: now)
             fileError = nil
         case let .changed(data, app, now):
             let agenda = now == self.now ? Rules.rescheduled(agenda, data, employerOf: app, zone: zone, now: now)

@@ -122,7 +122,7 @@ struct DashboardSession {
                 // A read of the file: what another process wrote.
                 stamp = finished.stamp
                 if let error = finished.error { actions.append(.unreadable(error)) }
-                if let data = finished.data { actions.append(.loaded(data, now: ctx.now)) }
+                if let data = finished.data { actions.append(loaded(data, finished)) }
                 continue
             }
             if let error = finished.error {
@@ -131,12 +131,18 @@ struct DashboardSession {
             }
             if !saves.pending, let data = finished.data {
                 stamp = FileStamp(ctx.file.path)
-                actions.append(.loaded(data, now: ctx.now))
+                actions.append(loaded(data, finished))
             }
             actions.append(.applied(change, recorded: finished.recorded))
             if let hook = finished.hook { actions.append(.failed(hook)) }
         }
         return actions
+    }
+
+    /// The data a save or a read brought, with the agenda it worked out when that is still now.
+    func loaded(_ data: FollowUpData, _ finished: SaveQueue.Finished) -> Action {
+        if let agenda = finished.agenda, finished.now == ctx.now { return .scheduled(data, agenda, now: ctx.now) }
+        return .loaded(data, now: ctx.now)
     }
 
     /// Picks up the clock and changes other processes made, cheaply (a stat per key).

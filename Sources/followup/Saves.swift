@@ -21,6 +21,10 @@ final class SaveQueue: @unchecked Sendable {
         var stamp: FileStamp? = nil
         /// Why the `post-change` hook failed, when it did (the change is saved).
         var hook: String? = nil
+        /// The data's agenda at `now`, worked out here rather than on the input path; nil when
+        /// another save was still to come (its data replaces this one).
+        var agenda: Agenda? = nil
+        var now: Instant? = nil
     }
 
     private let queue = DispatchQueue(label: "followup.saves")
@@ -51,10 +55,14 @@ final class SaveQueue: @unchecked Sendable {
     func submit(_ change: Change, _ ctx: Context) {
         lock.withLock { running += 1 }
         queue.async { [self] in
-            let finished: Finished
+            var finished: Finished
             do {
                 let (result, hook) = try ctx.applyTelling(change, quiet: true)
                 finished = Finished(change: change, data: result.data, recorded: result.recorded, error: nil, hook: hook)
+                if lock.withLock({ running == 1 }) {
+                    finished.agenda = Rules.schedule(result.data, zone: ctx.zone, now: ctx.now)
+                    finished.now = ctx.now
+                }
             } catch {
                 finished = Finished(change: change, data: nil, recorded: nil, error: Sentence.of(error, for: .screen))
             }
@@ -82,6 +90,8 @@ final class SaveQueue: @unchecked Sendable {
                 let data = try ctx.file.load() ?? FollowUpData()
                 try Context.refuseNumbersOutOfRange(data, path: ctx.file.path)
                 finished = Finished(change: nil, data: data, recorded: nil, error: nil)
+                finished.agenda = Rules.schedule(data, zone: ctx.zone, now: ctx.now)
+                finished.now = ctx.now
             } catch {
                 finished = Finished(change: nil, data: nil, recorded: nil, error: Sentence.of(error, for: .screen))
             }

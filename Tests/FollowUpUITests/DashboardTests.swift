@@ -102,6 +102,18 @@ struct DashboardScreenTests {
 
 @Suite("Dashboard keys and effects")
 struct DashboardUpdateTests {
+    @Test("data read again with its agenda worked out elsewhere is taken as it is, keeping the selection's pane")
+    func scheduledElsewhere() {
+        var state = demoState(rows: 24, columns: 80)
+        var data = state.data
+        data.applications.removeAll { $0.employer == "Globex" }
+        let agenda = Rules.schedule(data, zone: newYork, now: demoNow)
+        _ = state.update(.scheduled(data, agenda, now: demoNow))
+        #expect(state.data == data)
+        #expect(state.agenda == agenda)
+        #expect(!state.render().text.contains("Globex"))
+    }
+
     @Test("j and k move within a pane, Tab and 1/2/3 between panes")
     func movement() {
         var state = demoState(rows: 24, columns: 80)
