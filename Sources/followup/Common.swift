@@ -86,6 +86,7 @@ struct Context: Sendable {
             return FollowUpData()
         }
         if !repairing { try Context.refuseNumbersOutOfRange(data, path: file.path) }
+        Shell.keepUntilExit(data)
         return data
     }
 

@@ -26,6 +26,13 @@ enum Shell {
         return zone
     }
 
+    /// What a command read, held until the process exits: freeing a large file's model object
+    /// by object just before exit costs milliseconds and gives nothing back (the kernel takes
+    /// the memory at once).
+    nonisolated(unsafe) private static var kept: [Any] = []
+
+    static func keepUntilExit(_ value: Any) { kept.append(value) }
+
     /// Now, to the second.
     static func clock() -> Instant {
         Instant(seconds: Int64(Date().timeIntervalSince1970.rounded(.down)))

@@ -31,7 +31,10 @@ struct Apps: ParsableCommand {
         let (data, agenda) = try ctx.agenda(quiet: json)
         let strikes = Dictionary(agenda.employers.flatMap { e in e.apps.map { ($0, e) } }, uniquingKeysWith: { a, _ in a })
         let apps = data.applications.filter { all || !(agenda.statuses[$0.id] ?? .active).isClosed }
-        let next = { (id: String) in agenda.visible.first { $0.app == id } }
+        // Each application's first visible task, found in one pass (not one pass per application).
+        var firstTask: [String: FollowUpTask] = [:]
+        for task in agenda.tasks where !task.isHidden && firstTask[task.app] == nil { firstTask[task.app] = task }
+        let next = { (id: String) in firstTask[id] }
         if json {
             outputJSON(JSONWriter.canonicalString(.object(["apps": .array(apps.map { a in
                 let status = agenda.statuses[a.id] ?? .active

@@ -10,7 +10,9 @@ extension Context {
     /// The data and everything the rules derive from it now.
     func agenda(quiet: Bool = false) throws -> (FollowUpData, Agenda) {
         let data = try load(quiet: quiet)
-        return (data, Rules.schedule(data, zone: zone, now: now))
+        let agenda = Rules.schedule(data, zone: zone, now: now)
+        Shell.keepUntilExit(agenda)
+        return (data, agenda)
     }
 }
 
