@@ -52,10 +52,11 @@ public struct DataFile: Sendable {
 
     // MARK: Reading
 
-    /// The file's data, or nil when there is no file yet.
-    public func load() throws(StoreError) -> FollowUpData? {
+    /// The file's data, or nil when there is no file yet. `keeping` is handed the parsed tree
+    /// (a command that exits next can hold it rather than free it node by node).
+    public func load(keeping: ((Any) -> Void)? = nil) throws(StoreError) -> FollowUpData? {
         guard let bytes = try readBytes() else { return nil }
-        return try decode(bytes)
+        return try decode(bytes, keeping: keeping)
     }
 
     /// The raw bytes, or nil when the file does not exist.
@@ -102,13 +103,14 @@ public struct DataFile: Sendable {
     }
 
     /// Parses and maps bytes of this file, with errors that name it.
-    public func decode(_ bytes: [UInt8]) throws(StoreError) -> FollowUpData {
+    public func decode(_ bytes: [UInt8], keeping: ((Any) -> Void)? = nil) throws(StoreError) -> FollowUpData {
         let root: JSONValue
         do {
             root = try JSONParser.parse(bytes)
         } catch {
             throw StoreError.corrupt(path: path, line: error.line, column: error.column, message: error.message)
         }
+        keeping?(root)
         do {
             return try DataCodec.decode(root)
         } catch {

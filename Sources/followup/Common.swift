@@ -78,15 +78,17 @@ struct Context: Sendable {
     /// `quiet` the user is told where it will be and how to start.
     /// A number in the file's settings outside its range is refused here, with the one line that
     /// says how to fix it; `repairing` reads such a file anyway (check, settings, export json).
-    func load(quiet: Bool = false, repairing: Bool = false) throws -> FollowUpData {
-        guard let data = try file.load() else {
+    /// What was read is held until the process exits (see `Shell.keepUntilExit`) unless
+    /// `lasting`: the dashboard lives on and reads again, and must let old data go.
+    func load(quiet: Bool = false, repairing: Bool = false, lasting: Bool = false) throws -> FollowUpData {
+        guard let data = try file.load(keeping: lasting ? nil : Shell.keepUntilExit) else {
             if !quiet {
                 printError("followup: no data yet; \(file.path) is created when you add your first application: followup app add --employer NAME --role TITLE")
             }
             return FollowUpData()
         }
         if !repairing { try Context.refuseNumbersOutOfRange(data, path: file.path) }
-        Shell.keepUntilExit(data)
+        if !lasting { Shell.keepUntilExit(data) }
         return data
     }
 

@@ -64,7 +64,7 @@ struct DashboardSession {
     }
 
     mutating func run() throws {
-        let data = try ctx.load(quiet: true)
+        let data = try ctx.load(quiet: true, lasting: true)
         stamp = FileStamp(ctx.file.path)
         let env = Shell.environment
         let colour = (env["NO_COLOR"] ?? "").isEmpty
