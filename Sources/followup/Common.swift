@@ -81,7 +81,8 @@ struct Context: Sendable {
     /// What was read is held until the process exits (see `Shell.keepUntilExit`) unless
     /// `lasting`: the dashboard lives on and reads again, and must let old data go.
     func load(quiet: Bool = false, repairing: Bool = false, lasting: Bool = false) throws -> FollowUpData {
-        guard let data = try file.load(keeping: lasting ? nil : Shell.keepUntilExit) else {
+        let keep: ((Any) -> Void)? = lasting ? nil : { Shell.keepUntilExit($0) }
+        guard let data = try file.load(keeping: keep) else {
             if !quiet {
                 printError("followup: no data yet; \(file.path) is created when you add your first application: followup app add --employer NAME --role TITLE")
             }
