@@ -63,6 +63,8 @@ public struct ApplicationRow: Equatable, Sendable {
     public var next: FollowUpTask?
     /// The cells as shown: employer, role, stage, status, applied, last contact, strikes, next.
     public var cells: [String] = []
+    /// Employer and role as the sort compares them, folded once.
+    var employerKey = "", roleKey = ""
 }
 
 /// A snoozed or dismissed task, as the put-aside list shows it.
@@ -164,6 +166,8 @@ extension DashboardState {
                 dots = "—"
             }
             let nextText = row.next.map { t in (t.status == .overdue ? "overdue" : dayLabel(t.due)) + " " + what(t) } ?? "—"
+            row.employerKey = Search.fold(app.employer)
+            row.roleKey = Search.fold(app.role)
             row.cells = [app.employer, app.role, stage, status.rawValue, app.applied.map(dateLabel) ?? "—",
                          row.lastContact.map(dateLabel) ?? "—", dots, nextText]
             rows.append(row)
@@ -179,8 +183,7 @@ extension DashboardState {
     func applicationOrder(_ a: ApplicationRow, _ b: ApplicationRow) -> Bool {
         if a.status.isClosed != b.status.isClosed { return !a.status.isClosed }
         func byName() -> Bool {
-            let (x, y) = (Search.fold(a.employer), Search.fold(b.employer))
-            return x != y ? x < y : a.id < b.id
+            a.employerKey != b.employerKey ? a.employerKey < b.employerKey : a.id < b.id
         }
         /// Present values before absent ones.
         func optional<T: Comparable>(_ x: T?, _ y: T?, _ before: (T, T) -> Bool) -> Bool? {
@@ -194,9 +197,7 @@ extension DashboardState {
         let decided: Bool?
         switch applicationSort {
         case .employer: decided = nil
-        case .role:
-            let (x, y) = (Search.fold(a.role), Search.fold(b.role))
-            decided = x == y ? nil : x < y
+        case .role: decided = a.roleKey == b.roleKey ? nil : a.roleKey < b.roleKey
         case .stage: decided = a.stageRank == b.stageRank ? nil : a.stageRank > b.stageRank
         case .status: decided = a.status == b.status ? nil : a.status.rawValue < b.status.rawValue
         case .applied: decided = optional(a.applied, b.applied, >)
@@ -216,12 +217,13 @@ extension DashboardState {
     mutating func makePutAside() -> [PutAsideTask] {
         let needle = Search.fold(filter)
         var rows: [PutAsideTask] = []
+        // Only what is still on the agenda, hidden: a task of a closed application, or one whose
+        // time has passed, would not come back.
+        var hidden: [String: FollowUpTask] = [:]
+        for t in agenda.tasks where t.isHidden { hidden[t.id] = t }
         func add(_ taskID: String, snoozed: Day?, dismissed: Day?) {
-            let parts = taskID.split(separator: ":", omittingEmptySubsequences: false)
-            guard parts.count > 1, let app = data.application(id: String(parts[1])), matches(app: app.id, needle) else { return }
-            let task = agenda.task(id: taskID)
-            let what = task.map(self.what) ?? String(parts[0]).replacingOccurrences(of: "-", with: " ")
-            rows.append(PutAsideTask(taskID: taskID, app: app.id, employer: app.employer, what: what, snoozedUntil: snoozed, dismissedOn: dismissed))
+            guard let task = hidden[taskID], matches(app: task.app, needle) else { return }
+            rows.append(PutAsideTask(taskID: taskID, app: task.app, employer: task.employer, what: what(task), snoozedUntil: snoozed, dismissedOn: dismissed))
         }
         // A snooze that has run out no longer hides anything.
         for s in data.snoozes.sorted(by: { ($0.until, $0.taskID) < ($1.until, $1.taskID) }) where s.until > today {

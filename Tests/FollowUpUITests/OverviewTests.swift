@@ -238,4 +238,15 @@ struct OverviewUpdateTests {
             }
         }
     }
+
+    @Test("the strikes pane keeps the selected employer in view as it moves")
+    func strikesScroll() {
+        var state = demoState(rows: 24, columns: 80)
+        _ = state.update(.pane(.strikes))
+        let last = state.employers.count - 1
+        #expect(!state.render().text.contains(state.employers[last].employer))
+        for _ in 0..<last { _ = state.update(.down) }
+        let text = state.render().text
+        #expect(text.contains("▶ " + state.employers[last].employer))
+    }
 }
