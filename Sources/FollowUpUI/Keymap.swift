@@ -75,7 +75,7 @@ public enum Keymap {
                 hint: "⏎ timeline", on: [.lists, .applications],
                 disabled: { $0.selectedApp == nil ? "Nothing selected." : nil }),
         Binding([], "", nil, "", hint: "⏎ bring back", on: [.putAside]),
-        Binding([], "", nil, "", hint: "⏎ the day", on: [.weeks]),
+        Binding([], "", nil, "", hint: "⏎ open", on: [.weeks]),
         Binding([.escape, .left, .backspace], "Esc", .back, "back", hint: "Esc back", on: [.timeline, .applications, .putAside, .weeks]),
         Binding(c("A"), "A", .applications, "every application: stage, status, dates, strikes and next task (open ones first)",
                 hint: "A applications", on: [.putAside, .weeks]),
