@@ -220,6 +220,17 @@ struct Context {
             }
             return Applied(id: nil, summary: "dismiss \(task.summary)")
 
+        case let .bringBack(taskID):
+            let snoozed = data.snoozes.contains { $0.taskID == taskID }
+            let dismissed = data.dismissals.contains { $0.taskID == taskID }
+            guard snoozed || dismissed else { throw .noRecord(.dismissal, taskID) }
+            data.snoozes.removeAll { $0.taskID == taskID }
+            data.dismissals.removeAll { $0.taskID == taskID }
+            // Named as the agenda names it, when its application is still there.
+            let app = Change.bringBack(taskID: taskID).taskApp.flatMap { data.application(id: $0)?.id }
+            let what = app.flatMap { Rules.schedule(data, employerOf: $0, zone: zone, now: now).task(id: taskID)?.summary } ?? taskID
+            return Applied(id: nil, summary: "bring back \(what)")
+
         case let .reply(query, contact, decisionBy):
             let i = try app(query, in: data)
             let person = try contact.map { (c: String) throws(ActionError) in try self.contact(c, of: data.applications[i]).id }

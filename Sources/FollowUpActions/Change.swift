@@ -18,6 +18,8 @@ public enum Change: Equatable, Sendable {
     case done(taskID: String, channel: Channel?, at: Instant? = nil, text: String? = nil, answered: Bool = false)
     case snooze(taskID: String, until: Day)
     case dismiss(taskID: String)
+    /// Takes back a snooze or a dismissal: the task is on the agenda again.
+    case bringBack(taskID: String)
     /// A reply came from the employer: strikes back to 0, perhaps with a new decision date.
     case reply(app: String, contact: String?, decisionBy: Day? = nil)
     case close(app: String, reason: String?)
@@ -32,10 +34,10 @@ public enum Change: Equatable, Sendable {
     /// was removed is buried, as for any other change.
     case replace(FollowUpData)
 
-    /// The application a task's change is about (`KIND:APP:…`): done, snooze, dismiss.
+    /// The application a task's change is about (`KIND:APP:…`): done, snooze, dismiss, bring back.
     public var taskApp: String? {
         switch self {
-        case let .done(taskID, _, _, _, _), let .snooze(taskID, _), let .dismiss(taskID):
+        case let .done(taskID, _, _, _, _), let .snooze(taskID, _), let .dismiss(taskID), let .bringBack(taskID):
             let parts = taskID.split(separator: ":")
             return parts.count > 1 ? String(parts[1]) : nil
         default:

@@ -28,6 +28,10 @@ extension DashboardState {
         case let .timeline(app, cursor): timeline(&screen, app: app, cursor: cursor)
         case .help: help(&screen)
         case let .review(position): review(&screen, position: position)
+        case let .applications(cursor): applicationsScreen(&screen, cursor: cursor)
+        case let .putAside(cursor): putAsideScreen(&screen, cursor: cursor)
+        case let .weeks(cursor): weeksScreen(&screen, cursor: cursor)
+        case let .day(day, cursor): dayScreen(&screen, day: day, cursor: cursor)
         }
         footer(&screen)
         return screen
@@ -85,6 +89,9 @@ extension DashboardState {
             let lines = position < reviewIDs.count ? (agenda.task(id: reviewIDs[position]).map { cardLines($0, width: columns - 4).count } ?? 0) : 0
             if scrollLimit(lines) == 0 { hints.removeAll { $0 == "PgDn more" } }
         case .help: hints = (scrollLimit(helpLines(width: columns - 4).count) > 0 ? Keymap.hints(on: .help) : []) + ["any key back"]
+        case .applications: hints = Keymap.hints(on: .applications)
+        case .putAside: hints = Keymap.hints(on: .putAside)
+        case .weeks, .day: hints = Keymap.hints(on: .weeks)
         }
         // As many hints as fit, and always the way to help and out.
         let always = "? help  q quit"
@@ -124,7 +131,10 @@ extension DashboardState {
         if columns >= 100, body >= 9 {
             let strikesHeight = min(strikesWanted, max(3, body / 3))
             let upper = body - strikesHeight
-            let leftWidth = columns / 2
+            // Side by side, each pane as wide as its rows want when both fit, the rest shared.
+            let thanksWants = 4 + 8 + 1 + max(14, listWidths.thanksEmployer) + 1 + max(14, listWidths.thanksContact) + 1 + 10
+            let todosWants = 4 + 8 + 1 + max(12, listWidths.todosEmployer) + 1 + listWidths.todosWhat
+            let leftWidth = thanksWants + todosWants <= columns ? thanksWants + (columns - thanksWants - todosWants) / 2 : columns / 2
             pane(&screen, .thanks, top: top, left: 0, height: upper, width: leftWidth)
             pane(&screen, .todos, top: top, left: leftWidth, height: upper, width: columns - leftWidth)
             pane(&screen, .strikes, top: top + upper, left: 0, height: strikesHeight, width: columns)
@@ -171,14 +181,19 @@ extension DashboardState {
         switch pane {
         case .thanks:
             let t = thanks[index]
-            let cells = [(when(t), 8), (t.employer, 14), (t.contactName ?? "—", 14), (t.kind == .closingThankYou ? "after a no" : (t.channel?.rawValue ?? ""), 10)]
+            // Names as wide as they are, cut only when the pane is narrower than they are.
+            var w = Columns.fit([max(14, listWidths.thanksEmployer), max(14, listWidths.thanksContact)], least: [12, 12], room: width - 8 - 10 - 3)
+            // Too narrow even for that: the names keep their room and the channel is cut.
+            if w[0] + w[1] > width - 8 - 10 - 3 { w = [14, 14] }
+            let cells = [(when(t), 8), (t.employer, w[0]), (t.contactName ?? "—", w[1]), (t.kind == .closingThankYou ? "after a no" : (t.channel?.rawValue ?? ""), 10)]
             return (columnsText(cells, width: width), style(t.status))
         case .todos:
             let t = todos[index]
             // The attempt keeps its place at the right; what to do takes the room left.
             var attempt = ""
             if t.kind == .checkIn, let n = t.attempt { attempt = "#\(n)" + (t.maxAttempts.map { " of \($0)" } ?? "") }
-            let left = columnsText([(when(t), 8), (t.employer, 12), ("", 0)], width: width)
+            let w = Columns.fit([max(12, listWidths.todosEmployer), listWidths.todosWhat], least: [12, 20], room: width - 8 - 2)
+            let left = columnsText([(when(t), 8), (t.employer, w[0]), ("", 0)], width: width)
             let room = max(0, width - TextWidth.of(left) - TextWidth.of(attempt) - (attempt.isEmpty ? 0 : 1))
             let middle = TextWidth.pad(what(t), to: room)
             return (left + middle + (attempt.isEmpty ? "" : " " + attempt), style(t.status))
@@ -194,7 +209,9 @@ extension DashboardState {
                 let count = cap.map { "\(e.strikes) of \($0) unanswered" } ?? "\(e.strikes) unanswered, no cap"
                 words = count + (e.nextCheckIn.map { $0 < today ? " · next try now (since \(dayLabel($0)))" : " · next try \(dayLabel($0))" } ?? "")
             }
-            return (columnsText([(e.employer, 14), (dots, max(3, cap ?? 3)), (words, 40)], width: width), e.struckOut ? .struckOut : .normal)
+            let dotsWidth = max(3, cap ?? 3)
+            let w = Columns.fit([max(14, listWidths.strikesEmployer), 44], least: [14, 30], room: width - dotsWidth - 2)
+            return (columnsText([(e.employer, w[0]), (dots, dotsWidth), (words, 40)], width: width), e.struckOut ? .struckOut : .normal)
         }
     }
 
@@ -274,8 +291,21 @@ extension DashboardState {
         let timeline = Rules.timeline(data, app: app, agenda: agenda, zone: zone, now: now)
         let title = "\(app.employer) — \(app.role) · \(timeline.status.rawValue)"
         screen.box(top: 1, left: 0, height: rows - 2, width: columns, title: title, focused: true)
+        // Its people first, with how to reach them and their time now; at most a third of the box.
+        let people = peopleLines(app, width: columns - 4)
+        let room = max(0, (rows - 4) / 3)
+        var top = 2
+        if !people.isEmpty, room > 0 {
+            let shown = people.count > room ? Array(people.prefix(room - 1)) + ["… more people"] : people
+            for line in shown {
+                screen.put("  " + line, row: top, column: 1, style: .dim, limit: columns - 1)
+                top += 1
+            }
+            screen.fill(row: top, from: 1, to: columns - 1, with: "╌", style: .border)
+            top += 1
+        }
         ListWidget(items: timelineItems(timeline, width: columns - 6), selected: cursor)
-            .draw(&screen, top: 2, left: 1, height: rows - 4, width: columns - 2, marker: true)
+            .draw(&screen, top: top, left: 1, height: rows - 2 - top, width: columns - 2, marker: true)
     }
 
     /// The timeline's lines: when, what, and the text, which wraps under itself.

@@ -41,6 +41,28 @@ public enum Mode: Equatable, Sendable {
     case help
     /// The daily review: one card at a time, `position` into `reviewIDs` (at the end: the summary).
     case review(position: Int)
+    /// Every application, one a row, `cursor` on one of `applicationRows`.
+    case applications(cursor: Int)
+    /// The snoozed and dismissed tasks, `cursor` on one of `putAside`.
+    case putAside(cursor: Int)
+    /// The next four weeks, a day a row, `cursor` on one day.
+    case weeks(cursor: Int)
+    /// One day's interviews and tasks, from the weeks ahead.
+    case day(Day, cursor: Int)
+
+    /// Which screen it is, whatever its cursor.
+    var screen: Int {
+        switch self {
+        case .lists: return 0
+        case .timeline: return 1
+        case .help: return 2
+        case .review: return 3
+        case .applications: return 4
+        case .putAside: return 5
+        case .weeks: return 6
+        case .day: return 7
+        }
+    }
 }
 
 /// What the user asked for, whatever key they pressed.
@@ -51,6 +73,9 @@ public enum Action: Equatable, Sendable {
     case done, snooze, dismiss, reply, undo, filter, review, draft, delete, edit
     /// The add menu; close the selected application; log an event or a note for it.
     case add, close, log, note
+    /// The views of the whole search: every application, what was put aside, the weeks ahead;
+    /// the applications' next sort.
+    case applications, putAside, weeks, sort
     /// In a form's line editor: move the cursor, clear the field (Ctrl-U).
     case cursorLeft, cursorRight, clearField
     /// A key typed while a prompt waits: the prompt decides what it means.
@@ -96,7 +121,7 @@ public enum Effect: Equatable, Sendable {
 
 /// Everything the dashboard shows, as a value: `update` changes it, `render` draws it.
 public struct DashboardState: Sendable {
-    public var data: FollowUpData
+    public var data: FollowUpData { didSet { searchIndex = [:] } }
     public var agenda: Agenda { didSet { recomputeLists() } }
     public var zone: Zone
     public var now: Instant
@@ -107,7 +132,20 @@ public struct DashboardState: Sendable {
     public var columns: Int
     public var focus: Pane = .thanks
     public var selection: [Pane: Int] = [:]
-    public var mode: Mode = .lists
+    public var mode: Mode = .lists {
+        didSet { if mode.screen != oldValue.screen { recomputeViews() } }
+    }
+    /// The screens under the one shown, where Esc goes back to (a timeline opened from the
+    /// applications goes back to them).
+    public var back: [Mode] = []
+    public var applicationSort: ApplicationSort = .next { didSet { recomputeViews() } }
+    public internal(set) var applicationRows: [ApplicationRow] = []
+    /// The widest cell of each column of `applicationRows`, titles included.
+    var applicationWidths: [Int] = []
+    public internal(set) var putAside: [PutAsideTask] = []
+    public internal(set) var weeksAhead: [DayAhead] = []
+    /// Each application's text the filter looks at, folded once, kept until the data changes.
+    var searchIndex: [String: String] = [:]
     public var prompt: Prompt?
     public var filter = "" { didSet { recomputeLists() } }
     /// The line under the lists: what just happened, or what went wrong.
@@ -152,18 +190,46 @@ public struct DashboardState: Sendable {
     public private(set) var thanks: [FollowUpTask] = []
     public private(set) var todos: [FollowUpTask] = []
     public private(set) var employers: [EmployerStrikes] = []
+    var listWidths = ListWidths()
 
     mutating func recomputeLists() {
         let horizon = today.adding(days: 7)
-        let needle = filter.lowercased()
-        shown = agenda.visible.filter { t in
-            (t.status != .upcoming || t.due <= horizon)
-                && (needle.isEmpty || t.employer.lowercased().contains(needle)
-                    || (t.contactName ?? "").lowercased().contains(needle) || t.kind.rawValue.contains(needle))
+        // Employers, roles, people, notes and events' texts, accents and case aside; a task's
+        // kind too.
+        let needle = Search.fold(filter)
+        var shown: [FollowUpTask] = []
+        for t in agenda.visible where t.status != .upcoming || t.due <= horizon {
+            if needle.isEmpty || t.kind.rawValue.contains(needle) || matches(app: t.app, needle) { shown.append(t) }
         }
+        self.shown = shown
         thanks = shown.filter { $0.kind == .thankYou || $0.kind == .closingThankYou }
         todos = shown.filter { $0.kind != .thankYou && $0.kind != .closingThankYou }
-        employers = agenda.employers.filter { needle.isEmpty || $0.employer.lowercased().contains(needle) }
+        var employers: [EmployerStrikes] = []
+        for e in agenda.employers {
+            if needle.isEmpty || Search.fold(e.employer).contains(needle) || e.apps.contains(where: { matches(app: $0, needle) }) {
+                employers.append(e)
+            }
+        }
+        self.employers = employers
+        listWidths = ListWidths(thanks: thanks, todos: todos, employers: employers, state: self)
+        recomputeViews()
+    }
+
+    /// Where Esc goes: the screen under this one.
+    mutating func leave() {
+        mode = back.popLast() ?? .lists
+    }
+
+    /// Opens a screen over this one (Esc comes back).
+    mutating func push(_ screen: Mode) {
+        back.append(mode)
+        mode = screen
+    }
+
+    /// Opens one of the whole-search views from wherever one is.
+    mutating func show(_ view: Mode) {
+        back = []
+        mode = mode.screen == view.screen ? .lists : view
     }
 
     func count(_ pane: Pane) -> Int {
@@ -192,8 +258,11 @@ public struct DashboardState: Sendable {
         }
     }
 
-    /// The application under the cursor, in any pane.
+    /// The application under the cursor, in any pane (in the applications view: the row's).
     public var selectedApp: String? {
+        if case let .applications(cursor) = mode {
+            return applicationRows.isEmpty ? nil : applicationRows[min(max(0, cursor), applicationRows.count - 1)].id
+        }
         if focus == .strikes {
             return employers.isEmpty ? nil : employers[selected(.strikes)].apps.first
         }
@@ -205,7 +274,7 @@ public struct DashboardState: Sendable {
         self.data = data
         self.now = now
         self.agenda = agenda
-        if case let .timeline(app, _) = mode, data.application(id: app) == nil { mode = .lists }
+        if case let .timeline(app, _) = mode, data.application(id: app) == nil { leave() }
     }
 }
 
@@ -297,11 +366,11 @@ extension DashboardState {
         case .quit:
             return [.quit]
         case .escape, .back:
-            if mode != .lists { mode = .lists } else if !filter.isEmpty { filter = "" }
+            if mode != .lists { leave() } else if !filter.isEmpty { filter = "" }
             message = nil
             return []
         case .help:
-            mode = mode == .help ? .lists : .help
+            if mode == .help { leave() } else { push(.help) }
             scroll = 0
             return []
         default:
@@ -312,7 +381,7 @@ extension DashboardState {
             if let line = ListWidget.moved(action, from: scroll, count: scrollLimit(helpLines(width: columns - 4).count) + 1, page: rows - 4) {
                 scroll = line
             } else {
-                mode = .lists
+                leave()
             }
             return []
         }
@@ -347,7 +416,7 @@ extension DashboardState {
             switch action {
             case .up, .down, .top, .bottom, .pageUp, .pageDown:
                 mode = .timeline(app: app, cursor: ListWidget.moved(action, from: cursor, count: last + 1, page: page) ?? cursor)
-            case .open: mode = .lists
+            case .open: leave()
             case .delete, .edit:
                 guard let entry = timelineEntry(app, cursor), entry.past, entry.kind == "interview" || EventKind(rawValue: entry.kind) != nil else {
                     say("Select an interview or an event that happened: tasks to do are not deleted but done, snoozed or dismissed.")
@@ -372,6 +441,7 @@ extension DashboardState {
             }
             if action != .undo { return [] }
         }
+        if let effects = overviewKey(action) { return effects }
         message = nil
         messageIsError = false
         if let reason = Keymap.whyDisabled(action, in: self) {
@@ -385,7 +455,10 @@ extension DashboardState {
         case .previousPane: focus = Pane.allCases[(focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count]
         case let .pane(p): focus = p
         case .open:
-            if let app = selectedApp { mode = .timeline(app: app, cursor: 0) }
+            if let app = selectedApp { push(.timeline(app: app, cursor: 0)) }
+        case .applications: show(.applications(cursor: 0))
+        case .putAside: show(.putAside(cursor: 0))
+        case .weeks: show(.weeks(cursor: 0))
         case .done:
             guard let task = selectedTask else { break }
             if task.kind == .checkIn {
@@ -542,7 +615,7 @@ extension DashboardState {
         case let .confirmDelete(record, what):
             prompt = nil
             guard action == .character("y") else { return [] }
-            if case .application = record, case .timeline = mode { mode = .lists }
+            if case .application = record, case .timeline = mode { leave() }
             return ask(.delete(record), saying: "Deleted \(what) · u brings it back")
         case let .addMenu(app):
             guard case let .character(c) = action, "acil".contains(c) else { return [] }
@@ -577,6 +650,11 @@ extension DashboardState {
                 break
             }
             for pane in Pane.allCases { selection[pane] = 0 }
+            switch mode {
+            case .applications: mode = .applications(cursor: 0)
+            case .putAside: mode = .putAside(cursor: 0)
+            default: break
+            }
             return []
         }
     }

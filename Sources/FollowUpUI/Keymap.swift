@@ -17,6 +17,8 @@ public enum Key: Hashable, Sendable {
 /// The screens a binding can apply on, for the footer's hints.
 public enum Place: Sendable {
     case lists, timeline, review, help
+    /// The applications view, the put-aside list, the weeks ahead (and a day of them).
+    case applications, putAside, weeks
 }
 
 /// One key binding: the keys, the action, the help line, and the hint the footer shows where it
@@ -68,13 +70,25 @@ public enum Keymap {
         Binding(c("1"), "", .pane(.thanks), ""),
         Binding(c("2"), "", .pane(.todos), ""),
         Binding(c("3"), "", .pane(.strikes), ""),
-        Binding([.enter, .right], "⏎", .open, "open the application's timeline", hint: "⏎ timeline", on: [.lists],
+        Binding([.enter, .right], "⏎", .open,
+                "open the application's timeline; in the put-aside list bring the task back; in the weeks ahead list the day's items",
+                hint: "⏎ timeline", on: [.lists, .applications],
                 disabled: { $0.selectedApp == nil ? "Nothing selected." : nil }),
-        Binding([.escape, .left, .backspace], "Esc", .back, "back", hint: "Esc back", on: [.timeline]),
+        Binding([], "", nil, "", hint: "⏎ bring back", on: [.putAside]),
+        Binding([], "", nil, "", hint: "⏎ open", on: [.weeks]),
+        Binding([.escape, .left, .backspace], "Esc", .back, "back", hint: "Esc back", on: [.timeline, .applications, .putAside, .weeks]),
+        Binding(c("A"), "A", .applications, "every application: stage, status, dates, strikes and next task (open ones first)",
+                hint: "A applications", on: [.putAside, .weeks]),
+        Binding(c("o"), "o", .sort, "sort the applications by the next column: next task, employer, role, stage, status, applied, last contact, strikes",
+                hint: "o sort", on: [.applications]),
+        Binding(c("z"), "z", .putAside, "put aside: the snoozed and dismissed tasks; ⏎ brings one back (u undoes that)",
+                hint: "z put aside", on: [.applications, .weeks]),
+        Binding(c("W"), "W", .weeks, "the next four weeks, day by day: interviews and tasks (⏎ on a day lists them)",
+                hint: "W weeks", on: [.applications, .putAside]),
         Binding(c("a"), "a", .add, "add: a application, c contact, i interview, l an event (in a form: Tab next, ⏎ save, Esc cancel, Ctrl-U clear)",
-                hint: "a add", on: [.lists, .timeline]),
+                hint: "a add", on: [.lists, .timeline, .applications]),
         Binding(c("e"), "e", .edit, "edit: the selected task's application; in a timeline the selected interview or event", hint: "e edit",
-                on: [.timeline], disabled: Disabled.noApp),
+                on: [.timeline, .applications], disabled: Disabled.noApp),
         Binding(c("D"), "D", .delete, "delete, after a yes: the selected application; in a timeline the selected interview or event (u brings it back)",
                 hint: "D delete", on: [.timeline], disabled: Disabled.noApp),
         Binding(c("l"), "l  n", .log, "log an event, or a note, for the selected application", hint: "l log", on: [.timeline], disabled: Disabled.noApp),
@@ -83,15 +97,20 @@ public enum Keymap {
         Binding(c("d"), "d", .done, "done (a check-in asks: c call, v voicemail, e email, l letter)", hint: "d done", on: [.lists, .review], disabled: Disabled.noTask),
         Binding(c("s"), "s", .snooze, "snooze: 1, 3 or 7 days, or t to type a date", hint: "s snooze", on: [.lists, .review], disabled: Disabled.noTask),
         Binding(c("x"), "x", .dismiss, "dismiss", hint: "x dismiss", on: [.lists, .review], disabled: Disabled.noTask),
-        Binding(c("r"), "r", .reply, "a reply came from this employer: their new decision date if they gave one, else ⏎ or y", hint: "r reply came", on: [.lists], disabled: Disabled.noApp),
-        Binding(c("u"), "u", .undo, "undo this session's last change", hint: "u undo", on: [.lists],
+        Binding(c("r"), "r", .reply, "a reply came from this employer: their new decision date if they gave one, else ⏎ or y", hint: "r reply", on: [.lists], disabled: Disabled.noApp),
+        Binding(c("u"), "u", .undo, "undo this session's last change", hint: "u undo", on: [.lists, .putAside],
                 disabled: { $0.sessionChanges.isEmpty ? "Nothing of this session to undo." : nil }),
         Binding(c("R"), "R", .review, "daily review: one card at a time (⏎ next, k back)"),
         Binding(c("w"), "w", .draft, "write a draft in $VISUAL or $EDITOR", hint: "w draft", on: [.review], disabled: Disabled.noTask),
         Binding([], "", nil, "", hint: "⏎ next", on: [.review]),
         Binding([], "", nil, "", hint: "k back", on: [.review]),
         Binding([], "", nil, "", hint: "Esc leave", on: [.review]),
-        Binding(c("/"), "/", .filter, "filter by employer, person or kind", hint: "/ filter", on: [.lists]),
+        Binding(c("/"), "/", .filter, "filter by employer, role, person, note or event text (accents and case aside) or task kind",
+                hint: "/ filter", on: [.lists, .applications, .putAside]),
+        // On the main screen, the views of the whole search in a few letters, after the task keys.
+        Binding([], "", nil, "", hint: "A apps", on: [.lists]),
+        Binding([], "", nil, "", hint: "z aside", on: [.lists]),
+        Binding([], "", nil, "", hint: "W weeks", on: [.lists]),
         Binding(c("?"), "?", .help, "this help"),
         Binding([], "Ctrl-Z", nil, "suspend to the shell (fg comes back)"),
         Binding(c("q"), "q", .quit, "quit"),

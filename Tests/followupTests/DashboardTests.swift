@@ -272,4 +272,44 @@ struct DashboardTests {
         t.keys("u")
         #expect(t.wait { t.screen().contains("a mistake") })
     }
+    @Test("A lists every application and / finds an accented name typed without its accent; z lists a dismissed task and ⏎ brings it back")
+    func applicationsAndPutAside() throws {
+        let s = Sandbox()
+        let acme = Acme(s)
+        let sg = s.ok(["app", "add", "--employer", "Société Générale", "--role", "Ingénieure DevOps"])
+        s.ok(["contact", "add", "--app", sg, "--name", "Zoë Müller", "--email", "zoe@sg.example"])
+        s.now = "2026-11-16T18:00"
+        let tasks = s.run(["agenda", "--json"]).json?["tasks"]?.arrayValue ?? []
+        let thanks = try #require(tasks.first { $0["kind"] == .string("thank-you") && $0["contact"] == .string(acme.raj) }?["id"]?.stringValue)
+        s.ok(["dismiss", thanks])
+        #expect(!(s.run(["agenda", "--json"]).json?["tasks"]?.arrayValue ?? []).contains { $0["id"] == .string(thanks) })
+        let t = Tmux()
+        defer { t.kill() }
+        open(s, t)
+        #expect(t.wait { t.screen().contains("Thank-you notes 1") })
+        t.keys("A")
+        #expect(t.wait { t.screen().contains("Applications 2") })
+        t.keys("/", "z", "o", "e", "Enter")
+        #expect(t.wait { t.screen().contains("Applications 1") })
+        let found = t.screen()
+        #expect(found.contains("Société Générale") && !found.contains("Acme Corp"))
+        // Back to the main screen, the filter cleared, then the put-aside list.
+        t.keys("Escape")
+        t.keys("Escape")
+        #expect(t.wait { t.screen().contains("Thank-you notes 1") && !t.screen().contains("filter") })
+        t.keys("z")
+        #expect(t.wait { t.screen().contains("Put aside 1") && t.screen().contains("thank Raj Patel") })
+        t.keys("Enter")
+        #expect(t.wait { t.screen().contains("Brought back: thank Raj Patel (Acme Corp)") })
+        #expect(t.wait { t.screen().contains("Put aside 0") })
+        let back = s.run(["agenda", "--json"]).json?["tasks"]?.arrayValue ?? []
+        #expect(back.contains { $0["id"] == .string(thanks) }, "on the agenda again")
+        #expect(s.run(["export", "json"]).json?["dismissals"]?.arrayValue?.isEmpty == true)
+        // u puts it aside again.
+        t.keys("u")
+        #expect(t.wait { t.screen().contains("Put aside 1") })
+        #expect(s.run(["export", "json"]).json?["dismissals"]?.arrayValue?.count == 1)
+        t.keys("q")
+        #expect(t.wait { !t.isRunning })
+    }
 }
