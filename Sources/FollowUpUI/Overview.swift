@@ -96,7 +96,7 @@ public struct DayItem: Equatable, Sendable {
 }
 
 /// The columns of the applications view, in order.
-let applicationColumns = ["Employer", "Role", "Stage", "Status", "Applied", "Contact", "Strikes", "Next"]
+let applicationColumns = ["Employer", "Role", "Stage", "Status", "Applied", "Contacted", "Strikes", "Next"]
 
 extension DashboardState {
     /// The four weeks the weeks-ahead view shows.
