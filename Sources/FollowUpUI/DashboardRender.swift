@@ -291,21 +291,11 @@ extension DashboardState {
         let timeline = Rules.timeline(data, app: app, agenda: agenda, zone: zone, now: now)
         let title = "\(app.employer) — \(app.role) · \(timeline.status.rawValue)"
         screen.box(top: 1, left: 0, height: rows - 2, width: columns, title: title, focused: true)
-        // Its people first, with how to reach them and their time now; at most a third of the box.
-        let people = peopleLines(app, width: columns - 4)
-        let room = max(0, (rows - 4) / 3)
-        var top = 2
-        if !people.isEmpty, room > 0 {
-            let shown = people.count > room ? Array(people.prefix(room - 1)) + ["… more people"] : people
-            for line in shown {
-                screen.put("  " + line, row: top, column: 1, style: .dim, limit: columns - 1)
-                top += 1
-            }
-            screen.fill(row: top, from: 1, to: columns - 1, with: "╌", style: .border)
-            top += 1
-        }
-        ListWidget(items: timelineItems(timeline, width: columns - 6), selected: cursor)
-            .draw(&screen, top: top, left: 1, height: rows - 2 - top, width: columns - 2, marker: true)
+        // Its people first, with how to reach them and their time now: lines of their own above
+        // its history, so that e and D reach a person as they reach an event.
+        let people = app.contacts.map { [StyledLine(personLine($0, of: app, width: columns - 6), .dim)] }
+        ListWidget(items: people + timelineItems(timeline, width: columns - 6), selected: cursor + people.count)
+            .draw(&screen, top: 2, left: 1, height: rows - 4, width: columns - 2, marker: true)
     }
 
     /// The timeline's lines: when, what, and the text, which wraps under itself.

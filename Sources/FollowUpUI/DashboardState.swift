@@ -413,13 +413,23 @@ extension DashboardState {
         if case let .timeline(app, cursor) = mode {
             let last = timelineLastLine(app)
             let page = max(1, rows - 4)
+            // The application's people are the lines above its history: cursor -1, -2, ….
+            let people = data.application(id: app)?.contacts ?? []
             switch action {
             case .up, .down, .top, .bottom, .pageUp, .pageDown:
-                mode = .timeline(app: app, cursor: ListWidget.moved(action, from: cursor, count: last + 1, page: page) ?? cursor)
+                let moved = ListWidget.moved(action, from: cursor + people.count, count: last + 1 + people.count, page: page)
+                mode = .timeline(app: app, cursor: (moved ?? cursor + people.count) - people.count)
             case .open: leave()
+            case .delete where cursor < 0 && cursor + people.count >= 0, .edit where cursor < 0 && cursor + people.count >= 0:
+                let person = people[cursor + people.count]
+                if action == .edit {
+                    form = editForm(app: app, ref: person.id)
+                } else {
+                    prompt = .confirmDelete(record: .contact(person.id, app: app), what: "\(person.name), a contact at \(employer(app))")
+                }
             case .delete, .edit:
                 guard let entry = timelineEntry(app, cursor), entry.past, entry.kind == "interview" || EventKind(rawValue: entry.kind) != nil else {
-                    say("Select an interview or an event that happened: tasks to do are not deleted but done, snoozed or dismissed.")
+                    say("Select a person, or an interview or an event that happened: tasks to do are not deleted but done, snoozed or dismissed.")
                     return []
                 }
                 let noun = entry.kind == "interview" ? "interview" : "event"

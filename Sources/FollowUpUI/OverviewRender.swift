@@ -183,16 +183,11 @@ extension DashboardState {
 
     /// The application's people: name, role, their time now, phone, email; a person's line
     /// wraps once under itself when the box is narrow.
-    func peopleLines(_ app: Application, width: Int) -> [String] {
-        var lines: [String] = []
-        for c in app.contacts {
-            let about = [c.title, c.role.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") }].compactMap { $0 }.joined(separator: ", ")
-            let parts = [c.name + (about.isEmpty ? "" : " (\(about))"), localTime(c.timeZone ?? app.timeZone)] + [c.phone, c.email].compactMap { $0 }
-            let wrapped = TextWidth.wrap(parts.joined(separator: " · "), to: max(10, width - 2))
-            lines.append(wrapped[0])
-            if wrapped.count > 1 { lines.append("  " + TextWidth.truncate(wrapped.dropFirst().joined(separator: " "), to: max(8, width - 2))) }
-        }
-        return lines
+    /// One person of an application on one line: who, their time now, how to reach them.
+    func personLine(_ c: Contact, of app: Application, width: Int) -> String {
+        let about = [c.title, c.role.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") }].compactMap { $0 }.joined(separator: ", ")
+        let parts = [c.name + (about.isEmpty ? "" : " (\(about))"), localTime(c.timeZone ?? app.timeZone)] + [c.phone, c.email].compactMap { $0 }
+        return TextWidth.truncate(parts.joined(separator: " · "), to: max(10, width))
     }
 
     /// What time it is for them: "15:00 in Paris" (with the day when it differs), or "your time".

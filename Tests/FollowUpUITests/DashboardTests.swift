@@ -219,6 +219,30 @@ struct DashboardUpdateTests {
         #expect(state.update(.undo) == [.undo(changeID: "change-bbbb")])
     }
 
+    @Test("in a timeline the people are lines above the history: e edits a contact, D deletes one after y")
+    func timelinePeople() throws {
+        var state = demoState(rows: 24, columns: 80)
+        _ = state.update(.open)
+        let app = try #require(state.data.application(id: "acme-7f3k"))
+        #expect(app.contacts.count >= 2)
+        _ = state.update(.up)
+        #expect(state.mode == .timeline(app: "acme-7f3k", cursor: -1))
+        _ = state.update(.top)
+        #expect(state.mode == .timeline(app: "acme-7f3k", cursor: -app.contacts.count))
+        _ = state.update(.edit)
+        let form = try #require(state.form)
+        #expect(form.kind == .contact(app: "acme-7f3k", editing: app.contacts[0].id))
+        #expect(form.fields.first?.text == app.contacts[0].name)
+        _ = state.update(.escape)
+        #expect(state.form == nil)
+        _ = state.update(.delete)
+        #expect(state.update(.character("y")) == [.apply(.delete(.contact(app.contacts[0].id, app: "acme-7f3k")))])
+        // Down from the last person reaches the history again.
+        state.mode = .timeline(app: "acme-7f3k", cursor: -1)
+        _ = state.update(.down)
+        #expect(state.mode == .timeline(app: "acme-7f3k", cursor: 0))
+    }
+
     @Test("Enter opens the timeline, Esc goes back; / filters every pane")
     func timelineAndFilter() {
         var state = demoState(rows: 24, columns: 80)
