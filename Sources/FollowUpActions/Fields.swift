@@ -7,6 +7,7 @@ public enum FieldKey: String, CaseIterable, Sendable {
     case decisionBy = "decision-by"
     case due, text, reason, channel, now, answered, kind, with, contact, about, travel
     case mayCall = "may-call"
+    case applied, location, link
 
     /// How a form labels it.
     public var label: String {

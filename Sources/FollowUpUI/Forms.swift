@@ -82,7 +82,8 @@ extension DashboardState {
         case "a":
             return Form(kind: .application(editing: nil), title: "New application", fields: [
                 FormField(.employer, "Employer", required: true), FormField(.role, "Role", required: true),
-                FormField(.decisionBy, "Decision by", .date), FormField(.tz, "Time zone"),
+                FormField(.decisionBy, "Decision by", .date), FormField(.applied, "Applied", .date), FormField(.tz, "Time zone"),
+                FormField(.location, "Location"), FormField(.link, "Link"),
             ])
         case "c":
             guard let app else { return nil }
@@ -129,7 +130,9 @@ extension DashboardState {
         Form(kind: .application(editing: app.id), title: "Application: \(app.employer)", fields: [
             FormField(.employer, "Employer", required: true, app.employer), FormField(.role, "Role", required: true, app.role),
             FormField(.decisionBy, "Decision by", .date, app.decisionBy?.description ?? ""),
+            FormField(.applied, "Applied", .date, app.applied?.description ?? ""),
             FormField(.tz, "Time zone", .text, app.timeZone ?? ""),
+            FormField(.location, "Location", .text, app.location ?? ""), FormField(.link, "Link", .text, app.link ?? ""),
         ])
     }
 
@@ -357,10 +360,12 @@ extension DashboardState {
         case let .application(editing):
             let employer = value(.employer)
             if let editing {
-                let edit = ApplicationEdit(employer: employer, role: value(.role), decisionBy: .some(day(.decisionBy)), timeZone: .some(optional(.tz)))
+                let edit = ApplicationEdit(employer: employer, role: value(.role), decisionBy: .some(day(.decisionBy)), timeZone: .some(optional(.tz)),
+                                           applied: .some(day(.applied)), location: value(.location), link: value(.link))
                 return .success((.editApplication(app: editing, edit), "Saved \(employer)"))
             }
-            let new = NewApplication(employer: employer, role: value(.role), decisionBy: day(.decisionBy), timeZone: optional(.tz))
+            let new = NewApplication(employer: employer, role: value(.role), decisionBy: day(.decisionBy), timeZone: optional(.tz),
+                                     applied: day(.applied), location: optional(.location), link: optional(.link))
             return .success((.addApplication(new), "Added \(employer)"))
         case let .contact(app, editing):
             let role = optional(.role).flatMap(ContactRole.init(rawValue:))

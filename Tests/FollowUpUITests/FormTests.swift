@@ -24,6 +24,28 @@ struct FormTests {
         #expect(text.contains("followup --demo"))
     }
 
+    @Test("the application form takes the day applied, where the job is and its posting")
+    func appliedLocationLink() throws {
+        var state = emptyState()
+        _ = state.update(.add)
+        _ = state.update(.character("a"))
+        state.type("Acme")
+        _ = state.update(.nextPane)
+        state.type("Engineer")
+        _ = state.update(.nextPane)
+        _ = state.update(.nextPane)
+        #expect(state.form.map { $0.fields[$0.focus].label } == "Applied")
+        state.type("2026-11-20")
+        _ = state.update(.nextPane)
+        _ = state.update(.nextPane)
+        state.type("Lyon")
+        _ = state.update(.nextPane)
+        state.type("https://acme.example/jobs/1")
+        let effects = state.update(.enter)
+        #expect(effects == [.apply(.addApplication(NewApplication(employer: "Acme", role: "Engineer", applied: Day("2026-11-20")!,
+                                                                  location: "Lyon", link: "https://acme.example/jobs/1")))])
+    }
+
     @Test("a a opens the application form, Employer first; typing CJK and emoji, Tab to Role, Enter saves")
     func addApplication() throws {
         var state = emptyState()
