@@ -153,7 +153,7 @@ struct Context {
             data.applications[i].interviews.append(Interview(
                 id: id, at: new.at, kind: new.kind, minutes: new.minutes, round: new.round, with: people,
                 decisionBy: new.decisionBy, travel: new.travel, createdAt: now))
-            return Applied(id: id, summary: "interview add at \(data.applications[i].employer) on \(zone.localize(new.at).wallClock)")
+            return Applied(id: id, summary: "interview add at \(data.applications[i].employer) on \(zone.day(of: new.at).short) \(zone.clock(new.at))")
 
         case let .editInterview(id, edit):
             try Fields.check(.minutes, edit.minutes, 1...1440)

@@ -35,6 +35,9 @@ public enum Merge {
         root["tombstones"] = .array(merger.tombstones(ours.tombstones, theirs.tombstones))
         var data = try DataCodec.decode(.object(root))
         data.history = []
+        // A record in the result is alive: no tombstone may say otherwise.
+        let live = data.recordIDs
+        data.tombstones.removeAll { live.contains($0.id) }
         return (data, merger.report)
     }
 
@@ -187,6 +190,9 @@ struct Merger {
     var removed = Set<String>()
     /// Ids alive in the result, whatever a tombstone says.
     var alive = Set<String>()
+    /// While an application deleted here comes back: when it was deleted (its records deleted
+    /// at that moment went with it, and come back with it).
+    var cascade: Instant?
 
     /// Merges one record present on both sides, field by field. `timed`: the record has an
     /// `updatedAt`, which decides a conflict and is the later of the two in the result.
@@ -221,6 +227,14 @@ struct Merger {
                 result = t
                 taken = differing
             }
+            // Fields followup does not know (added by hand or by a newer version) change no
+            // `updatedAt`: the other copy's are kept too.
+            let loser = theirsLater ? o : t
+            for (field, value) in loser where result[field] == nil && !Merger.known(kind).contains(field) {
+                result[field] = value
+                if !theirsLater { taken.append(field) }
+            }
+            report.conflicts.removeAll { c in c.record == kind && c.id == id && !c.bothChanged && !Merger.known(kind).contains(c.field) }
         case let .record(base):
             let b = base.objectValue ?? [:]
             for field in keys where o[field] != t[field] {
@@ -246,6 +260,21 @@ struct Merger {
         return result
     }
 
+    /// The fields followup knows, by kind of record (the rest are kept as they are).
+    static func known(_ kind: RecordKind) -> Set<String> {
+        switch kind {
+        case .application: ["id", "employer", "role", "decisionBy", "decisionGivenAt", "tz", "createdAt", "updatedAt", "applied", "location", "link"]
+        case .contact: ["id", "name", "title", "role", "email", "phone", "address", "tz", "mayCall", "createdAt", "updatedAt"]
+        case .interview: ["id", "at", "kind", "minutes", "round", "with", "decisionBy", "decisionGivenAt", "travel", "cancelled", "createdAt", "updatedAt"]
+        case .event: ["id", "kind", "at", "contact", "channel", "decisionBy", "due", "about", "text", "answers", "answered", "createdAt", "updatedAt"]
+        case .snooze: ["taskId", "until", "updatedAt"]
+        case .dismissal: ["taskId", "updatedAt"]
+        case .tombstone: ["id", "deletedAt"]
+        case .settings: ["preset", "holidays", "name", "signature"]
+        case .extra: []
+        }
+    }
+
     /// The applications of both, ours first in our order, then those only the other copy has.
     mutating func applications(_ ours: [Application], _ theirs: [Application]) -> [JSONValue] {
         let theirsByID = Dictionary(theirs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -262,17 +291,24 @@ struct Merger {
                 removed.formUnion([app.id] + app.contacts.map(\.id) + app.interviews.map(\.id) + app.events.map(\.id))
                 report.deleted.append(.init(record: .application, id: app.id, app: app.id))
             } else {
-                if theirsTombs[app.id] != nil { alive.insert(app.id) }
+                // Changed here after the other copy deleted it: it stays, with everything in it
+                // (their deletion took its records with it).
+                if theirsTombs[app.id] != nil {
+                    alive.formUnion([app.id] + app.contacts.map(\.id) + app.interviews.map(\.id) + app.events.map(\.id))
+                }
                 result.append(DataCodec.encode(app))
             }
         }
         for app in theirs where !oursIDs.contains(app.id) {
             if let deleted = oursTombs[app.id], deleted >= Merger.latest(app) { continue }
             var fields = DataCodec.encode(app).objectValue ?? [:]
-            // Its records deleted here later than the other copy changed them stay deleted.
+            // Its records deleted here later than the other copy changed them stay deleted,
+            // unless they went with the application, which comes back with them.
+            cascade = oursTombs[app.id]
             fields["contacts"] = .array(only(.contact, app.id, app.contacts.map(DataCodec.encode)))
             fields["interviews"] = .array(only(.interview, app.id, app.interviews.map(DataCodec.encode)))
             fields["events"] = .array(only(.event, app.id, app.events.map(DataCodec.encode)))
+            cascade = nil
             if oursTombs[app.id] != nil {
                 alive.insert(app.id)
                 report.revived.append(.init(record: .application, id: app.id, app: app.id))
@@ -294,7 +330,7 @@ struct Merger {
         records.filter { r in
             let id = r.objectValue?["id"]?.stringValue ?? ""
             if let deleted = oursTombs[id] {
-                guard let changed = Merge.stamp(r), changed > deleted else { return false }
+                guard deleted == cascade || (Merge.stamp(r).map { $0 > deleted } ?? false) else { return false }
                 alive.insert(id)
             }
             return true

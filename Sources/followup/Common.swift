@@ -30,7 +30,8 @@ struct CommonOptions: ParsableArguments {
         let file = DataFile(path: resolved(absolute(path)), stateFolder: HistoryFile.defaultStateFolder(environment: env),
                             clockDay: zone.day(of: Shell.clock()))
         if noticing, isatty(2) == 1 {
-            for copy in file.conflictCopies() { printError("followup: " + Context.conflictNotice(copy)) }
+            let named = path != DataFile.defaultPath(environment: env)
+            for copy in file.conflictCopies() { printError("followup: " + Context.conflictNotice(copy, into: named ? file.path : nil)) }
         }
         return Context(file: file, zone: zone, now: instant)
     }
@@ -70,8 +71,9 @@ struct Context: Sendable {
     var today: Day { zone.day(of: now) }
 
     /// What to say about a sync tool's conflict copy beside the file.
-    static func conflictNotice(_ copy: String) -> String {
-        "a sync conflict copy is beside the data file: \(copy); bring its changes in with: followup merge \"\(copy)\""
+    static func conflictNotice(_ copy: String, into file: String? = nil) -> String {
+        let target = file.map { " --file \"\($0)\"" } ?? ""
+        return "a sync conflict copy is beside the data file: \(copy); bring its changes in with: followup merge \"\(copy)\"\(target)"
     }
 
     /// Reads the file for a command that only looks; a missing file reads as empty, and unless

@@ -19,7 +19,7 @@ struct Check: ParsableCommand {
             return
         }
         let data = try ctx.load(repairing: true)
-        let problems = data.problems() + ctx.file.permissionWarnings() + ctx.file.conflictCopies().map(Context.conflictNotice)
+        let problems = data.problems() + ctx.file.permissionWarnings() + ctx.file.conflictCopies().map { Context.conflictNotice($0, into: ctx.file.path) }
         if problems.isEmpty {
             let apps = data.applications.count
             output("\(ctx.file.path): ok (\(apps) application\(apps == 1 ? "" : "s"))")

@@ -110,7 +110,7 @@ struct MergeDriver: ParsableCommand {
         let conflicts = report.conflicts.filter(\.bothChanged)
         guard !conflicts.isEmpty else { return }
         for c in conflicts { printError("followup: conflict: " + MergeText.conflict(c, names: [merged, oursData, theirsData])) }
-        printError("followup: \(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s"): the later change of each was kept in \(ours)")
+        printError("followup: \(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s") in the data file: each kept as said above; the merged file is valid")
         throw ExitCode(1)
     }
 
@@ -169,13 +169,27 @@ enum MergeText {
         return "\(label(item, names)) \(c.field): ours \(show(c.ours)), theirs \(show(c.theirs)) — \(why); kept \(kept)"
     }
 
+    /// A value on one line: a string quoted, anything else as compact JSON.
     static func show(_ value: JSONValue?) -> String {
         guard let value, value != .null else { return "(none)" }
-        return JSONWriter.canonicalString(value)
+        return JSONWriter.canonicalString(value).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }
 
     /// A record in words: "application Acme Corp — Engineer", "contact Dana Lee (Acme Corp)".
     static func label(_ item: MergeReport.Item, _ datas: [FollowUpData]) -> String {
+        // With the application known, only it is looked through (a large merge names thousands).
+        if let app = item.app, item.record != .application {
+            for data in datas {
+                guard let a = data.application(id: app) else { continue }
+                let found = label(item, [FollowUpData(applications: [a])], searching: true)
+                if let found { return found }
+            }
+        }
+        return label(item, datas, searching: false) ?? "\(item.record.rawValue) \(item.id)"
+    }
+
+    static func label(_ item: MergeReport.Item, _ datas: [FollowUpData], searching: Bool) -> String? {
         for data in datas {
             switch item.record {
             case .application:
@@ -192,7 +206,7 @@ enum MergeText {
             case .tombstone: return "deletion of \(item.id)"
             }
         }
-        return "\(item.record.rawValue) \(item.id)"
+        return searching ? nil : "\(item.record.rawValue) \(item.id)"
     }
 
     static func json(_ report: MergeReport, changed: Bool, from: String, into: String, dryRun: Bool, recorded: String?, keptAs: String?, names: [FollowUpData]) -> JSONValue {
@@ -233,7 +247,9 @@ struct Remind: ParsableCommand {
         let tasks = agenda.visible.filter { $0.status.isOpen }
         guard !tasks.isEmpty else { return }
         let lines = tasks.map { task -> String in
-            let when = task.status == .overdue ? "overdue (\(task.due.short))" : "today"
+            let day = task.callWindow.map { ctx.zone.day(of: $0.lowerBound) } ?? task.due
+            let when = task.status == .overdue ? "overdue (\(task.due.short))"
+                : (day <= ctx.today ? "today" : "due \(day == ctx.today.adding(days: 1) ? "tomorrow" : day.short)")
             let who = task.contactName.map { " — \($0)" } ?? ""
             return "\(when): \(task.employer): \(TaskText.what(task, zone: ctx.zone))\(who)"
         }

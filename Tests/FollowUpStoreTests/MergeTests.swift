@@ -130,6 +130,40 @@ struct MergeTests {
         #expect(!kept.tombstones.contains { $0.id == "acme-1" })
     }
 
+    @Test("fields added by hand (no updatedAt moved) are kept when the other copy's record is later")
+    func handAddedFields() throws {
+        var ours = base
+        ours.applications[0].extra["yApp"] = .string("mine")
+        ours.applications[0].contacts[0].extra["nick"] = .string("D")
+        var theirs = edited(base, at: t2) { $0.role = "R2" }
+        theirs.applications[0].contacts[0].phone = "+1 555 0100"
+        theirs.applications[0].contacts[0].updatedAt = t2
+        for (data, _) in [try twoWay(ours, theirs), try twoWay(theirs, ours)] {
+            #expect(data.applications[0].role == "R2")
+            #expect(data.applications[0].extra["yApp"] == .string("mine"))
+            #expect(data.applications[0].contacts[0].extra["nick"] == .string("D"))
+            #expect(data.applications[0].contacts[0].phone == "+1 555 0100")
+        }
+    }
+
+    @Test("an application deleted on one side and changed later on the other comes back whole, either way, with no tombstone left for a live record")
+    func deletedThenChangedElsewhere() throws {
+        var deleted = base
+        deleted.applications = []
+        deleted.tombstones = [Tombstone(id: "acme-1", deletedAt: t1), Tombstone(id: "dana-1", deletedAt: t1)]
+        var changed = edited(base, at: t2) { $0.role = "R2" }
+        changed.applications[0].events.append(Event(id: "note-1", kind: .note, at: t0, text: "x", createdAt: t0))
+        let (a, _) = try twoWay(deleted, changed)
+        let (b, _) = try twoWay(changed, deleted)
+        for data in [a, b] {
+            #expect(data.applications.map(\.id) == ["acme-1"])
+            #expect(data.applications[0].contacts.map(\.id) == ["dana-1"])
+            #expect(data.applications[0].role == "R2")
+            #expect(data.tombstones.isEmpty)
+            #expect(data.problems().isEmpty)
+        }
+    }
+
     @Test("re-creation after a delete: the later record comes back and its tombstone goes")
     func recreation() throws {
         var deleted = base

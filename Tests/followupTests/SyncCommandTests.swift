@@ -248,6 +248,10 @@ struct SyncCommandTests {
         #expect(out.stdout.contains("Acme Corp") && out.stdout.contains("Raj Patel"))
         let count = Int(s.ok(["agenda", "--count"])) ?? -1
         #expect(out.stdout.split(separator: "\n").count == count)
+        // A note owed by tomorrow morning is due now, and said to be due tomorrow, not today.
+        s.now = "2026-11-16T12:00"
+        let noon = s.run(["remind"])
+        #expect(noon.stdout.contains("due tomorrow") && !noon.stdout.contains("today: Acme Corp: thank"))
         // Nothing due yet: an application just added.
         let quiet = Sandbox()
         quiet.ok(["app", "add", "--employer", "Acme", "--role", "r"])
