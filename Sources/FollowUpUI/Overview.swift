@@ -106,7 +106,16 @@ extension DashboardState {
     /// screen and the data, filter or sort changes, not on every key.
     mutating func recomputeViews() {
         switch mode {
-        case .applications: applicationRows = makeApplicationRows()
+        case let .applications(cursor):
+            // The selection stays on its application when rows are sorted, filtered, added or
+            // changed around it.
+            let selected = cursor < applicationRows.count && cursor >= 0 ? applicationRows[cursor].id : nil
+            applicationRows = makeApplicationRows()
+            if let selected, let index = applicationRows.firstIndex(where: { $0.id == selected }) {
+                mode = .applications(cursor: index)
+            } else if cursor >= applicationRows.count {
+                mode = .applications(cursor: max(0, applicationRows.count - 1))
+            }
         case .putAside: putAside = makePutAside()
         case .weeks, .day: weeksAhead = makeWeeksAhead()
         default:
@@ -147,11 +156,15 @@ extension DashboardState {
             next[t.app] = t
         }
         var rows: [ApplicationRow] = []
-        for app in data.applications where matches(app: app.id, needle) {
+        for app in data.applications where matches(app: app.id, needle)
+            || next[app.id].map({ Search.fold($0.kind.rawValue + " " + what($0)).contains(needle) }) == true {
             let status = agenda.statuses[app.id] ?? .active
             let (stage, rank) = self.stage(app, status: status)
             var last: Instant?
-            for e in app.events where e.at <= now && e.kind != .note { last = max(last ?? e.at, e.at) }
+            // An exchange with them, not a note to self or a decision of one's own.
+            for e in app.events where e.at <= now && ![.note, .closed, .withdrawn, .reopened, .expensesSubmitted, .referencesBriefed, .coverLetter].contains(e.kind) {
+                last = max(last ?? e.at, e.at)
+            }
             for i in app.interviews where !i.cancelled && i.at <= now { last = max(last ?? i.at, i.at) }
             let e = strikes[app.id]
             var row = ApplicationRow(
@@ -258,12 +271,17 @@ extension DashboardState {
         for (at, item) in interviews.sorted(by: { $0.0 < $1.0 }) {
             days[zone.day(of: at).ordinal - today.ordinal].interviews.append(item)
         }
-        for t in agenda.visible where t.status != .missed && t.due <= last && matches(app: t.app, needle) {
-            let overdue = t.status == .overdue || t.due < today
-            let index = overdue ? 0 : t.due.ordinal - today.ordinal
-            guard index >= 0 else { continue }
+        for t in agenda.tasks where t.status != .missed && matches(app: t.app, needle) {
+            // A snoozed task is on the day it comes back; a dismissed one nowhere.
+            if t.dismissed { continue }
+            let day = t.snoozedUntil.map { max($0, t.due) } ?? t.due
+            guard day <= last else { continue }
+            // Overdue as the header counts it; one due since an earlier day and still open (a
+            // check-in in its window) is today's.
+            let overdue = t.status == .overdue && t.snoozedUntil == nil
+            let index = max(0, day.ordinal - today.ordinal)
             if overdue { days[0].overdue += 1 }
-            let text = (overdue ? "overdue · " : "") + t.employer + " · " + what(t)
+            let text = (overdue ? "overdue · " : (t.snoozedUntil != nil ? "back from a snooze · " : "")) + t.employer + " · " + what(t)
             days[index].tasks.append(DayItem(app: t.app, text: text, style: style(t.status)))
         }
         return days
@@ -295,7 +313,6 @@ extension DashboardState {
                 if let app = selectedApp { push(.timeline(app: app, cursor: 0)) }
             case .sort:
                 applicationSort = applicationSort.following
-                mode = .applications(cursor: 0)
                 say("Sorted by \(applicationSort.rawValue) (open ones first) · o next")
             case .filter, .add, .edit, .delete, .close, .log, .note, .reply, .undo, .applications, .putAside, .weeks:
                 return nil
@@ -315,8 +332,10 @@ extension DashboardState {
                 return ask(.bringBack(taskID: row.taskID), saying: "Brought back: \(row.what) (\(row.employer))")
             case .filter, .undo, .applications, .putAside, .weeks:
                 return nil
-            default:
+            case .help, .quit, .escape, .back, .resize, .character, .enter, .backspace:
                 break
+            default:
+                say("Here ⏎ brings the selected task back; Esc goes back to the lists, where tasks are done and things added.")
             }
             return []
         case let .weeks(cursor):
@@ -327,8 +346,10 @@ extension DashboardState {
                 if cursor < weeksAhead.count { push(.day(weeksAhead[cursor].day, cursor: 0)) }
             case .filter, .undo, .applications, .putAside, .weeks:
                 return nil
-            default:
+            case .help, .quit, .escape, .back, .resize, .character, .enter, .backspace:
                 break
+            default:
+                say("Here ⏎ lists a day's items, and ⏎ on one opens its timeline; Esc goes back to the lists, where tasks are done.")
             }
             return []
         case let .day(day, cursor):

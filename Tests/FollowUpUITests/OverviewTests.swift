@@ -226,6 +226,41 @@ struct OverviewUpdateTests {
         #expect(state.render().text.contains("⏎ bring back"))
     }
 
+    @Test("in the applications view the selection stays on its application when sorted or filtered")
+    func selectionFollows() throws {
+        var state = try fullerState(rows: 24, columns: 120)
+        _ = state.update(.applications)
+        _ = state.update(.down)
+        _ = state.update(.down)
+        let chosen = try #require(state.selectedApp)
+        for _ in 0..<4 {
+            _ = state.update(.sort)
+            #expect(state.selectedApp == chosen)
+        }
+        let employer = try #require(state.data.application(id: chosen)?.employer)
+        _ = state.update(.filter)
+        for c in employer.prefix(4) { _ = state.update(.character(c)) }
+        _ = state.update(.enter)
+        #expect(state.selectedApp == chosen)
+    }
+
+    @Test("the applications view's filter finds a task's words too; idle keys in the other views say where they work")
+    func filterTasksAndIdleKeys() throws {
+        var state = try fullerState(rows: 24, columns: 120)
+        _ = state.update(.applications)
+        _ = state.update(.filter)
+        for c in "reimburse" { _ = state.update(.character(c)) }
+        _ = state.update(.enter)
+        #expect(!state.applicationRows.isEmpty)
+        _ = state.update(.escape)
+        _ = state.update(.weeks)
+        _ = state.update(.done)
+        #expect(state.message?.contains("Esc goes back") == true)
+        _ = state.update(.putAside)
+        _ = state.update(.add)
+        #expect(state.message?.contains("Esc goes back") == true)
+    }
+
     @Test("every row of the new views is exactly as wide as the screen")
     func rowsFit() throws {
         for (columns, rows) in [(80, 24), (120, 40), (40, 12), (33, 9)] {
