@@ -115,7 +115,8 @@ extension DashboardState {
             let name = data.application(id: app)?.employer ?? app
             return "A reply came from \(name) just now? It resets their strikes.  y or ⏎ yes · any other key no"
         case let .filter(text): return "/\(text)▏  ⏎ keep · Esc clear"
-        case let .confirmDelete(_, what): return "Delete \(what)? followup undo brings it back.  y yes · any other key no"
+        // The answer first: a long name must not push it off a narrow screen.
+        case let .confirmDelete(_, what): return "Delete? y yes · any other key no — \(what) (u brings it back)"
         case let .addMenu(app):
             let at = app.map { " at \(data.application(id: $0)?.employer ?? $0)" } ?? ""
             return "Add:  a application" + (app == nil ? "" : " · c contact\(at) · i interview · l an event") + " · Esc cancel"

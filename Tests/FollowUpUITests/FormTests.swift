@@ -269,7 +269,7 @@ struct MoreFormScreenTests {
         var state = demoState(rows: 40, columns: 100)
         let app = try #require(state.selectedApp)
         _ = state.update(.delete)
-        #expect(state.render().text.contains("with its contacts, interviews and events?"))
+        #expect(state.render().text.contains("Delete? y yes · any other key no — Acme Corp"))
         #expect(state.update(.character("y")) == [.apply(.delete(.application(app)))])
     }
 }

@@ -264,7 +264,7 @@ struct DashboardTests {
         t.keys("Enter")
         #expect(t.wait { t.screen().contains("a mistake") })
         t.keys("j", "D")
-        #expect(t.wait { t.screen().contains("Delete this event") })
+        #expect(t.wait { t.screen().contains("y yes · any other key no — this event") })
         t.keys("y")
         #expect(t.wait { t.screen().contains("Deleted this event") })
         let buried = (try? JSONParser.parse(s.ok(["export", "json"])))?["tombstones"]?.arrayValue ?? []
