@@ -6,7 +6,24 @@ import FollowUpCore
 /// finds "Zoë" and "societe" finds "Société".
 enum Search {
     static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // Letters that are not a base letter with a mark, spelled as people type them.
+        guard folded.unicodeScalars.contains(where: { !$0.isASCII }) else { return folded }
+        var out = ""
+        for ch in folded {
+            switch ch {
+            case "æ": out += "ae"
+            case "œ": out += "oe"
+            case "ø": out += "o"
+            case "ß": out += "ss"
+            case "ł": out += "l"
+            case "đ", "ð": out += "d"
+            case "þ": out += "th"
+            case "ı": out += "i"
+            default: out.append(ch)
+            }
+        }
+        return out
     }
 
     /// Everything the filter looks at in an application, folded once: employer, role, where,

@@ -285,3 +285,14 @@ struct OverviewUpdateTests {
         #expect(text.contains("▶ " + state.employers[last].employer))
     }
 }
+
+@Suite("Search folding")
+struct SearchFoldTests {
+    @Test("letters without a base letter are spelled as typed: Ærø by aero, Łódź by lodz, Straße by strasse")
+    func folding() {
+        #expect(Search.fold("Ærø Øst").contains("aero"))
+        #expect(Search.fold("Łódź").contains("lodz"))
+        #expect(Search.fold("Straße").contains("strasse"))
+        #expect(Search.fold("Zoë Müller") == "zoe muller")
+    }
+}
