@@ -82,7 +82,9 @@ public struct Screen: Equatable, Sendable {
         put("┐", row: top, column: right, style: .border)
         put("└", row: bottom, column: left, style: .border)
         put("┘", row: bottom, column: right, style: .border)
-        put(" " + title + " ", row: top, column: left + 1, style: style, limit: right)
+        // A title longer than the edge is cut with an ellipsis, a line's width from the corner.
+        guard width >= 6 else { return }
+        put(" " + TextWidth.truncate(title, to: width - 5) + " ", row: top, column: left + 1, style: style, limit: right)
     }
 
     /// The screen as plain text, one line per row, trailing spaces kept: for golden files.
