@@ -6,17 +6,35 @@ struct ListWidths: Sendable {
 
     init() {}
 
+    /// No column is wider than a terminal: names past this are not measured further.
+    static let cap = 120
+
     init(thanks: [FollowUpTask], todos: [FollowUpTask], employers: [EmployerStrikes], state: DashboardState) {
         for t in thanks {
-            thanksEmployer = max(thanksEmployer, TextWidth.of(t.employer))
-            thanksContact = max(thanksContact, TextWidth.of(t.contactName ?? "—"))
+            ListWidths.widen(&thanksEmployer, t.employer)
+            ListWidths.widen(&thanksContact, t.contactName ?? "—")
         }
         for t in todos {
-            todosEmployer = max(todosEmployer, TextWidth.of(t.employer))
+            ListWidths.widen(&todosEmployer, t.employer)
             // With room for the attempt ("#1 of 3") at the right.
-            todosWhat = max(todosWhat, TextWidth.of(state.what(t)) + (t.kind == .checkIn ? 8 : 0))
+            let extra = t.kind == .checkIn ? 8 : 0
+            if t.kind == .respond {
+                // "respond: their request" at most, without looking up what they asked for.
+                todosWhat = max(todosWhat, 22)
+            } else if todosWhat < ListWidths.cap {
+                let what = state.what(t)
+                if what.utf8.count + extra > todosWhat { todosWhat = max(todosWhat, TextWidth.of(what) + extra) }
+            }
         }
-        for e in employers { strikesEmployer = max(strikesEmployer, TextWidth.of(e.employer)) }
+        for e in employers { ListWidths.widen(&strikesEmployer, e.employer) }
+    }
+
+    /// Widens `width` to the text's, measuring only text that could be wider: a character never
+    /// takes more cells than its UTF-8 bytes (a wide one has three or four), so text with no
+    /// more bytes than the width so far is skipped — most of a long list.
+    static func widen(_ width: inout Int, _ text: String) {
+        guard width < cap, text.utf8.count > width else { return }
+        width = max(width, TextWidth.of(text))
     }
 }
 

@@ -9,6 +9,14 @@ import CWidth
 /// marks none. Measured here rather than by the C library's `wcwidth`, which depends on the locale.
 public enum TextWidth {
     public static func of(_ text: some StringProtocol) -> Int {
+        // Printable ASCII, most names and labels: a cell a byte, without breaking the text into
+        // graphemes.
+        var printable = true
+        for b in text.utf8 where b < 0x20 || b >= 0x7F {
+            printable = false
+            break
+        }
+        if printable { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total
