@@ -8,7 +8,7 @@ public enum LookupError: Error, Equatable, Sendable {
 
 extension FollowUpData {
     /// An application by id, or by an unambiguous case-insensitive employer name: exact id, then
-    /// exact name, then a unique prefix of the name or the id.
+    /// exact name, then a unique prefix of the name or the id, then of a later word of the name.
     /// Where `findApplication` finds it, for a change to make in place.
     public func findApplicationIndex(_ query: String) throws(LookupError) -> Int {
         let id = try findApplication(query).id
@@ -27,7 +27,8 @@ extension FollowUpData {
 }
 
 extension Application {
-    /// A contact of this application by id, exact name, or unique name prefix (case-insensitive).
+    /// A contact of this application by id, exact name, or unique name prefix (case-insensitive);
+    /// failing those, the unique start of a later word of the name ("Ana" for "Dr. Ana Cruz").
     public func findContact(_ query: String) throws(LookupError) -> Contact {
         try Lookup.pick(
             contacts, query: query, what: "contacts at \(employer)", id: \.id, name: \.name,
@@ -49,6 +50,12 @@ enum Lookup {
             { $0[keyPath: name] == query },
             { $0[keyPath: name].lowercased() == q },
             { $0[keyPath: name].lowercased().hasPrefix(q) || $0[keyPath: id].lowercased().hasPrefix(q) },
+            // Last: the start of a later word ("Ana" for "Dr. Ana Cruz", "Cruz" for her too),
+            // only when nothing above matched.
+            { item in
+                let words = item[keyPath: name].lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "-" })
+                return words.dropFirst().contains { $0.hasPrefix(q) } || (q.contains(" ") && item[keyPath: name].lowercased().contains(" " + q))
+            },
         ]
         for matches in stages {
             let found = items.filter(matches)
