@@ -286,6 +286,7 @@ struct Merger {
                 fields["contacts"] = .array(children(.contact, app.id, app.contacts.map(DataCodec.encode), other.contacts.map(DataCodec.encode)))
                 fields["interviews"] = .array(children(.interview, app.id, app.interviews.map(DataCodec.encode), other.interviews.map(DataCodec.encode)))
                 fields["events"] = .array(children(.event, app.id, app.events.map(DataCodec.encode), other.events.map(DataCodec.encode)))
+                keepReferenced(&fields, app.id, known: app.contacts.map(DataCodec.encode) + other.contacts.map(DataCodec.encode))
                 result.append(.object(fields))
             } else if let deleted = theirsTombs[app.id], deleted >= Merger.latest(app) {
                 removed.formUnion([app.id] + app.contacts.map(\.id) + app.interviews.map(\.id) + app.events.map(\.id))
@@ -318,6 +319,31 @@ struct Merger {
             result.append(.object(fields))
         }
         return result
+    }
+
+    /// A person an interview or an event kept by the merge names stays too: deleted on one side
+    /// while the other side met them or heard from them, they are still needed (else the file
+    /// would name someone it no longer holds).
+    mutating func keepReferenced(_ fields: inout [String: JSONValue], _ app: String, known: [JSONValue]) {
+        var contacts = fields["contacts"]?.arrayValue ?? []
+        var present = Set(contacts.compactMap { $0.objectValue?["id"]?.stringValue })
+        var named: [String] = []
+        for i in fields["interviews"]?.arrayValue ?? [] {
+            named += i.objectValue?["with"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        }
+        for e in fields["events"]?.arrayValue ?? [] {
+            if let c = e.objectValue?["contact"]?.stringValue { named.append(c) }
+        }
+        for id in named where !present.contains(id) {
+            guard let record = known.first(where: { $0.objectValue?["id"]?.stringValue == id }) else { continue }
+            contacts.append(record)
+            present.insert(id)
+            alive.insert(id)
+            removed.remove(id)
+            report.deleted.removeAll { $0.record == .contact && $0.id == id }
+            report.revived.append(.init(record: .contact, id: id, app: app))
+        }
+        fields["contacts"] = .array(contacts)
     }
 
     /// The latest change to an application or anything in it.

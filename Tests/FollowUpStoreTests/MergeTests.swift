@@ -164,6 +164,22 @@ struct MergeTests {
         }
     }
 
+    @Test("a person deleted on one side whom the other side's new interview names stays, so the file holds everyone it names")
+    func referencedContactKept() throws {
+        var deleted = base
+        deleted.applications[0].contacts = []
+        deleted.tombstones = [Tombstone(id: "dana-1", deletedAt: t2)]
+        var met = base
+        met.applications[0].interviews = [Interview(id: "iv-1", at: t3, with: ["dana-1"], createdAt: t3)]
+        for (data, report) in [try twoWay(deleted, met), try twoWay(met, deleted)] {
+            #expect(data.applications[0].contacts.map(\.id) == ["dana-1"])
+            #expect(data.applications[0].interviews.map(\.id) == ["iv-1"])
+            #expect(data.tombstones.isEmpty)
+            #expect(data.problems().isEmpty)
+            #expect(report.deleted.isEmpty)
+        }
+    }
+
     @Test("re-creation after a delete: the later record comes back and its tombstone goes")
     func recreation() throws {
         var deleted = base
