@@ -356,6 +356,14 @@ extension DashboardState {
     }
 
     mutating func apply(_ action: Action) -> [Effect] {
+        // Nothing is drawn on a terminal too small but the need: keys then act on nothing unseen.
+        if rows < DashboardState.minimumSize.rows || columns < DashboardState.minimumSize.columns {
+            switch action {
+            case .resize: break
+            case .quit: return [.quit]
+            default: return []
+            }
+        }
         if form != nil { return formKey(action) }
         if let prompt { return answer(prompt, action) }
         switch action {

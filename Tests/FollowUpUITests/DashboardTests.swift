@@ -102,6 +102,20 @@ struct DashboardScreenTests {
 
 @Suite("Dashboard keys and effects")
 struct DashboardUpdateTests {
+    @Test("on a terminal too small to draw, keys do nothing unseen; q still quits, a resize brings the screen back")
+    func tooSmall() {
+        var state = demoState(rows: 24, columns: 80)
+        _ = state.update(.resize(rows: 5, columns: 20))
+        #expect(state.render().text.contains("Terminal too small"))
+        _ = state.update(.applications)
+        _ = state.update(.down)
+        #expect(state.update(.delete).isEmpty)
+        #expect(state.mode == .lists && state.prompt == nil)
+        #expect(state.update(.quit) == [.quit])
+        _ = state.update(.resize(rows: 24, columns: 80))
+        #expect(!state.render().text.contains("Terminal too small"))
+    }
+
     @Test("data read again with its agenda worked out elsewhere is taken as it is, keeping the selection's pane")
     func scheduledElsewhere() {
         var state = demoState(rows: 24, columns: 80)
