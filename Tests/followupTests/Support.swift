@@ -65,7 +65,7 @@ final class Sandbox {
 
     var bytes: Data? { FileManager.default.contents(atPath: file) }
 
-    static func exec(_ arguments: [String], environment: [String: String], binary: String = followupBinary) -> Output {
+    static func exec(_ arguments: [String], environment: [String: String], binary: String = followupBinary, dropping: [String] = []) -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -74,6 +74,7 @@ final class Sandbox {
         // Never the real home: the undo history would land in its state folder.
         env["HOME"] = FileManager.default.temporaryDirectory.path + "/followup-tests-home"
         env.merge(environment) { $1 }
+        for key in dropping { env[key] = nil }
         process.environment = env
         let out = Pipe()
         let err = Pipe()
