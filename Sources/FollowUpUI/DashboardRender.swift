@@ -130,7 +130,10 @@ extension DashboardState {
         let body = rows - 2
         let strikesWanted = max(3, employers.count + 2)
         if columns >= 100, body >= 9 {
-            let strikesHeight = min(strikesWanted, max(3, body / 3))
+            var strikesHeight = min(strikesWanted, max(3, body / 3))
+            // Room the task panes do not need goes to the strikes pane.
+            let upperWanted = max(3, thanks.count + 2, todos.count + 2)
+            strikesHeight = min(strikesWanted, max(strikesHeight, body - upperWanted))
             let upper = body - strikesHeight
             // Side by side, each pane as wide as its rows want when both fit, the rest shared.
             let thanksWants = 4 + 8 + 1 + max(14, listWidths.thanksEmployer) + 1 + max(14, listWidths.thanksContact) + 1 + 10
@@ -140,7 +143,10 @@ extension DashboardState {
             pane(&screen, .todos, top: top, left: leftWidth, height: upper, width: columns - leftWidth)
             pane(&screen, .strikes, top: top + upper, left: 0, height: strikesHeight, width: columns)
         } else if body >= 15 {
-            let strikesHeight = min(strikesWanted, max(3, body / 4))
+            var strikesHeight = min(strikesWanted, max(3, body / 4))
+            // Room the task panes do not need goes to the strikes pane.
+            let tasksWanted = max(3, thanks.count + 2) + max(3, todos.count + 2)
+            strikesHeight = min(strikesWanted, max(strikesHeight, body - tasksWanted))
             let rest = body - strikesHeight
             let thanksHeight = min(max(3, thanks.count + 2), max(3, rest / 2))
             pane(&screen, .thanks, top: top, left: 0, height: thanksHeight, width: columns)

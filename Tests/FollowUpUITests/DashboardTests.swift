@@ -102,6 +102,19 @@ struct DashboardScreenTests {
 
 @Suite("Dashboard keys and effects")
 struct DashboardUpdateTests {
+    @Test("room the task panes do not need goes to the strikes pane: eight employers all shown at 80×24 and 120×40")
+    func strikesGetTheRoom() {
+        let names = ["Acme", "Globex", "Hooli", "Initech", "Umbrella", "Stark", "Wayne", "Soylent"]
+        let created = try! newYork.instant(Day("2026-11-20")!, hour: 9, minute: 0)
+        let data = FollowUpData(applications: names.map { Application(id: $0.lowercased(), employer: $0, role: "Engineer", createdAt: created) })
+        for (rows, columns) in [(24, 80), (40, 120)] {
+            let state = DashboardState(data: data, agenda: Rules.schedule(data, zone: newYork, now: demoNow), zone: newYork, now: demoNow,
+                                       fileLabel: "~/followup.json", rows: rows, columns: columns)
+            let text = state.render().text
+            for name in names { #expect(text.contains(name), "\(name) at \(columns)×\(rows)") }
+        }
+    }
+
     @Test("on a terminal too small to draw, keys do nothing unseen; q still quits, a resize brings the screen back")
     func tooSmall() {
         var state = demoState(rows: 24, columns: 80)
