@@ -136,6 +136,28 @@ struct DashboardTests {
         #expect(t.wait { !t.isRunning })
     }
 
+    @Test("a failing post-change hook is said on the status line; the change is saved all the same")
+    func failingHookInTheDashboard() {
+        let s = Sandbox()
+        let acme = Acme(s)
+        let hooks = s.folder + "/config/followup/hooks"
+        try? FileManager.default.createDirectory(atPath: hooks, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: hooks + "/post-change", contents: Data("#!/bin/sh\necho on the screen >&2\nexit 3\n".utf8),
+                                       attributes: [.posixPermissions: 0o755])
+        let t = Tmux()
+        defer { t.kill() }
+        t.start("env -u NO_COLOR TZ=America/New_York FOLLOWUP_NOW=2026-11-16T18:00 XDG_CONFIG_HOME=\(s.folder)/config \(followupBinary) --file \(s.file)",
+                width: 100, height: 30)
+        #expect(t.wait { t.screen().contains("Thank-you notes 2") })
+        t.keys("d")
+        #expect(t.wait { t.screen().contains("hook post-change failed (exit 3); the change is saved") })
+        // The hook's own output never reaches the screen.
+        #expect(!t.screen().contains("on the screen"))
+        #expect(s.ok(["export", "json"]).contains("\"contact\": \"\(acme.dana)\""))
+        t.keys("q")
+        #expect(t.wait { !t.isRunning })
+    }
+
     @Test("a change made by another process shows up after the next key")
     func picksUpOtherWriters() {
         let s = Sandbox()
