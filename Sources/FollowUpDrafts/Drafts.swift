@@ -41,6 +41,14 @@ public struct DraftTemplates: Sendable {
         for o in overrides {
             do {
                 result.templates[o.name] = try compile(o.text)
+                // Partials would need files of their own: said, not silently left empty.
+                if let range = o.text.range(of: "{{>") {
+                    let before = o.text[..<range.lowerBound]
+                    let line = before.filter { $0 == "\n" }.count + 1
+                    let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+                    problems.append(Problem(path: o.path, line: line, column: column,
+                                            message: "partials ({{> name}}) are not supported: they draw nothing"))
+                }
             } catch let error as MustacheTemplate.ParserError {
                 problems.append(Problem(path: o.path, line: error.context.lineNumber, column: error.context.columnNumber,
                                         message: describe(error.error)))
@@ -63,6 +71,7 @@ public struct DraftTemplates: Sendable {
         case MustacheTemplate.Error.unfinishedName: return "a tag is not finished (a missing }})"
         case MustacheTemplate.Error.expectedSectionEnd: return "a section is never closed ({{/name}})"
         case MustacheTemplate.Error.invalidSetDelimiter: return "the delimiters cannot be set that way"
+        case _ where "\(error)" == "overflow": return "a tag runs to the end of the file (a missing }})"
         default: return "\(error)"
         }
     }

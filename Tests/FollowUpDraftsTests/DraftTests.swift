@@ -95,6 +95,15 @@ struct DraftTests {
         #expect(fallback.text(for: tasks[1], in: data, zone: newYork) == DraftTemplates().text(for: tasks[1], in: data, zone: newYork))
     }
 
+    @Test("an unfinished tag and a partial are said in words, with where they are")
+    func unfinishedAndPartial() throws {
+        let (_, unfinished) = DraftTemplates.with(overrides: [("thank-you", "/t/a.mustache", "Dear {{greeting")])
+        #expect(unfinished.first?.message.contains("missing }}") == true, "\(unfinished)")
+        let (_, partial) = DraftTemplates.with(overrides: [("thank-you", "/t/b.mustache", "Dear {{greeting}},\n{{> footer}}\n")])
+        let problem = try #require(partial.first)
+        #expect(problem.message.contains("partials") && problem.line == 2 && problem.column == 1, "\(problem)")
+    }
+
     @Test("every built-in template parses")
     func builtInsParse() {
         let (_, problems) = DraftTemplates.with(overrides: DraftTemplates.names.map { ($0, $0, DraftTemplates.builtIn($0) ?? "") })
