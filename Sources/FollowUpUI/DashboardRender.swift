@@ -254,6 +254,11 @@ extension DashboardState {
 
     /// A task in a few words: "call Sam Ray 10–11", "respond: references".
     func what(_ t: FollowUpTask) -> String {
+        what(t, asked: t.kind == .respond ? data.application(id: t.app)?.events.first { $0.id == t.anchor } : nil)
+    }
+
+    /// What a task asks, in a few words; `asked` is the request a `respond` answers.
+    func what(_ t: FollowUpTask, asked about: Event?) -> String {
         let who = t.contactName ?? t.employer
         switch t.kind {
         case .checkIn:
@@ -263,7 +268,6 @@ extension DashboardState {
             }
             return s
         case .respond:
-            let about = data.application(id: t.app)?.events.first { $0.id == t.anchor }
             if about?.kind == .invited { return "respond: next round" }
             return "respond: " + (about?.about.map { $0 == .callback ? "call back" : $0.rawValue } ?? "their request")
         case .takeStock: return "take stock of the interview"

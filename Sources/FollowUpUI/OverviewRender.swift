@@ -14,15 +14,20 @@ struct ListWidths: Sendable {
             ListWidths.widen(&thanksEmployer, t.employer)
             ListWidths.widen(&thanksContact, t.contactName ?? "—")
         }
+        var places: [String: Int]?
         for t in todos {
             ListWidths.widen(&todosEmployer, t.employer)
             // With room for the attempt ("#1 of 3") at the right.
             let extra = t.kind == .checkIn ? 8 : 0
-            if t.kind == .respond {
-                // "respond: their request" at most, without looking up what they asked for.
-                todosWhat = max(todosWhat, 22)
-            } else if todosWhat < ListWidths.cap {
-                let what = state.what(t)
+            if todosWhat < ListWidths.cap {
+                // A request is found through an index of the applications made once, not a
+                // search of them all for each task.
+                var asked: Event?
+                if t.kind == .respond {
+                    if places == nil { places = Dictionary(state.data.applications.indices.map { (state.data.applications[$0].id, $0) }, uniquingKeysWith: { a, _ in a }) }
+                    asked = places?[t.app].flatMap { state.data.applications[$0].events.first { $0.id == t.anchor } }
+                }
+                let what = state.what(t, asked: asked)
                 if what.utf8.count + extra > todosWhat { todosWhat = max(todosWhat, TextWidth.of(what) + extra) }
             }
         }

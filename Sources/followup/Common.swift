@@ -27,7 +27,7 @@ struct CommonOptions: ParsableArguments {
         } else {
             instant = zone.localize(Shell.clock())
         }
-        let file = DataFile(path: resolved(absolute(path)), stateFolder: HistoryFile.defaultStateFolder(environment: env),
+        let file = DataFile(path: resolved(absolutePath(path)), stateFolder: HistoryFile.defaultStateFolder(environment: env),
                             clockDay: zone.day(of: Shell.clock()))
         if noticing, isatty(2) == 1 {
             let named = path != DataFile.defaultPath(environment: env)
@@ -53,13 +53,6 @@ struct CommonOptions: ParsableArguments {
         return folder + "/" + target
     }
 
-    private func absolute(_ path: String) -> String {
-        if path.hasPrefix("/") { return path }
-        if path.hasPrefix("~/"), let home = Shell.variable("HOME") {
-            return home + path.dropFirst(1)
-        }
-        return FileManager.default.currentDirectoryPath + "/" + path
-    }
 }
 
 /// What a command runs against: the data file, the user's zone, and now.

@@ -51,8 +51,7 @@ struct AgendaCommand: ParsableCommand {
         }
         let style = Style.forStdout()
         let rows = tasks.map { task -> [String] in
-            // A call is listed on the user's day, which for a far-away contact may not be theirs.
-            let day = task.callWindow.map { ctx.zone.day(of: $0.lowerBound) } ?? task.due
+            let day = TaskText.day(task, zone: ctx.zone)
             // A task due since an earlier day (a check-in in its window) is due now.
             let when = day == ctx.today || (task.status == .due && day < ctx.today) ? "today" : day.short
             return [task.status.rawValue, when, task.employer,
@@ -238,6 +237,12 @@ enum TaskJSON {
 
 /// Short words for a task, as a list column shows them.
 enum TaskText {
+    /// The day a task is listed on: a call's on the user's day, which for a far-away contact may
+    /// not be theirs; else its due day.
+    static func day(_ t: FollowUpTask, zone: Zone) -> Day {
+        t.callWindow.map { zone.day(of: $0.lowerBound) } ?? t.due
+    }
+
     static func what(_ t: FollowUpTask, zone: Zone) -> String {
         switch t.kind {
         case .checkIn:

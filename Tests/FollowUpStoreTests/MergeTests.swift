@@ -294,3 +294,27 @@ struct MergeTests {
         for name in no { #expect(!DataFile.isConflictCopy(name, of: "followup.json"), "\(name)") }
     }
 }
+
+@Suite("The merge's list of known fields")
+struct MergeKnownFieldsTests {
+    @Test("every field the codec writes is one the merge knows (a field added to a record must be added there)")
+    func knownFieldsCoverTheCodec() {
+        let t = instant("2026-11-20T09:00:00Z")
+        var app = Application(id: "a", employer: "e", role: "r", decisionBy: Day("2026-12-01"), timeZone: "Europe/Berlin", createdAt: t)
+        app.applied = Day("2026-11-01"); app.location = "Lyon"; app.link = "https://x"; app.decisionGivenAt = t
+        let contact = Contact(id: "c", name: "n", title: "t", role: .recruiter, email: "e@x", phone: "1", address: "a", timeZone: "UTC", mayCall: true, createdAt: t)
+        var interview = Interview(id: "i", at: t, kind: .video, minutes: 30, round: 2, with: ["c"], decisionBy: Day("2026-12-01"), travel: true, cancelled: true, createdAt: t)
+        interview.decisionGivenAt = t
+        let event = Event(id: "v", kind: .checkIn, at: t, contact: "c", channel: .call, decisionBy: Day("2026-12-01"), due: Day("2026-12-02"),
+                          about: .references, text: "x", answers: "q", answered: true, createdAt: t)
+        let cases: [(RecordKind, JSONValue)] = [
+            (.application, History.appFields(app)), (.contact, DataCodec.encode(contact)), (.interview, DataCodec.encode(interview)),
+            (.event, DataCodec.encode(event)), (.snooze, DataCodec.encode(Snooze(taskID: "t", until: Day("2026-12-01")!, updatedAt: t))),
+            (.dismissal, DataCodec.encode(Dismissal(taskID: "t", updatedAt: t))), (.tombstone, DataCodec.encode(Tombstone(id: "x", deletedAt: t))),
+        ]
+        for (kind, record) in cases {
+            let written = Set(record.objectValue?.keys.map { $0 } ?? [])
+            #expect(written.subtracting(Merger.known(kind)).isEmpty, "\(kind): \(written.subtracting(Merger.known(kind)))")
+        }
+    }
+}
