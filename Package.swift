@@ -73,6 +73,9 @@ for target in package.targets where target.type == .regular || target.type == .e
     guard target.name != "CWidth" else { continue }
     target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
     if target.type == .executable {
-        target.linkerSettings = (target.linkerSettings ?? []) + [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+        // Not position-independent: the loader then has ~80,000 fewer pointers to fix up in a
+        // binary this size (measured: `--version` 7.6 → 4.5 ms). The executable's own address is
+        // then not randomised; libraries and the stack still are.
+        target.linkerSettings = (target.linkerSettings ?? []) + [.unsafeFlags(["-static-stdlib", "-Xlinker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
     }
 }

@@ -17,9 +17,21 @@ public struct HistoryFile: Sendable {
 
     public init(dataPath: String, stateFolder: String) {
         self.dataPath = dataPath
+        path = stateFolder + "/" + HistoryFile.stem(of: dataPath) + ".history.json"
+    }
+
+    /// What the state folder's files for a data file are named after: the file's name (made
+    /// safe) and a fingerprint of its real path.
+    static func stem(of dataPath: String) -> String {
         let name = dataPath.split(separator: "/").last.map(String.init) ?? "followup.json"
-        let safe = String(name.unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "." || $0 == "-") ? Character($0) : "_" }.prefix(40))
-        path = stateFolder + "/" + safe + "-" + HistoryFile.fingerprint(dataPath) + ".history.json"
+        // ASCII letters, digits, "." and "-" as they are; anything else "_".
+        let safe = String(name.unicodeScalars.map { c -> Character in
+            switch c {
+            case "a"..."z", "A"..."Z", "0"..."9", ".", "-": return Character(c)
+            default: return "_"
+            }
+        }.prefix(40))
+        return safe + "-" + HistoryFile.fingerprint(dataPath)
     }
 
     /// `$XDG_STATE_HOME/followup`, else `~/.local/state/followup`.

@@ -17,28 +17,12 @@ struct CommonOptions: ParsableArguments {
     /// conflict copy beside the file is pointed out first (unless `noticing` is false: the
     /// dashboard shows it in its header, merge is bringing one in).
     func context(noticing: Bool = true) throws -> Context {
-        let env = Shell.environment
-        let path = file ?? env["FOLLOWUP_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? DataFile.defaultPath(environment: env)
-        let zone = try Shell.zone()
-        let nowText = now ?? env["FOLLOWUP_NOW"].flatMap { $0.isEmpty ? nil : $0 }
-        let instant: Instant
-        if let nowText {
-            instant = try Fields.dateTime(.now, zone: zone).value(nowText)
-        } else {
-            instant = zone.localize(Shell.clock())
-        }
-        let file = DataFile(path: resolved(absolutePath(path)), stateFolder: HistoryFile.defaultStateFolder(environment: env),
-                            clockDay: zone.day(of: Shell.clock()))
-        if noticing, isatty(2) == 1 {
-            let named = path != DataFile.defaultPath(environment: env)
-            for copy in file.conflictCopies() { printError("followup: " + Context.conflictNotice(copy, into: named ? file.path : nil)) }
-        }
-        return Context(file: file, zone: zone, now: instant)
+        try Context.make(file: file, now: now, noticing: noticing)
     }
 
     /// A data file that is a symbolic link is written through to its target: saving replaces
     /// the file by rename, which would otherwise replace the link.
-    private func resolved(_ path: String) -> String {
+    static func resolved(_ path: String) -> String {
         if let real = realpath(path, nil) {
             defer { free(real) }
             return String(cString: real)
@@ -60,6 +44,32 @@ struct Context: Sendable {
     let file: DataFile
     let zone: Zone
     let now: Instant
+
+    /// Resolves the file, the zone and the time (see `CommonOptions.context`).
+    static func make(file: String?, now: String?, noticing: Bool) throws -> Context {
+        let env = Shell.environment
+        let path = file ?? env["FOLLOWUP_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? DataFile.defaultPath(environment: env)
+        let zone = try Shell.zone()
+        let nowText = now ?? env["FOLLOWUP_NOW"].flatMap { $0.isEmpty ? nil : $0 }
+        let instant: Instant
+        if let nowText {
+            instant = try Fields.dateTime(.now, zone: zone).value(nowText)
+        } else {
+            instant = zone.localize(Shell.clock())
+        }
+        let dataFile = DataFile(path: CommonOptions.resolved(absolutePath(path)),
+                                stateFolder: HistoryFile.defaultStateFolder(environment: env), clockDay: zone.day(of: Shell.clock()))
+        let context = Context(file: dataFile, zone: zone, now: instant)
+        if noticing { noticeConflictCopies(of: dataFile, named: path != DataFile.defaultPath(environment: env)) }
+        return context
+    }
+
+    /// On a terminal, points out a sync tool's conflict copy beside the file (`named`: the file
+    /// was not the default one, so the hint names it).
+    static func noticeConflictCopies(of file: DataFile, named: Bool) {
+        guard isatty(2) == 1 else { return }
+        for copy in file.conflictCopies() { printError("followup: " + Context.conflictNotice(copy, into: named ? file.path : nil)) }
+    }
 
     var today: Day { zone.day(of: now) }
 

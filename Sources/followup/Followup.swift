@@ -25,6 +25,10 @@ struct Followup: ParsableCommand {
         defaultSubcommand: Dashboard.self)
 
     static func main() {
+        if let count = AgendaCommand.quickCount(CommandLine.arguments) {
+            output(String(count))
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -31,11 +31,11 @@ struct AgendaCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try common.context()
-        let (_, agenda) = try ctx.agenda(quiet: json || count)
         if count {
-            output(String(agenda.visible.filter { $0.status.isOpen }.count))
+            output(String(try AgendaCommand.count(ctx)))
             return
         }
+        let (_, agenda) = try ctx.agenda(quiet: json)
         let horizon = ctx.today.adding(days: days)
         let tasks = agenda.visible.filter { $0.status != .upcoming || $0.due <= horizon }
         if json {
@@ -64,6 +64,71 @@ struct AgendaCommand: ParsableCommand {
             output("    " + task.reason)
             output(style.dim("    id " + task.id))
         }
+    }
+}
+
+extension AgendaCommand {
+    /// The tasks overdue or due now, counted by the rules; the count is kept for the file as it is
+    /// (see `DueCountFile`) when the file had settled before it was read.
+    static func count(_ ctx: Context) throws -> Int {
+        let stamp = DueCountFile.Stamp.of(ctx.file.path)
+        let (data, agenda) = try ctx.agenda(quiet: true)
+        let count = agenda.visible.filter { $0.status.isOpen }.count
+        if let stamp, let folder = ctx.file.stateFolder, stamp.isSettled(clock: Shell.clock().seconds),
+           DueCountFile.Stamp.of(ctx.file.path) == stamp {
+            DueCountFile(dataPath: ctx.file.path, stateFolder: folder)
+                .write(Rules.dueCount(data, agenda, zone: ctx.zone, now: ctx.now), for: stamp, zone: Shell.zoneKey(of: ctx.zone))
+        }
+        return count
+    }
+
+    /// `agenda --count` answered from the kept count without reading the data file, before the
+    /// command line is parsed in full (a shell prompt runs it every time): only for the plain
+    /// forms (`--count`, `--file`, `--now`), and only when the kept count is for the file as it
+    /// is now, in this zone, and spans `now`. Nil: the command runs as usual.
+    static func quickCount(_ arguments: [String]) -> Int? {
+        guard arguments.count >= 3, arguments[1] == "agenda" else { return nil }
+        var count = false
+        var fileText: String?
+        var nowText: String?
+        var rest = arguments[2...]
+        while let word = rest.popFirst() {
+            switch word {
+            case "--count": count = true
+            case "--file", "--now":
+                guard let value = rest.popFirst(), !value.hasPrefix("-") else { return nil }
+                if word == "--file" { fileText = value } else { nowText = value }
+            default:
+                if word.hasPrefix("--file="), word.count > 7 {
+                    fileText = String(word.dropFirst(7))
+                } else if word.hasPrefix("--now="), word.count > 6 {
+                    nowText = String(word.dropFirst(6))
+                } else {
+                    return nil
+                }
+            }
+        }
+        guard count else { return nil }
+        let env = Shell.environment
+        let file: DataFile
+        let now: Instant
+        let zoneKey: String
+        if nowText ?? Shell.variable("FOLLOWUP_NOW") == nil, let key = Shell.zoneKey() {
+            // The clock's second is all the count needs of now: no zone to look up.
+            let path = fileText ?? Shell.variable("FOLLOWUP_FILE") ?? DataFile.defaultPath(environment: env)
+            file = DataFile(path: CommonOptions.resolved(absolutePath(path)), stateFolder: HistoryFile.defaultStateFolder(environment: env))
+            now = Shell.clock()
+            zoneKey = key
+        } else {
+            guard let ctx = try? Context.make(file: fileText, now: nowText, noticing: false) else { return nil }
+            (file, now, zoneKey) = (ctx.file, ctx.now, Shell.zoneKey(of: ctx.zone))
+        }
+        guard let folder = file.stateFolder, let stamp = DueCountFile.Stamp.of(file.path),
+              let answer = DueCountFile(dataPath: file.path, stateFolder: folder).read(for: stamp, zone: zoneKey)?.count(at: now)
+        else { return nil }
+        let named = (fileText ?? Shell.variable("FOLLOWUP_FILE")).map { $0 != DataFile.defaultPath(environment: env) } ?? false
+        Context.noticeConflictCopies(of: file, named: named)
+        return answer
     }
 }
 

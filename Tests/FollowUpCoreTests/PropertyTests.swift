@@ -406,4 +406,29 @@ struct PropertyTests {
             }
         }
     }
+
+    @Test("the due count read from its span agrees with the rules at every moment tried in it", arguments: PresetName.allCases)
+    func dueCountSpan(_ preset: PresetName) async {
+        await propertyCheck(count: 150, input: World.generator(preset), Gen.int(in: 0...1_000_000)) { world, salt in
+            let agenda = world.agenda
+            let summary = Rules.dueCount(world.data, agenda, zone: newYork, now: world.now)
+            #expect(summary.count(at: world.now) == agenda.visible.filter { $0.status.isOpen }.count)
+            // The span's ends, each window's ends and the seconds beside them, and a few moments between.
+            let low = max(summary.from, world.now.seconds - 86_400 * 200)
+            let high = min(summary.through, world.now.seconds + 86_400 * 200)
+            var moments: [Int64] = [low, high]
+            for w in summary.windows {
+                moments += [w.lowerBound - 1, w.lowerBound, w.upperBound, w.upperBound &+ 1]
+            }
+            for k in 0..<6 where high > low { moments.append(low + Int64((salt * (k + 1)) % Int(min(high - low, 1 << 40)))) }
+            for t in Set(moments.filter { $0 >= low && $0 <= high }).sorted().prefix(40) {
+                let moment = Instant(seconds: t)
+                let rules = Rules.schedule(world.data, zone: newYork, now: moment).visible.filter { $0.status.isOpen }.count
+                #expect(summary.count(at: moment) == rules, "at \(moment)")
+            }
+            // Just outside the span the summary says nothing.
+            if summary.through < Int64.max { #expect(summary.count(at: Instant(seconds: summary.through + 1)) == nil) }
+            if summary.from > Int64.min { #expect(summary.count(at: Instant(seconds: summary.from - 1)) == nil) }
+        }
+    }
 }

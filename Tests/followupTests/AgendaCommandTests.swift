@@ -196,6 +196,60 @@ struct AgendaCommandTests {
         #expect(s.run(["agenda", "--days", "9223372036854775807"]).status == 2)
     }
 
+    @Test("agenda --count answers from the count kept for the file as it is, in the zone it was counted in, and only then")
+    func keptCount() throws {
+        let s = Sandbox()
+        _ = Acme(s)
+        s.now = "2026-11-16T18:00"
+        let folder = s.folder + "/.local/state/followup"
+        func kept() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".due-count") }
+        }
+        // A file changed a moment ago is counted from itself, and nothing is kept for it.
+        #expect(s.ok(["agenda", "--count"]) == "3")
+        #expect(kept().isEmpty)
+        Thread.sleep(forTimeInterval: 2.2)
+        #expect(s.ok(["agenda", "--count"]) == "3")
+        let names = kept()
+        try #require(names.count == 1)
+        let path = folder + "/" + names[0]
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let always = try #require(text.split(separator: "\n").first { $0.hasPrefix("always ") }.flatMap { Int($0.dropFirst(7)) })
+
+        // What is kept is what is printed: a count planted there shows (and nothing else is read).
+        let planted = text.replacingOccurrences(of: "always \(always)\n", with: "always \(always + 38)\n")
+        try planted.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(s.ok(["agenda", "--count"]) == "41")
+        #expect(s.ok(["agenda", "--count"]) == "41")
+
+        // Another zone is not the zone it was counted in.
+        let berlin = s.run(["agenda", "--count"], environment: ["TZ": "Europe/Berlin"])
+        let berlinTasks = s.run(["agenda", "--json"], environment: ["TZ": "Europe/Berlin"]).json?["tasks"]?.arrayValue ?? []
+        let berlinOpen = berlinTasks.filter { $0["status"] == .string("overdue") || $0["status"] == .string("due") }.count
+        #expect(berlin.stdout == "\(berlinOpen)\n")
+
+        // A damaged kept count is ignored.
+        try String(planted.prefix(planted.count / 2)).write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(s.ok(["agenda", "--count"]) == "3")
+        try planted.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(s.ok(["agenda", "--count"]) == "41")
+
+        // The data file changed in place, by another program, to the same size: counted afresh.
+        let data = try #require(s.bytes)
+        let at = try #require(data.range(of: Data("Staff Engineer".utf8))).lowerBound
+        let handle = try #require(FileHandle(forUpdatingAtPath: s.file))
+        try handle.seek(toOffset: UInt64(at))
+        try handle.write(contentsOf: Data("Staff Engineeq".utf8))
+        try handle.close()
+        #expect(s.bytes?.count == data.count)
+        #expect(s.ok(["agenda", "--count"]) == "3")
+
+        // A change through followup: counted afresh too.
+        try planted.write(toFile: path, atomically: true, encoding: .utf8)
+        s.ok(["log", "thank-you", "--app", "Acme", "--contact", "Dana"])
+        #expect(s.ok(["agenda", "--count"]) == "2")
+    }
+
     @Test("log check-in --channel call --answered is the attempt and their reply: strikes stay at 0; --answered on an email is refused")
     func answeredCall() throws {
         let s = Sandbox()
