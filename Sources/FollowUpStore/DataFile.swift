@@ -104,6 +104,8 @@ public struct DataFile: Sendable {
 
     /// Parses and maps bytes of this file, with errors that name it.
     public func decode(_ bytes: [UInt8], keeping: ((Any) -> Void)? = nil) throws(StoreError) -> FollowUpData {
+        // Straight from the bytes; anything it does not accept is read (and explained) the tree way.
+        if let data = ByteDecoder.decode(bytes) { return data }
         let root: JSONValue
         do {
             root = try JSONParser.parse(bytes)

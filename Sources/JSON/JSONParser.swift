@@ -91,6 +91,8 @@ private struct Parser {
     var frames: [Frame] = []
     /// Reused buffer for decoding strings that contain escapes.
     var scratch: [UInt8] = []
+    /// Containers already open around the value being parsed (a `JSONCursor`'s), for the depth limit.
+    var baseDepth = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -132,7 +134,14 @@ private struct Parser {
         if hasByteOrderMark(bytes) { index = 3 }
         skipWhitespace()
         if atEnd { throw error("empty document") }
+        let value = try parseValue()
+        skipWhitespace()
+        guard atEnd else { throw error("unexpected data after the top-level value") }
+        return value
+    }
 
+    /// Parses the value that starts at `index` (whitespace before it skipped), containers whole.
+    mutating func parseValue() throws(JSONError) -> JSONValue {
         var value: JSONValue
         parsing: while true {
             // A value starts at `index`; whitespace before it is already skipped.
@@ -207,8 +216,6 @@ private struct Parser {
                 }
             }
 
-            skipWhitespace()
-            guard atEnd else { throw error("unexpected data after the top-level value") }
             return value
         }
     }
@@ -216,7 +223,7 @@ private struct Parser {
     /// Fails if opening one more container would exceed the depth limit.
     @inline(__always)
     func checkDepth() throws(JSONError) {
-        if frames.count >= JSONParser.maxDepth {
+        if frames.count + baseDepth >= JSONParser.maxDepth {
             throw error("nesting deeper than \(JSONParser.maxDepth) levels")
         }
     }
@@ -533,5 +540,138 @@ private struct Parser {
             i += length
         }
         return nil
+    }
+}
+
+/// Reads a JSON text token by token, for a caller that knows the shape it expects and builds its
+/// own values straight from the bytes (no tree). The grammar, strings, numbers and the depth limit
+/// are the parser's own, so what a cursor reads is what `JSONParser.parse` would have read; the
+/// caller must still reject repeated keys. Errors carry no promise of matching the parser's
+/// messages: a caller that must report one parses the text again with `JSONParser`.
+public struct JSONCursor {
+    private var parser: Parser
+    /// Arrays and objects open.
+    public private(set) var depth = 0
+
+    /// What the next value is, by its first byte.
+    public enum Kind: Sendable { case object, array, string, number, literal, invalid }
+
+    /// Over a whole text: a byte order mark and whitespace are skipped.
+    public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        parser = Parser(bytes: bytes)
+        if hasByteOrderMark(bytes) { parser.index = 3 }
+        parser.skipWhitespace()
+    }
+
+    /// The byte offset reached.
+    public var offset: Int { parser.index }
+
+    public var next: Kind {
+        switch parser.current {
+        case Byte.openBrace: return .object
+        case Byte.openBracket: return .array
+        case Byte.quote: return .string
+        case Byte.minus, Byte.zero...Byte.nine: return .number
+        case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"): return .literal
+        default: return .invalid
+        }
+    }
+
+    /// Whether the next value is `null` (not read).
+    public var nextIsNull: Bool { parser.current == UInt8(ascii: "n") }
+
+    /// Opens an object: true when it has a member (read its key next), false when it is `{}`.
+    public mutating func beginObject() throws(JSONError) -> Bool {
+        try open(Byte.openBrace, closing: Byte.closeBrace)
+    }
+
+    /// Opens an array: true when it has an element (read it next), false when it is `[]`.
+    public mutating func beginArray() throws(JSONError) -> Bool {
+        try open(Byte.openBracket, closing: Byte.closeBracket)
+    }
+
+    private mutating func open(_ byte: UInt8, closing: UInt8) throws(JSONError) -> Bool {
+        guard parser.current == byte else { throw parser.unexpected(expected: "expected '\(UnicodeScalar(byte))'") }
+        parser.baseDepth = 0
+        if depth >= JSONParser.maxDepth { throw parser.error("nesting deeper than \(JSONParser.maxDepth) levels") }
+        parser.index += 1
+        parser.skipWhitespace()
+        if parser.current == closing {
+            parser.index += 1
+            parser.skipWhitespace()
+            return false
+        }
+        depth += 1
+        return true
+    }
+
+    /// A member's key and its colon; the member's value is next.
+    public mutating func key() throws(JSONError) -> String {
+        guard parser.current == Byte.quote else { throw parser.unexpected(expected: "expected a string key") }
+        let key = try parser.parseString()
+        parser.skipWhitespace()
+        guard parser.current == Byte.colon else { throw parser.unexpected(expected: "expected ':' after an object key") }
+        parser.index += 1
+        parser.skipWhitespace()
+        return key
+    }
+
+    /// After a member's value: true when another member follows (read its key), false when the
+    /// object has closed.
+    public mutating func nextMember() throws(JSONError) -> Bool {
+        try following(Byte.closeBrace) { (p: inout Parser) throws(JSONError) in
+            guard p.current == Byte.quote else { throw p.unexpected(expected: "expected a string key") }
+        }
+    }
+
+    /// After an element: true when another element follows, false when the array has closed.
+    public mutating func nextElement() throws(JSONError) -> Bool {
+        try following(Byte.closeBracket) { (p: inout Parser) throws(JSONError) in
+            if p.current == Byte.closeBracket { throw p.error("trailing comma in array") }
+        }
+    }
+
+    private mutating func following(_ closing: UInt8, _ check: (inout Parser) throws(JSONError) -> Void) throws(JSONError) -> Bool {
+        parser.skipWhitespace()
+        if parser.current == Byte.comma {
+            parser.index += 1
+            parser.skipWhitespace()
+            try check(&parser)
+            return true
+        }
+        guard parser.current == closing else { throw parser.unexpected(expected: "expected ',' or a closing bracket") }
+        parser.index += 1
+        parser.skipWhitespace()
+        depth -= 1
+        return false
+    }
+
+    public mutating func string() throws(JSONError) -> String {
+        guard parser.current == Byte.quote else { throw parser.unexpected(expected: "expected a string") }
+        let s = try parser.parseString()
+        parser.skipWhitespace()
+        return s
+    }
+
+    /// A number's text, as the parser keeps it.
+    public mutating func number() throws(JSONError) -> String {
+        let s = try parser.parseNumber()
+        parser.skipWhitespace()
+        return s
+    }
+
+    /// Any value, containers whole, as the parser builds it.
+    public mutating func value() throws(JSONError) -> JSONValue {
+        parser.baseDepth = depth
+        let v = try parser.parseValue()
+        parser.baseDepth = 0
+        parser.skipWhitespace()
+        return v
+    }
+
+    /// Checks that nothing but whitespace follows the top-level value.
+    public mutating func finish() throws(JSONError) {
+        parser.skipWhitespace()
+        guard parser.atEnd, depth == 0 else { throw parser.error("unexpected data after the top-level value") }
     }
 }

@@ -76,10 +76,10 @@ struct Table: ParsableCommand {
             row("  " + (Phases.labels[name] ?? name)) { c in c.medians[name].map(ms) ?? "–" }
         }
         section("whole process, ms (median)")
-        for name in ["followup agenda --json", "followup strikes --json", "task next", "task export"] {
+        for name in ["followup agenda --json", "followup strikes --json", "followup agenda --count", "followup log", "task next", "task export"] {
             row("  " + name) { c in process(c, name).map(ms) ?? "–" }
         }
-        for name in ["followup agenda --json", "followup strikes --json"] {
+        for name in ["followup agenda --json", "followup strikes --json", "followup agenda --count", "followup log"] {
             row("  " + name.replacingOccurrences(of: " --json", with: "") + " ÷ task next") { c in
                 guard let a = process(c, name), let b = process(c, "task next") else { return "–" }
                 return String(format: "%.2f×", a / b)
