@@ -116,3 +116,28 @@ extension Day {
     /// "Fri 20 Nov 2026".
     public var long: String { short + " \(year)" }
 }
+
+extension Day {
+    /// `description`'s bytes, appended without making a string (a file's dates are written by
+    /// the ten thousand).
+    public func appendDescription(to out: inout [UInt8]) {
+        guard (0...9999).contains(year) else { return out.append(contentsOf: description.utf8) }
+        Day.appendDigits(year, 4, to: &out)
+        out.append(UInt8(ascii: "-"))
+        Day.appendDigits(month, 2, to: &out)
+        out.append(UInt8(ascii: "-"))
+        Day.appendDigits(day, 2, to: &out)
+    }
+
+    /// `n` (0 ≤ n < 10^width) in `width` digits, zeros first.
+    static func appendDigits(_ n: Int, _ width: Int, to out: inout [UInt8]) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var rest = n
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+}

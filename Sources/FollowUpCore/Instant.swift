@@ -51,6 +51,12 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
         self = parsed
     }
 
+    /// `init?(rfc3339:)` from the text's UTF-8 bytes.
+    public init?(rfc3339Bytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard let parsed = Instant.parse(bytes) else { return nil }
+        self = parsed
+    }
+
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Instant? {
         guard b.count >= 17, let day = Day.parse(b, at: 0),
               b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
@@ -192,4 +198,24 @@ public struct Zone: Sendable, Equatable {
 
     /// 23:59 of a day: where day-based deadlines fall.
     public func endOfDay(_ day: Day) -> Instant { instantLenient(day, hour: 23, minute: 59) }
+}
+
+extension Instant {
+    /// `description`'s bytes, appended without making a string.
+    public func appendDescription(to out: inout [UInt8]) {
+        let w = wallClock
+        let a = abs(offset)
+        guard (0...9999).contains(w.day.year), a / 3600 < 100 else { return out.append(contentsOf: description.utf8) }
+        w.day.appendDescription(to: &out)
+        out.append(UInt8(ascii: "T"))
+        Day.appendDigits(w.hour, 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        Day.appendDigits(w.minute, 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        Day.appendDigits(w.second, 2, to: &out)
+        out.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        Day.appendDigits(a / 3600, 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        Day.appendDigits((a % 3600) / 60, 2, to: &out)
+    }
 }

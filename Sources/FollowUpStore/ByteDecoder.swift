@@ -11,11 +11,22 @@ import JSON
 /// tests know and on thousands of damaged ones).
 public enum ByteDecoder {
     struct GiveUp: Error {}
+    /// An application that cannot be told quiet from a look: it is read in full.
+    struct NotQuiet: Error {}
 
     /// The data, or nil when the tree decoder must read it.
     public static func decode(_ bytes: [UInt8]) -> FollowUpData? {
+        decode(bytes, leavingOutQuietAt: nil)
+    }
+
+    /// The data without the applications that are quiet at `quiet` (see `Reading.isQuiet`),
+    /// which are only checked, not read: for the commands that show what is to be done
+    /// (agenda, strikes), whose answer they cannot change. Never for a change: the file would
+    /// lose them. Nil when the tree decoder must read the file.
+    public static func decode(_ bytes: [UInt8], leavingOutQuietAt quiet: Instant?) -> FollowUpData? {
         bytes.withUnsafeBufferPointer { buffer in
             var reader = Reading(JSONCursor(buffer))
+            reader.quietAt = quiet
             return try? reader.document()
         }
     }
@@ -44,6 +55,8 @@ public enum ByteDecoder {
         var cursor: JSONCursor
         /// Zone names already checked: checking one costs a look-up in the zone database.
         var zones: [String: Bool] = [:]
+        /// When set, applications quiet at this moment are left out.
+        var quietAt: Instant?
 
         init(_ cursor: JSONCursor) { self.cursor = cursor }
 
@@ -169,7 +182,20 @@ public enum ByteDecoder {
                 case "settings":
                     try m.meet(1)
                     if try !r.isNull() { settings = try r.settings() }
-                case "applications": try m.meet(2); applications = try r.array { try $0.application() }
+                case "applications":
+                    try m.meet(2)
+                    if let now = r.quietAt {
+                        applications = try r.array { r -> Application? in
+                            let mark = r.cursor
+                            // Anything it cannot tell, or cannot read, is read in full (and a
+                            // real error found again there).
+                            if (try? r.isQuiet(at: now)) == true { return nil }
+                            r.cursor = mark
+                            return try r.application()
+                        }.compactMap { $0 }
+                    } else {
+                        applications = try r.array { try $0.application() }
+                    }
                 case "snoozes": try m.meet(3); snoozes = try r.array { try $0.snooze() }
                 case "dismissals": try m.meet(4); dismissals = try r.array { try $0.dismissal() }
                 case "tombstones": try m.meet(5); tombstones = try r.array { try $0.tombstone() }
@@ -185,6 +211,120 @@ public enum ByteDecoder {
             return FollowUpData(
                 version: version, settings: settings, applications: applications, snoozes: snoozes,
                 dismissals: dismissals, tombstones: tombstones, history: [], extra: members.extra)
+        }
+
+        // MARK: Quiet applications
+
+        /// Whether the application at the cursor is quiet at `now` — closed (an offer, rejection,
+        /// withdrawal or closing logged, never a reopening), nothing dated after `now`, a
+        /// thank-you after every rejection, expenses submitted after every interview travelled
+        /// to and every claim reimbursed — so that
+        /// no rule gives it a task or counts it for its employer, now or later while nothing
+        /// is added (SPEC §2: a closed application owes only a closing thank-you and the
+        /// expenses). When it is, the cursor has passed it: its JSON is checked as `value()`
+        /// checks it (a syntax error or a repeated key is still found), its fields are not read.
+        /// When it is not (or cannot be told from what was seen), false, the cursor anywhere
+        /// inside it: the caller goes back and reads it in full.
+        mutating func isQuiet(at now: Instant) throws -> Bool {
+            var closed = false, open = false
+            var rejections: [Instant] = [], thanks: [Instant] = []
+            var travelled: [Instant] = [], submitted: [Instant] = [], reimbursed: [Instant] = []
+            var quiet = true
+            func moment(_ r: inout Reading) throws -> Instant {
+                guard let text = r.cursor.plainASCII(), let t = Instant(rfc3339Bytes: text) else { throw NotQuiet() }
+                return t
+            }
+            try skim { r, key in
+                if Reading.same(key, "events") {
+                    try r.skimArray { r in
+                        var kind: EventKind?
+                        var at: Instant?
+                        try r.skim { r, key in
+                            if Reading.same(key, "kind") {
+                                guard let text = r.cursor.plainASCII() else { throw NotQuiet() }
+                                kind = EventKind(rawValue: String(decoding: text, as: UTF8.self))
+                            } else if Reading.same(key, "at") {
+                                at = try moment(&r)
+                            } else {
+                                try r.cursor.skip()
+                            }
+                        }
+                        guard let kind, let at, at <= now else { quiet = false; return }
+                        switch kind {
+                        case .offer, .withdrawn, .closed: closed = true
+                        case .rejected: closed = true; rejections.append(at)
+                        case .reopened: open = true
+                        case .thankYou: thanks.append(at)
+                        case .expensesSubmitted: submitted.append(at)
+                        case .reimbursed: reimbursed.append(at)
+                        default: break
+                        }
+                    }
+                } else if Reading.same(key, "interviews") {
+                    try r.skimArray { r in
+                        var at: Instant?
+                        var travel = false
+                        try r.skim { r, key in
+                            if Reading.same(key, "at") {
+                                at = try moment(&r)
+                            } else if Reading.same(key, "travel") {
+                                if r.cursor.nextIsNull {
+                                    try r.cursor.skip()
+                                } else if r.cursor.next == .literal, case .bool(let b) = try r.cursor.value() {
+                                    travel = b
+                                } else {
+                                    throw NotQuiet()
+                                }
+                            } else {
+                                try r.cursor.skip()
+                            }
+                        }
+                        guard let at, at <= now else { quiet = false; return }
+                        if travel { travelled.append(at) }
+                    }
+                } else if Reading.same(key, "contacts") {
+                    try r.skimArray { r in try r.skim { r, _ in try r.cursor.skip() } }
+                } else {
+                    try r.cursor.skip()
+                }
+            }
+            guard quiet, closed, !open, rejections.allSatisfy({ r in thanks.contains { $0 >= r } }),
+                  travelled.allSatisfy({ t in submitted.contains { $0 >= t } }) else { return false }
+            // Every claim reimbursed, in the order the rules take them (a reimbursement settles
+            // the oldest claim open); at the same second a reimbursement is taken first, which
+            // can only leave more open, so "none open" holds in whatever order they sort.
+            var claims = 0
+            let settled = reimbursed.map { ($0.seconds, 0) } + submitted.map { ($0.seconds, 1) }
+            for (_, kind) in settled.sorted(by: <) { claims = kind == 1 ? claims + 1 : max(0, claims - 1) }
+            return claims == 0
+        }
+
+        static func same(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+            key.count == name.utf8CodeUnitCount && key.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        }
+
+        /// Steps through an object whose keys are plain ASCII (any other: not told quiet),
+        /// checking that no key comes twice, handing each to `member` (which steps past its value).
+        mutating func skim(_ member: (inout Reading, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+            guard cursor.next == .object else { throw NotQuiet() }
+            guard try cursor.beginObject() else { return }
+            var keys: [UnsafeBufferPointer<UInt8>] = []
+            repeat {
+                guard let key = cursor.plainASCII(colon: true) else { throw NotQuiet() }
+                guard !keys.contains(where: { $0.elementsEqual(key) }) else { throw GiveUp() }
+                keys.append(key)
+                try member(&self, key)
+            } while try cursor.nextMember()
+        }
+
+        /// Steps through a list (null: none).
+        mutating func skimArray(_ element: (inout Reading) throws -> Void) throws {
+            if try isNull() { return }
+            guard cursor.next == .array else { throw NotQuiet() }
+            guard try cursor.beginArray() else { return }
+            repeat {
+                try element(&self)
+            } while try cursor.nextElement()
         }
 
         mutating func settings() throws -> Settings {

@@ -59,6 +59,15 @@ public struct DataFile: Sendable {
         return try decode(bytes, keeping: keeping)
     }
 
+    /// The file's data without the applications quiet at `now` (closed, owing nothing: see
+    /// `ByteDecoder`), for a command that only shows what is to be done and changes nothing.
+    /// A file the byte decoder gives up on is read in full the tree way, which explains errors.
+    public func loadLeavingOutQuiet(at now: Instant, keeping: ((Any) -> Void)? = nil) throws(StoreError) -> FollowUpData? {
+        guard let bytes = try readBytes() else { return nil }
+        if let data = ByteDecoder.decode(bytes, leavingOutQuietAt: now) { return data }
+        return try decode(bytes, keeping: keeping)
+    }
+
     /// The raw bytes, or nil when the file does not exist.
     public func readBytes() throws(StoreError) -> [UInt8]? {
         try DataFile.readBytes(path)
@@ -126,7 +135,7 @@ public struct DataFile: Sendable {
 
     /// The canonical bytes of some data.
     public static func encode(_ data: FollowUpData) -> [UInt8] {
-        JSONWriter.canonical(DataCodec.encode(data))
+        ByteEncoder.encode(data)
     }
 
     /// Modes wider than they should be (the file 0600, its own folder 0700), in words.

@@ -371,6 +371,32 @@ private struct Parser {
         throw error("unterminated string", at: openingQuote)
     }
 
+    /// Checks the string starting at the opening quote at `index` as `parseString` does and steps
+    /// past it, making no `String` unless it has escapes.
+    mutating func skipString() throws(JSONError) {
+        let openingQuote = index
+        var i = index + 1
+        var seen: UInt8 = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == Byte.quote {
+                if seen >= 0x80, firstInvalidUTF8(from: openingQuote + 1, to: i) != nil {
+                    throw invalidUTF8(from: openingQuote + 1, to: i)
+                }
+                index = i + 1
+                return
+            }
+            if b == Byte.backslash {
+                _ = try parseString()
+                return
+            }
+            if b < 0x20 { throw controlCharacter(at: i) }
+            seen |= b
+            i += 1
+        }
+        throw error("unterminated string", at: openingQuote)
+    }
+
     /// Continues `parseString` from the first backslash, decoding into `scratch`.
     mutating func parseEscapedString(openingQuote: Int, firstEscape: Int, seen: UInt8) throws(JSONError) -> String {
         let start = openingQuote + 1
@@ -651,6 +677,50 @@ public struct JSONCursor {
         let s = try parser.parseString()
         parser.skipWhitespace()
         return s
+    }
+
+    /// The bytes of the string at the cursor when they are plain ASCII (no escape, no byte
+    /// above 0x7F, no control character), and steps past it; nil, without moving, for any
+    /// other string or value. `colon`: the string is a key, and its colon is stepped past too.
+    public mutating func plainASCII(colon: Bool = false) -> UnsafeBufferPointer<UInt8>? {
+        let bytes = parser.bytes
+        var i = parser.index
+        guard i < bytes.count, bytes[i] == Byte.quote else { return nil }
+        let start = i + 1
+        i = start
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == Byte.quote { break }
+            if b == Byte.backslash || b < 0x20 || b >= 0x80 { return nil }
+            i += 1
+        }
+        guard i < bytes.count else { return nil }
+        let text = UnsafeBufferPointer(rebasing: bytes[start..<i])
+        let saved = parser.index
+        parser.index = i + 1
+        parser.skipWhitespace()
+        if colon {
+            guard parser.current == Byte.colon else {
+                parser.index = saved
+                return nil
+            }
+            parser.index += 1
+            parser.skipWhitespace()
+        }
+        return text
+    }
+
+    /// Steps past a string, checked as `string()` checks it.
+    public mutating func skipString() throws(JSONError) {
+        guard parser.current == Byte.quote else { throw parser.unexpected(expected: "expected a string") }
+        try parser.skipString()
+        parser.skipWhitespace()
+    }
+
+    /// Steps past any value, checked as `value()` checks it (strings without being made).
+    public mutating func skip() throws(JSONError) {
+        if parser.current == Byte.quote { return try skipString() }
+        _ = try value()
     }
 
     /// A number's text, as the parser keeps it.

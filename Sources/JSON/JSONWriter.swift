@@ -26,6 +26,59 @@ public enum JSONWriter {
         return String(decoding: emitter.out, as: UTF8.self)
     }
 
+    /// Appends `s` as a JSON string literal (quotes included), escaped as every form here escapes.
+    public static func appendString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { escape($0, into: &out) }
+        if done == nil { escape(Array(s.utf8), into: &out) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `value` in the canonical form as it stands `depth` levels deep (its inner lines
+    /// indented for that depth), for a writer that lays out the levels above it itself.
+    public static func appendCanonical(_ value: JSONValue, depth: Int, to out: inout [UInt8]) {
+        var emitter = Emitter(pretty: true, reserving: 0)
+        swap(&emitter.out, &out)
+        emitter.write(value, depth: depth)
+        swap(&emitter.out, &out)
+    }
+
+    /// Appends string content, escaping `"`, `\` and U+0000–U+001F and copying the runs between
+    /// in one go.
+    static func escape<C: RandomAccessCollection<UInt8>>(_ bytes: C, into out: inout [UInt8]) where C.Index == Int {
+        var runStart = bytes.startIndex
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") {
+                i += 1
+                continue
+            }
+            out.append(contentsOf: bytes[runStart..<i])
+            out.append(UInt8(ascii: "\\"))
+            switch b {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+            case 0x08: out.append(UInt8(ascii: "b"))
+            case 0x0C: out.append(UInt8(ascii: "f"))
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            default:
+                out.append(contentsOf: "u00".utf8)
+                out.append(hexDigit(b >> 4))
+                out.append(hexDigit(b & 0x0F))
+            }
+            i += 1
+            runStart = i
+        }
+        out.append(contentsOf: bytes[runStart..<i])
+    }
+
+    static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    }
+
     /// `s` as a JSON string literal, quotes included; used to name keys in error messages.
     static func quoted(_ s: String) -> String {
         var emitter = Emitter(pretty: false)
@@ -39,9 +92,9 @@ private struct Emitter {
     let pretty: Bool
     var out: [UInt8] = []
 
-    init(pretty: Bool) {
+    init(pretty: Bool, reserving capacity: Int = 1024) {
         self.pretty = pretty
-        out.reserveCapacity(1024)
+        out.reserveCapacity(capacity)
     }
 
     mutating func write(_ value: JSONValue, depth: Int) {
@@ -97,46 +150,6 @@ private struct Emitter {
     }
 
     mutating func writeString(_ s: String) {
-        out.append(UInt8(ascii: "\""))
-        let done: Void? = s.utf8.withContiguousStorageIfAvailable { writeEscaped($0) }
-        if done == nil {
-            writeEscaped(Array(s.utf8))
-        }
-        out.append(UInt8(ascii: "\""))
-    }
-
-    /// Appends string content, copying runs that need no escaping in one go.
-    mutating func writeEscaped<C: RandomAccessCollection<UInt8>>(_ bytes: C) where C.Index == Int {
-        var runStart = bytes.startIndex
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let b = bytes[i]
-            if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") {
-                i += 1
-                continue
-            }
-            out.append(contentsOf: bytes[runStart..<i])
-            out.append(UInt8(ascii: "\\"))
-            switch b {
-            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-            case 0x08: out.append(UInt8(ascii: "b"))
-            case 0x0C: out.append(UInt8(ascii: "f"))
-            case 0x0A: out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(UInt8(ascii: "t"))
-            default:
-                out.append(contentsOf: "u00".utf8)
-                out.append(hexDigit(b >> 4))
-                out.append(hexDigit(b & 0x0F))
-            }
-            i += 1
-            runStart = i
-        }
-        out.append(contentsOf: bytes[runStart..<i])
-    }
-
-    func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+        JSONWriter.appendString(s, to: &out)
     }
 }

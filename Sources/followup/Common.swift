@@ -85,9 +85,12 @@ struct Context: Sendable {
     /// says how to fix it; `repairing` reads such a file anyway (check, settings, export json).
     /// What was read is held until the process exits (see `Shell.keepUntilExit`) unless
     /// `lasting`: the dashboard lives on and reads again, and must let old data go.
-    func load(quiet: Bool = false, repairing: Bool = false, lasting: Bool = false) throws -> FollowUpData {
+    /// The file's data. `toDoOnly`: without the applications that are closed and owe nothing
+    /// (for agenda, strikes and remind, which show only what is to be done; never for a change).
+    func load(quiet: Bool = false, repairing: Bool = false, lasting: Bool = false, toDoOnly: Bool = false) throws -> FollowUpData {
         let keep: ((Any) -> Void)? = lasting ? nil : { Shell.keepUntilExit($0) }
-        guard let data = try file.load(keeping: keep) else {
+        let loaded = toDoOnly ? try file.loadLeavingOutQuiet(at: now, keeping: keep) : try file.load(keeping: keep)
+        guard let data = loaded else {
             if !quiet {
                 printError("followup: no data yet; \(file.path) is created when you add your first application: followup app add --employer NAME --role TITLE")
             }

@@ -18,7 +18,7 @@ struct Remind: ParsableCommand {
 
     func run() throws {
         let ctx = try common.context(noticing: false)
-        let (_, agenda) = try ctx.agenda(quiet: true)
+        let (_, agenda) = try ctx.agenda(quiet: true, toDoOnly: true)
         let tasks = agenda.visible.filter { $0.status.isOpen }
         guard !tasks.isEmpty else { return }
         let lines = tasks.map { task -> String in

@@ -8,8 +8,10 @@ import JSON
 
 extension Context {
     /// The data and everything the rules derive from it now.
-    func agenda(quiet: Bool = false) throws -> (FollowUpData, Agenda) {
-        let data = try load(quiet: quiet)
+    /// `toDoOnly`: the data without the applications that are closed and owe nothing, which
+    /// change no task and no strike (see `load`); only for showing what is to be done.
+    func agenda(quiet: Bool = false, toDoOnly: Bool = false) throws -> (FollowUpData, Agenda) {
+        let data = try load(quiet: quiet, toDoOnly: toDoOnly)
         let agenda = Rules.schedule(data, zone: zone, now: now)
         Shell.keepUntilExit(agenda)
         return (data, agenda)
@@ -35,7 +37,7 @@ struct AgendaCommand: ParsableCommand {
             output(String(try AgendaCommand.count(ctx)))
             return
         }
-        let (_, agenda) = try ctx.agenda(quiet: json)
+        let (_, agenda) = try ctx.agenda(quiet: json, toDoOnly: true)
         let horizon = ctx.today.adding(days: days)
         let tasks = agenda.visible.filter { $0.status != .upcoming || $0.due <= horizon }
         if json {
@@ -141,7 +143,7 @@ struct StrikesCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try common.context()
-        let (_, agenda) = try ctx.agenda(quiet: json)
+        let (_, agenda) = try ctx.agenda(quiet: json, toDoOnly: true)
         if json {
             outputJSON(JSONWriter.canonicalString(.object([
                 "employers": .array(agenda.employers.map { e in

@@ -142,3 +142,153 @@ struct ByteDecoderTests {
         #expect(read > 100 && refused > 100, "read \(read), refused \(refused)")
     }
 }
+
+@Suite("The byte encoder writes what the tree writer writes")
+struct ByteEncoderTests {
+    private func tree(_ data: FollowUpData) -> [UInt8] { JSONWriter.canonical(DataCodec.encode(data)) }
+
+    /// Where two byte strings first differ, with a little of each from there (nil: equal).
+    private func difference(_ a: [UInt8], _ b: [UInt8]) -> String? {
+        guard a != b else { return nil }
+        let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+        func around(_ x: [UInt8]) -> String { String(decoding: x[i..<min(x.count, i + 60)], as: UTF8.self) }
+        return "at byte \(i): \(around(a)) | \(around(b))"
+    }
+
+    @Test("the golden file, the demo data and a realistic file: the same bytes")
+    func sameBytes() throws {
+        let zone = Zone(identifier: "America/New_York")!
+        let golden = try #require(treeDecode(golden))
+        for data in [golden, Demo.data(today: Day("2026-11-24")!, zone: zone), sampleData(), FollowUpData()] {
+            #expect(difference(ByteEncoder.encode(data), tree(data)) == nil)
+        }
+        #expect(difference(ByteEncoder.encode(golden), bytes(CodecTests.goldenPath) ?? []) == nil, "the golden file as it is")
+    }
+
+    @Test("fields followup does not know, at every level and in every place their names sort, and odd values")
+    func extrasAndOddValues() throws {
+        var data = sampleData()
+        let extras: ExtraFields = [
+            "": .null, "Zeta": .number("1e400"), "aaa": .array([.object([:]), .array([]), .string("x\u{1}\"\\")]),
+            "createdAtX": .bool(false), "id2": .object(["b": .int(1), "a": .object(["c": .null])]), "zz": .string("ünï"),
+            "\u{1F600}": .number("-0.5"), "m": .string("line\nbreak\ttab"),
+        ]
+        data.extra = extras.merging(["version": .int(9), "settings": .null]) { a, _ in a }
+        for a in data.applications.indices {
+            data.applications[a].extra = extras.merging(["role": .string("hidden"), "applied": .string("last week")]) { a, _ in a }
+            if a == 0 { data.applications[a].applied = Day("2026-10-01") }
+            data.applications[a].employer += " \u{7}\"quoted\"\\"
+            data.applications[a].createdAt = Instant(seconds: data.applications[a].createdAt.seconds, offset: 19_800)
+            for c in data.applications[a].contacts.indices {
+                data.applications[a].contacts[c].extra = extras.merging(["mayCall": .bool(false)]) { a, _ in a }
+            }
+            for i in data.applications[a].interviews.indices {
+                data.applications[a].interviews[i].extra = extras.merging(["with": .string("nobody"), "travel": .null]) { a, _ in a }
+                data.applications[a].interviews[i].minutes = 45
+                data.applications[a].interviews[i].round = 2
+            }
+            for e in data.applications[a].events.indices {
+                data.applications[a].events[e].extra = extras.merging(["answered": .bool(true)]) { a, _ in a }
+                data.applications[a].events[e].at = Instant(seconds: -62_135_596_800 - 86_400 * 400, offset: -3_600 * 11 - 1_800)
+            }
+        }
+        data.snoozes = [Snooze(taskID: "t\u{0}", until: Day("2026-12-01")!, updatedAt: Instant(seconds: 0), extra: extras)]
+        data.dismissals = [Dismissal(taskID: "d", updatedAt: Instant(seconds: 253_402_300_800), extra: extras)]
+        data.tombstones = [Tombstone(id: "x", deletedAt: Instant(seconds: 1), extra: extras)]
+        data.settings.extra = extras
+        #expect(difference(ByteEncoder.encode(data), tree(data)) == nil)
+    }
+}
+
+@Suite("Reading only what agenda and strikes need")
+struct LeavingOutQuietTests {
+    /// Random applications at a few employers, most of them closed, with what can keep a closed
+    /// application owing something: rejections with and without a thank-you after, interviews
+    /// travelled to, expenses submitted, chased and reimbursed (some at the same second),
+    /// reopenings, and events and interviews on either side of the moments tried.
+    static func world(seed: UInt64) -> FollowUpData {
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+        let start = instant("2026-09-01T09:00:00-04:00")
+        func moment() -> Instant { Instant(seconds: start.seconds + Int64(next(120)) * 86_400 / 2 + Int64(next(3)) * 1800, offset: -14_400) }
+        let kinds: [EventKind] = [
+            .rejected, .rejected, .thankYou, .thankYou, .offer, .withdrawn, .closed, .reopened, .checkIn, .response,
+            .expensesSubmitted, .expensesSubmitted, .reimbursed, .reimbursed, .expensesChased, .note, .request, .invited,
+        ]
+        var data = FollowUpData()
+        for a in 0..<(8 + next(10)) {
+            let created = start
+            var app = Application(id: "app\(a)", employer: ["Acme", "Globex", "Initech", "Umbrella"][next(4)], role: "Role \(a)", createdAt: created)
+            app.contacts = [Contact(id: "c\(a)", name: "Person \(a)", role: next(2) == 0 ? .hiringManager : .recruiter, createdAt: created)]
+            for i in 0..<next(3) {
+                app.interviews.append(Interview(id: "i\(a)-\(i)", at: moment(), with: ["c\(a)"], travel: next(3) == 0, cancelled: next(8) == 0, createdAt: created))
+            }
+            // Most end closed: a closing event first, then whatever else.
+            if next(5) > 0 { app.events.append(Event(id: "e\(a)-close", kind: [.rejected, .offer, .withdrawn, .closed][next(4)], at: moment(), createdAt: created)) }
+            for e in 0..<next(6) {
+                app.events.append(Event(id: "e\(a)-\(e)", kind: kinds[next(kinds.count)], at: moment(), contact: "c\(a)", createdAt: created))
+            }
+            data.applications.append(app)
+        }
+        return data
+    }
+
+    @Test("agenda and strikes are the same without the quiet applications, at moments before, among and after the events")
+    func sameAnswer() throws {
+        let zone = Zone(identifier: "America/New_York")!
+        var leftOut = 0
+        var kept = 0
+        for seed in UInt64(1)...300 {
+            let data = LeavingOutQuietTests.world(seed: seed)
+            let bytes = DataFile.encode(data)
+            for days in [-1, 20, 45, 61, 75, 130] {
+                let now = Instant(seconds: instant("2026-09-01T09:00:00-04:00").seconds + Int64(days) * 86_400)
+                let fewer = try #require(ByteDecoder.decode(bytes, leavingOutQuietAt: now), "seed \(seed)")
+                let all = Rules.schedule(data, zone: zone, now: now)
+                let some = Rules.schedule(fewer, zone: zone, now: now)
+                // Compared whole; said by ids when they differ.
+                let sameTasks = some.tasks == all.tasks
+                let sameEmployers = some.employers == all.employers
+                #expect(sameTasks, "seed \(seed), day \(days): \(Set(all.tasks.map(\.id)).symmetricDifference(some.tasks.map(\.id)).sorted())")
+                #expect(sameEmployers, "seed \(seed), day \(days)")
+                // Only closed applications are left out, and those read are read whole.
+                let ids = Set(fewer.applications.map(\.id))
+                for app in data.applications where !ids.contains(app.id) {
+                    #expect(all.statuses[app.id]?.isClosed == true, "seed \(seed): \(app.id) left out while open")
+                }
+                #expect(fewer.applications == data.applications.filter { ids.contains($0.id) })
+                leftOut += data.applications.count - fewer.applications.count
+                kept += fewer.applications.count
+            }
+        }
+        // The worlds hold both: applications left out and applications read.
+        #expect(leftOut > 1000 && kept > 1000, "left out \(leftOut), read \(kept)")
+    }
+
+    @Test("a syntax error or a repeated key inside an application that would be left out is still found")
+    func errorsInsideQuietApplications() throws {
+        let now = instant("2026-12-01T09:00:00-05:00")
+        var app = Application(id: "gone", employer: "Acme", role: "Engineer", createdAt: instant("2026-10-01T09:00:00-04:00"))
+        app.events = [Event(id: "e1", kind: .withdrawn, at: instant("2026-10-05T09:00:00-04:00"), createdAt: instant("2026-10-05T09:00:00-04:00"))]
+        let text = String(decoding: DataFile.encode(FollowUpData(applications: [app])), as: UTF8.self)
+        #expect(ByteDecoder.decode(Array(text.utf8), leavingOutQuietAt: now)?.applications.isEmpty == true, "left out when whole")
+        let broken = [
+            text.replacingOccurrences(of: "\"withdrawn\"", with: "\"withdrawn"),
+            text.replacingOccurrences(of: "\"role\": \"Engineer\"", with: "\"role\": \"Engineer\", \"role\": \"Again\""),
+            text.replacingOccurrences(of: "\"contacts\": []", with: "\"contacts\": [{\"x\": 1, \"x\": 2}]"),
+            text.replacingOccurrences(of: "\"contacts\": []", with: "\"contacts\": [{\"x\": [1,]}]"),
+            text.replacingOccurrences(of: "\"employer\": \"Acme\"", with: "\"employer\": \"Ac\u{1}me\""),
+        ]
+        for b in broken {
+            #expect(b != text)
+            #expect(ByteDecoder.decode(Array(b.utf8), leavingOutQuietAt: now) == nil, "\(b)")
+            #expect((try? JSONParser.parse(Array(b.utf8))) == nil)
+        }
+    }
+}

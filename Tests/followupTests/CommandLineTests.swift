@@ -135,6 +135,33 @@ struct BadInputTests {
         }
     }
 
+    @Test("a syntax error inside a closed application that agenda and strikes would not read is still reported by every read command")
+    func corruptClosedApplication() throws {
+        let s = Sandbox()
+        _ = Acme(s)
+        s.now = "2026-11-20T09:00"
+        s.ok(["log", "withdrawn", "--app", "Acme"])
+        s.ok(["app", "add", "--employer", "Globex", "--role", "Analyst"])
+        s.now = "2026-12-01T09:00"
+        let text = String(decoding: try #require(s.bytes), as: UTF8.self)
+        // The closed application's withdrawal, its closing quote taken away.
+        let damaged = text.replacingOccurrences(of: "\"kind\": \"withdrawn\"", with: "\"kind\": \"withdrawn")
+        #expect(damaged != text)
+        let line = damaged.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"kind\": \"withdrawn") }.map { $0 + 1 }
+        _ = FileManager.default.createFile(atPath: s.file, contents: Data(damaged.utf8))
+        for arguments in [["agenda"], ["agenda", "--json"], ["agenda", "--count"], ["strikes"], ["strikes", "--json"], ["apps"], ["remind"]] {
+            let out = s.run(arguments)
+            #expect(out.status == 3, "\(arguments)")
+            #expect(out.stderr.contains("\(s.file):\(line ?? 0):"), "\(arguments): \(out.stderr)")
+            #expect(out.stderr.split(separator: "\n").count == 1)
+        }
+        // Whole again, the closed application is left out of what agenda reads, and the answer is the same.
+        _ = FileManager.default.createFile(atPath: s.file, contents: Data(text.utf8))
+        #expect(s.run(["agenda", "--json"]).status == 0)
+        let employers = s.run(["strikes", "--json"]).json?["employers"]?.arrayValue?.compactMap { $0["employer"]?.stringValue }
+        #expect(employers == ["Globex"])
+    }
+
     @Test("random bytes as the data file: a clear error, no crash")
     func randomBytes() {
         let s = Sandbox()
