@@ -28,7 +28,13 @@ struct Apps: ParsableCommand {
 
     func run() throws {
         let ctx = try common.context()
-        let (data, agenda) = try ctx.agenda(quiet: json)
+        // Without --all only open applications are listed: those closed and owing nothing need
+        // not be read.
+        var (data, agenda) = try ctx.agenda(quiet: json, toDoOnly: !all)
+        if !all, data.applications.isEmpty, !json {
+            // Whether the file has none at all or only closed ones is worth a different sentence.
+            (data, agenda) = try ctx.agenda(quiet: json)
+        }
         let strikes = Dictionary(agenda.employers.flatMap { e in e.apps.map { ($0, e) } }, uniquingKeysWith: { a, _ in a })
         let apps = data.applications.filter { all || !(agenda.statuses[$0.id] ?? .active).isClosed }
         // Each application's first visible task, found in one pass (not one pass per application).
