@@ -19,6 +19,23 @@ public enum ByteDecoder {
         decode(bytes, leavingOutQuietAt: nil)
     }
 
+    /// The data, and where each application's JSON lies in `bytes` (for `ByteEncoder`'s
+    /// splice); nil when the tree decoder must read it.
+    public static func decodeWithSpans(_ bytes: [UInt8]) -> (FollowUpData, [Range<Int>])? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reading(JSONCursor(buffer))
+            reader.spans = []
+            guard let data = try? reader.document(), let found = reader.spans else { return nil }
+            // Each span up to its closing brace, without the whitespace after it.
+            let spans = found.map { span -> Range<Int> in
+                var end = span.upperBound
+                while end > span.lowerBound, [0x20, 0x0A, 0x0D, 0x09].contains(buffer[end - 1]) { end -= 1 }
+                return span.lowerBound..<end
+            }
+            return (data, spans)
+        }
+    }
+
     /// The data without the applications that are quiet at `quiet` (see `Reading.isQuiet`),
     /// which are only checked, not read: for the commands that show what is to be done
     /// (agenda, strikes), whose answer they cannot change. Never for a change: the file would
@@ -57,6 +74,8 @@ public enum ByteDecoder {
         var zones: [String: Bool] = [:]
         /// When set, applications quiet at this moment are left out.
         var quietAt: Instant?
+        /// When set, where each application's JSON lies in the bytes (with the whitespace after it).
+        var spans: [Range<Int>]?
 
         init(_ cursor: JSONCursor) { self.cursor = cursor }
 
@@ -194,7 +213,12 @@ public enum ByteDecoder {
                             return try r.application()
                         }.compactMap { $0 }
                     } else {
-                        applications = try r.array { try $0.application() }
+                        applications = try r.array { r in
+                            let start = r.cursor.offset
+                            let app = try r.application()
+                            if r.spans != nil { r.spans?.append(start..<r.cursor.offset) }
+                            return app
+                        }
                     }
                 case "snoozes": try m.meet(3); snoozes = try r.array { try $0.snooze() }
                 case "dismissals": try m.meet(4); dismissals = try r.array { try $0.dismissal() }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import FollowUpCore
 import JSON
 
@@ -8,11 +13,19 @@ import JSON
 /// followup does not know are merged in where their names sort.
 public enum ByteEncoder {
     public static func encode(_ data: FollowUpData) -> [UInt8] {
+        encode(data) { _ in nil }
+    }
+
+    /// The canonical bytes of `data`, each application that `reuse` has bytes for copied as they
+    /// are: they must be that application's canonical form (see `Splice`).
+    static func encode(_ data: FollowUpData, reuse: (Application) -> ArraySlice<UInt8>?) -> [UInt8] {
         var w = Writer()
         w.out.reserveCapacity(4096 + data.applications.count * 6000)
         var o = w.begin(data.extra, removing: Keys.root, depth: 0)
         w.key("applications", &o)
-        w.array(data.applications, depth: 1) { w, a, depth in w.application(a, depth: depth) }
+        w.array(data.applications, depth: 1) { w, a, depth in
+            if let bytes = reuse(a) { w.out.append(contentsOf: bytes) } else { w.application(a, depth: depth) }
+        }
         w.key("dismissals", &o)
         w.array(data.dismissals, depth: 1) { w, d, depth in
             var o = w.begin(d.extra, removing: Keys.dismissal, depth: depth)
@@ -232,5 +245,87 @@ public enum ByteEncoder {
             key("updatedAt", &o); instant(e.updatedAt)
             end(&o)
         }
+    }
+}
+
+/// A save that copies the applications a change did not touch from the bytes it read, instead of
+/// writing them out again: only when those bytes are known to be canonical — exactly the bytes
+/// followup itself last saved to this file, recognised by their length and a 64-bit hash kept in
+/// the state folder (a file edited by hand since is written out in full once, then spliced again).
+/// An application is copied only when it equals the one read at that place, field by field.
+public struct Splice {
+    let bytes: [UInt8]
+    let read: FollowUpData
+    let spans: [Range<Int>]
+    let index: [String: Int]
+
+    /// Reads `bytes` for a splice; nil when they are not what followup last saved (per `mark`)
+    /// or the byte decoder does not read them.
+    init?(_ bytes: [UInt8], mark: WrittenMark) {
+        guard mark.matches(bytes), let (data, spans) = ByteDecoder.decodeWithSpans(bytes),
+              spans.count == data.applications.count else { return nil }
+        self.bytes = bytes
+        self.read = data
+        self.spans = spans
+        var index: [String: Int] = [:]
+        for (i, app) in data.applications.enumerated() { index[app.id] = i }
+        self.index = index
+    }
+
+    func encode(_ data: FollowUpData) -> [UInt8] {
+        ByteEncoder.encode(data) { app in
+            guard let i = index[app.id], read.applications[i] == app else { return nil }
+            return bytes[spans[i]]
+        }
+    }
+}
+
+/// What followup last saved to a data file — its length and a hash of its bytes — kept in the
+/// state folder, so that the next save knows whether the file is still exactly that (and so
+/// canonical). A missing or damaged mark only means a save in full.
+public struct WrittenMark: Sendable {
+    public let path: String
+
+    public init(dataPath: String, stateFolder: String) {
+        path = stateFolder + "/" + HistoryFile.stem(of: dataPath) + ".written"
+    }
+
+    /// A 64-bit hash of the bytes, eight at a time.
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { raw -> UInt64 in
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+            var i = 0
+            while i + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                h = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
+                h ^= h >> 32
+                i += 8
+            }
+            while i < raw.count {
+                h = (h ^ UInt64(raw[i])) &* 0xC4CE_B9FE_1A85_EC53
+                i += 1
+            }
+            h ^= h >> 29
+            return h
+        }
+    }
+
+    func text(for bytes: [UInt8]) -> String { "followup written 1 \(bytes.count) \(WrittenMark.hash(bytes))\n" }
+
+    /// Whether `bytes` are what the mark says was last saved.
+    func matches(_ bytes: [UInt8]) -> Bool {
+        guard let kept = try? DataFile.readBytes(path), kept.count < 200 else { return false }
+        return String(decoding: kept, as: UTF8.self) == text(for: bytes)
+    }
+
+    /// Marks `bytes` as saved (no fsync: a mark lost in a crash only costs one save in full).
+    func mark(_ bytes: [UInt8]) {
+        let temp = path + ".tmp"
+        let content = Array(text(for: bytes).utf8)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        let n = content.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        if n == content.count { rename(temp, path) } else { unlink(temp) }
     }
 }

@@ -92,7 +92,11 @@ extension DataFile {
         removeStaleTempFiles()
 
         let before = try readBytes()
-        var data = try before.map { try decode($0) } ?? FollowUpData()
+        // The applications a change leaves alone are copied from these bytes when they are
+        // what followup last saved here (see `Splice`).
+        let mark = stateFolder.map { WrittenMark(dataPath: path, stateFolder: $0) }
+        let splice = before.flatMap { bytes in mark.flatMap { Splice(bytes, mark: $0) } }
+        var data = try splice?.read ?? before.map { try decode($0) } ?? FollowUpData()
         if data.version > FollowUpData.currentVersion {
             throw StoreError.newerVersion(path: path, version: data.version, supported: FollowUpData.currentVersion)
         }
@@ -102,7 +106,7 @@ extension DataFile {
         let stored = historyFile.map { $0.readOrSetAside() }
         var history = stored.map { HistoryFile.merge(moving, $0) }
         let (value, recorded) = try change(&data, &history)
-        let after = DataFile.encode(data)
+        let after = splice?.encode(data) ?? DataFile.encode(data)
         let wrote = after != before
         // The history goes first: should the data's save then fail, the history holds an entry
         // whose records never changed, which undo finds and leaves alone.
@@ -112,6 +116,7 @@ extension DataFile {
         guard wrote else { return Committed(value: value, data: data, wrote: false) }
         if before != nil { try backUp(today: today) }
         try save(after)
+        mark?.mark(after)
         return Committed(value: value, data: data, wrote: true, recorded: recorded, created: before == nil)
     }
 

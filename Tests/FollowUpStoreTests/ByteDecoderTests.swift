@@ -1,6 +1,6 @@
 import Foundation
 import FollowUpCore
-import FollowUpStore
+@testable import FollowUpStore
 import JSON
 import Testing
 
@@ -11,6 +11,14 @@ private func treeDecode(_ bytes: [UInt8]) -> FollowUpData? {
 }
 
 private let golden = bytes(CodecTests.goldenPath) ?? []
+
+/// Where two byte strings first differ, with a little of each from there (nil: equal).
+private func difference(_ a: [UInt8], _ b: [UInt8]) -> String? {
+    guard a != b else { return nil }
+    let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+    func around(_ x: [UInt8]) -> String { String(decoding: x[i..<min(x.count, i + 60)], as: UTF8.self) }
+    return "at byte \(i): \(around(a)) | \(around(b))"
+}
 
 @Suite("The byte decoder reads what the tree decoder reads")
 struct ByteDecoderTests {
@@ -147,14 +155,6 @@ struct ByteDecoderTests {
 struct ByteEncoderTests {
     private func tree(_ data: FollowUpData) -> [UInt8] { JSONWriter.canonical(DataCodec.encode(data)) }
 
-    /// Where two byte strings first differ, with a little of each from there (nil: equal).
-    private func difference(_ a: [UInt8], _ b: [UInt8]) -> String? {
-        guard a != b else { return nil }
-        let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
-        func around(_ x: [UInt8]) -> String { String(decoding: x[i..<min(x.count, i + 60)], as: UTF8.self) }
-        return "at byte \(i): \(around(a)) | \(around(b))"
-    }
-
     @Test("the golden file, the demo data and a realistic file: the same bytes")
     func sameBytes() throws {
         let zone = Zone(identifier: "America/New_York")!
@@ -290,5 +290,49 @@ struct LeavingOutQuietTests {
             #expect(ByteDecoder.decode(Array(b.utf8), leavingOutQuietAt: now) == nil, "\(b)")
             #expect((try? JSONParser.parse(Array(b.utf8))) == nil)
         }
+    }
+}
+
+@Suite("A save copies the applications a change left alone")
+struct SpliceTests {
+    @Test("saves that splice write what a save in full writes; a file edited by hand is written in full")
+    func spliceIsCanonical() throws {
+        let folder = TempFolder()
+        let file = folder.file()
+        let today = Day("2026-11-24")!
+        let at = instant("2026-11-24T09:00:00-05:00")
+        var latest = FollowUpData()
+        func save(_ change: (inout FollowUpData) -> Void) throws {
+            latest = try file.transaction(today: today, summary: "change", at: at) { data in change(&data) }.data
+        }
+        /// The file holds what the change left, in the canonical form: as a save in full writes it.
+        func expectCanonical(_ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let saved = try #require(bytes(file.path))
+            #expect(difference(saved, JSONWriter.canonical(DataCodec.encode(latest))) == nil, "\(what)", sourceLocation: sourceLocation)
+        }
+        try save { $0 = sampleData() }
+        try expectCanonical("the first save")
+        let mark = WrittenMark(dataPath: file.path, stateFolder: folder.stateFolder)
+        #expect(mark.matches(try #require(bytes(file.path))), "the save is marked")
+
+        try save { $0.applications[0].role = "Principal Engineer" }
+        try expectCanonical("one application changed")
+        try save { $0.applications.append(Application(id: "new-1", employer: "Zeta", role: "Dev", createdAt: at)) }
+        try expectCanonical("one added")
+        try save { $0.applications.reverse() }
+        try expectCanonical("reordered")
+        try save { $0.applications.remove(at: 1) }
+        try expectCanonical("one removed")
+        try save { $0.applications[0].extra["note"] = .string("kept \u{1}") ; $0.snoozes = [] }
+        try expectCanonical("a field followup does not know")
+        #expect(mark.matches(try #require(bytes(file.path))))
+
+        // Edited by hand into one line: what the next save copies must not be those bytes.
+        let compact = JSONWriter.compact(try JSONParser.parse(try #require(bytes(file.path))))
+        try Data(compact.utf8).write(to: URL(fileURLWithPath: file.path))
+        #expect(!mark.matches(Array(compact.utf8)))
+        try save { $0.applications[0].role = "Staff" }
+        try expectCanonical("after a hand edit")
+        #expect(bytes(file.path)?.count ?? 0 > compact.utf8.count, "written out in full again")
     }
 }
