@@ -333,9 +333,13 @@ public enum ByteDecoder {
             guard cursor.next == .object else { throw NotQuiet() }
             guard try cursor.beginObject() else { return }
             var keys: [UnsafeBufferPointer<UInt8>] = []
+            // A bit per key, from its length and last byte: only keys that share one are compared.
+            var bits: UInt64 = 0
             repeat {
                 guard let key = cursor.plainASCII(colon: true) else { throw NotQuiet() }
-                guard !keys.contains(where: { $0.elementsEqual(key) }) else { throw GiveUp() }
+                let bit: UInt64 = 1 << UInt64((key.count &* 31 &+ Int(key.last ?? 0)) & 63)
+                if bits & bit != 0, keys.contains(where: { $0.elementsEqual(key) }) { throw GiveUp() }
+                bits |= bit
                 keys.append(key)
                 try member(&self, key)
             } while try cursor.nextMember()

@@ -377,6 +377,22 @@ private struct Parser {
         let openingQuote = index
         var i = index + 1
         var seen: UInt8 = 0
+        // Eight bytes at a time while none is a quote, a backslash, a control character or
+        // beyond ASCII (each of those is then looked at one by one below).
+        if let base = bytes.baseAddress {
+            while i + 8 <= bytes.count {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                let quote = w ^ (ones &* 0x22)
+                let backslash = w ^ (ones &* 0x5C)
+                let zeroQuote = (quote &- ones) & ~quote & highs
+                let zeroBackslash = (backslash &- ones) & ~backslash & highs
+                let control = (w &- ones &* 0x20) & ~w & highs
+                if (zeroQuote | zeroBackslash | control | (w & highs)) != 0 { break }
+                i += 8
+            }
+        }
         while i < bytes.count {
             let b = bytes[i]
             if b == Byte.quote {
@@ -645,24 +661,29 @@ public struct JSONCursor {
     /// After a member's value: true when another member follows (read its key), false when the
     /// object has closed.
     public mutating func nextMember() throws(JSONError) -> Bool {
-        try following(Byte.closeBrace) { (p: inout Parser) throws(JSONError) in
-            guard p.current == Byte.quote else { throw p.unexpected(expected: "expected a string key") }
+        if try following(Byte.closeBrace) {
+            guard parser.current == Byte.quote else { throw parser.unexpected(expected: "expected a string key") }
+            return true
         }
+        return false
     }
 
     /// After an element: true when another element follows, false when the array has closed.
     public mutating func nextElement() throws(JSONError) -> Bool {
-        try following(Byte.closeBracket) { (p: inout Parser) throws(JSONError) in
-            if p.current == Byte.closeBracket { throw p.error("trailing comma in array") }
+        if try following(Byte.closeBracket) {
+            if parser.current == Byte.closeBracket { throw parser.error("trailing comma in array") }
+            return true
         }
+        return false
     }
 
-    private mutating func following(_ closing: UInt8, _ check: (inout Parser) throws(JSONError) -> Void) throws(JSONError) -> Bool {
+    /// Past a comma (true) or the closing bracket (false), and the whitespace after it.
+    @inline(__always)
+    private mutating func following(_ closing: UInt8) throws(JSONError) -> Bool {
         parser.skipWhitespace()
         if parser.current == Byte.comma {
             parser.index += 1
             parser.skipWhitespace()
-            try check(&parser)
             return true
         }
         guard parser.current == closing else { throw parser.unexpected(expected: "expected ',' or a closing bracket") }

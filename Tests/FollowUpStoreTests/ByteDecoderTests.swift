@@ -271,6 +271,45 @@ struct LeavingOutQuietTests {
         #expect(leftOut > 1000 && kept > 1000, "left out \(leftOut), read \(kept)")
     }
 
+    @Test("damaged files: leaving out the quiet applications still finds every syntax error and repeated key")
+    func damagedQuiet() throws {
+        let later = instant("2030-01-01T09:00:00Z")
+        var base = FollowUpData()
+        for seed in UInt64(1)...6 { base.applications += LeavingOutQuietTests.world(seed: seed).applications.map { app in
+            var app = app
+            app.id += "-\(seed)"
+            app.extra["note"] = .string("caf\u{E9} \"quoted\" \u{1F600}")
+            return app
+        } }
+        let file = DataFile.encode(base)
+        let all = try #require(ByteDecoder.decode(file)).applications.count
+        let kept = try #require(ByteDecoder.decode(file, leavingOutQuietAt: later)).applications.count
+        try #require(kept < all, "applications are left out: \(kept) of \(all) read")
+        var state: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let interesting = Array("\"\\{}[],:0-1.entf \n".utf8) + [0xC3, 0x80, 0xFF, 0x00, 0x1F]
+        var refused = 0
+        for _ in 0..<1500 {
+            var damaged = file
+            let at = next(damaged.count)
+            switch next(3) {
+            case 0: damaged[at] = interesting[next(interesting.count)]
+            case 1: damaged.remove(at: at)
+            default:
+                let end = min(damaged.count, at + 1 + next(60))
+                damaged.insert(contentsOf: damaged[at..<end], at: end)
+            }
+            guard (try? JSONParser.parse(damaged)) == nil else { continue }
+            refused += 1
+            let found = ByteDecoder.decode(damaged, leavingOutQuietAt: later) == nil
+            #expect(found, "damage at byte \(at)")
+        }
+        #expect(refused > 300, "\(refused) damaged files refused")
+    }
+
     @Test("a syntax error or a repeated key inside an application that would be left out is still found")
     func errorsInsideQuietApplications() throws {
         let now = instant("2026-12-01T09:00:00-05:00")
