@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import FollowUpCore
 import JSON
 
@@ -250,30 +255,30 @@ public enum ByteDecoder {
         /// When it is not (or cannot be told from what was seen), false, the cursor anywhere
         /// inside it: the caller goes back and reads it in full.
         mutating func isQuiet(at now: Instant) throws -> Bool {
-            var closed = false, open = false
+            var closed = false, open = false, quiet = true
             var rejections: [Instant] = [], thanks: [Instant] = []
             var travelled: [Instant] = [], submitted: [Instant] = [], reimbursed: [Instant] = []
-            var quiet = true
-            func moment(_ r: inout Reading) throws -> Instant {
-                guard let text = r.cursor.plainASCII(), let t = Instant(rfc3339Bytes: text) else { throw NotQuiet() }
-                return t
-            }
-            try skim { r, key in
-                if Reading.same(key, "events") {
-                    try r.skimArray { r in
+            var appKeys: UInt64 = 0
+            guard cursor.next == .object, try cursor.beginObject() else { throw NotQuiet() }
+            repeat {
+                switch try knownKey(Reading.applicationKeys, &appKeys) {
+                case 0: // events
+                    guard try beginList() else { break }
+                    repeat {
                         var kind: EventKind?
                         var at: Instant?
-                        try r.skim { r, key in
-                            if Reading.same(key, "kind") {
-                                guard let text = r.cursor.plainASCII() else { throw NotQuiet() }
+                        var keys: UInt64 = 0
+                        guard cursor.next == .object, try cursor.beginObject() else { throw NotQuiet() }
+                        repeat {
+                            switch try knownKey(Reading.eventKeys, &keys) {
+                            case 0:
+                                guard let text = cursor.plainASCII() else { throw NotQuiet() }
                                 kind = EventKind(rawValue: String(decoding: text, as: UTF8.self))
-                            } else if Reading.same(key, "at") {
-                                at = try moment(&r)
-                            } else {
-                                try r.cursor.skip()
+                            case 1: at = try moment()
+                            default: try cursor.skip()
                             }
-                        }
-                        guard let kind, let at, at <= now else { quiet = false; return }
+                        } while try cursor.nextMember()
+                        guard let kind, let at, at <= now else { quiet = false; continue }
                         switch kind {
                         case .offer, .withdrawn, .closed: closed = true
                         case .rejected: closed = true; rejections.append(at)
@@ -283,35 +288,44 @@ public enum ByteDecoder {
                         case .reimbursed: reimbursed.append(at)
                         default: break
                         }
-                    }
-                } else if Reading.same(key, "interviews") {
-                    try r.skimArray { r in
+                    } while try cursor.nextElement()
+                case 1: // interviews
+                    guard try beginList() else { break }
+                    repeat {
                         var at: Instant?
                         var travel = false
-                        try r.skim { r, key in
-                            if Reading.same(key, "at") {
-                                at = try moment(&r)
-                            } else if Reading.same(key, "travel") {
-                                if r.cursor.nextIsNull {
-                                    try r.cursor.skip()
-                                } else if r.cursor.next == .literal, case .bool(let b) = try r.cursor.value() {
+                        var keys: UInt64 = 0
+                        guard cursor.next == .object, try cursor.beginObject() else { throw NotQuiet() }
+                        repeat {
+                            switch try knownKey(Reading.interviewKeys, &keys) {
+                            case 0: at = try moment()
+                            case 1:
+                                if cursor.nextIsNull {
+                                    try cursor.skip()
+                                } else if cursor.next == .literal, case .bool(let b) = try cursor.value() {
                                     travel = b
                                 } else {
                                     throw NotQuiet()
                                 }
-                            } else {
-                                try r.cursor.skip()
+                            default: try cursor.skip()
                             }
-                        }
-                        guard let at, at <= now else { quiet = false; return }
+                        } while try cursor.nextMember()
+                        guard let at, at <= now else { quiet = false; continue }
                         if travel { travelled.append(at) }
-                    }
-                } else if Reading.same(key, "contacts") {
-                    try r.skimArray { r in try r.skim { r, _ in try r.cursor.skip() } }
-                } else {
-                    try r.cursor.skip()
+                    } while try cursor.nextElement()
+                case 2: // contacts
+                    guard try beginList() else { break }
+                    repeat {
+                        var keys: UInt64 = 0
+                        guard cursor.next == .object, try cursor.beginObject() else { throw NotQuiet() }
+                        repeat {
+                            _ = try knownKey(Reading.contactKeys, &keys)
+                            try cursor.skip()
+                        } while try cursor.nextMember()
+                    } while try cursor.nextElement()
+                default: try cursor.skip()
                 }
-            }
+            } while try cursor.nextMember()
             guard quiet, closed, !open, rejections.allSatisfy({ r in thanks.contains { $0 >= r } }),
                   travelled.allSatisfy({ t in submitted.contains { $0 >= t } }) else { return false }
             // Every claim reimbursed, in the order the rules take them (a reimbursement settles
@@ -323,36 +337,50 @@ public enum ByteDecoder {
             return claims == 0
         }
 
-        static func same(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
-            key.count == name.utf8CodeUnitCount && key.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        /// The names a quiet record may have, in the order `knownKey` numbers them (the ones the
+        /// look needs first). A name not among them (a field added by hand, say) makes the
+        /// record one to read in full: then no name needs keeping to find one given twice.
+        static let applicationKeys: [StaticString] = [
+            "events", "interviews", "contacts", "id", "employer", "role", "decisionBy", "decisionGivenAt", "tz",
+            "createdAt", "updatedAt", "applied", "location", "link",
+        ]
+        static let eventKeys: [StaticString] = [
+            "kind", "at", "id", "contact", "channel", "decisionBy", "due", "about", "text", "answers", "answered",
+            "createdAt", "updatedAt",
+        ]
+        static let interviewKeys: [StaticString] = [
+            "at", "travel", "id", "kind", "minutes", "round", "with", "decisionBy", "decisionGivenAt", "cancelled",
+            "createdAt", "updatedAt",
+        ]
+        static let contactKeys: [StaticString] = [
+            "id", "name", "title", "role", "email", "phone", "address", "tz", "mayCall", "createdAt", "updatedAt",
+        ]
+
+        /// The next member's key as its place among `names` (its colon passed); one met before
+        /// in this object (`seen`) is a repeated key, which gives up; any other key, not quiet.
+        mutating func knownKey(_ names: [StaticString], _ seen: inout UInt64) throws -> Int {
+            guard let key = cursor.plainASCII(colon: true) else { throw NotQuiet() }
+            for (i, name) in names.enumerated() where name.utf8CodeUnitCount == key.count {
+                guard memcmp(name.utf8Start, key.baseAddress!, key.count) == 0 else { continue }
+                let bit: UInt64 = 1 << UInt64(i)
+                guard seen & bit == 0 else { throw GiveUp() }
+                seen |= bit
+                return i
+            }
+            throw NotQuiet()
         }
 
-        /// Steps through an object whose keys are plain ASCII (any other: not told quiet),
-        /// checking that no key comes twice, handing each to `member` (which steps past its value).
-        mutating func skim(_ member: (inout Reading, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-            guard cursor.next == .object else { throw NotQuiet() }
-            guard try cursor.beginObject() else { return }
-            var keys: [UnsafeBufferPointer<UInt8>] = []
-            // A bit per key, from its length and last byte: only keys that share one are compared.
-            var bits: UInt64 = 0
-            repeat {
-                guard let key = cursor.plainASCII(colon: true) else { throw NotQuiet() }
-                let bit: UInt64 = 1 << UInt64((key.count &* 31 &+ Int(key.last ?? 0)) & 63)
-                if bits & bit != 0, keys.contains(where: { $0.elementsEqual(key) }) { throw GiveUp() }
-                bits |= bit
-                keys.append(key)
-                try member(&self, key)
-            } while try cursor.nextMember()
-        }
-
-        /// Steps through a list (null: none).
-        mutating func skimArray(_ element: (inout Reading) throws -> Void) throws {
-            if try isNull() { return }
+        /// Opens a list of records: false when it is null or empty.
+        mutating func beginList() throws -> Bool {
+            if try isNull() { return false }
             guard cursor.next == .array else { throw NotQuiet() }
-            guard try cursor.beginArray() else { return }
-            repeat {
-                try element(&self)
-            } while try cursor.nextElement()
+            return try cursor.beginArray()
+        }
+
+        /// A time written as plain ASCII RFC 3339; anything else, not quiet.
+        mutating func moment() throws -> Instant {
+            guard let text = cursor.plainASCII(), let t = Instant(rfc3339Bytes: text) else { throw NotQuiet() }
+            return t
         }
 
         mutating func settings() throws -> Settings {

@@ -277,7 +277,15 @@ private struct Parser {
     mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
-            case Byte.space, Byte.lineFeed, Byte.carriageReturn, Byte.tab:
+            case Byte.space:
+                // Indentation eight spaces at a time.
+                if index + 8 <= bytes.count, let base = bytes.baseAddress,
+                   UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                    index += 8
+                } else {
+                    index += 1
+                }
+            case Byte.lineFeed, Byte.carriageReturn, Byte.tab:
                 index += 1
             default:
                 return

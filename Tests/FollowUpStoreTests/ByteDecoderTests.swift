@@ -278,7 +278,9 @@ struct LeavingOutQuietTests {
         for seed in UInt64(1)...6 { base.applications += LeavingOutQuietTests.world(seed: seed).applications.map { app in
             var app = app
             app.id += "-\(seed)"
-            app.extra["note"] = .string("caf\u{E9} \"quoted\" \u{1F600}")
+            // Strings the look steps over: escapes, accents, emoji.
+            app.role += " caf\u{E9} \"quoted\" \u{1F600}\t"
+            for e in app.events.indices { app.events[e].text = "n\u{F8}te \\ \u{1}" }
             return app
         } }
         let file = DataFile.encode(base)
