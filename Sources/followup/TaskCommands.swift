@@ -41,10 +41,22 @@ struct AgendaCommand: ParsableCommand {
         let horizon = ctx.today.adding(days: days)
         let tasks = agenda.visible.filter { $0.status != .upcoming || $0.due <= horizon }
         if json {
-            outputJSON(JSONWriter.canonicalString(.object([
-                "now": .string(ctx.now.description),
-                "tasks": .array(tasks.map { TaskJSON.encode($0, zone: ctx.zone) }),
-            ])))
+            // {"now": …, "tasks": [ … ]} in the canonical form, each task written straight.
+            var out = Array("{\n  \"now\": ".utf8)
+            JSONWriter.appendString(ctx.now.description, to: &out)
+            out.append(contentsOf: ",\n  \"tasks\": ".utf8)
+            if tasks.isEmpty {
+                out.append(contentsOf: "[]".utf8)
+            } else {
+                out.append(UInt8(ascii: "["))
+                for (i, task) in tasks.enumerated() {
+                    out.append(contentsOf: (i == 0 ? "\n    " : ",\n    ").utf8)
+                    TaskJSON.appendCanonical(task, zone: ctx.zone, depth: 2, to: &out)
+                }
+                out.append(contentsOf: "\n  ]".utf8)
+            }
+            out.append(contentsOf: "\n}\n".utf8)
+            outputJSON(String(decoding: out, as: UTF8.self))
             return
         }
         if tasks.isEmpty {
@@ -299,6 +311,78 @@ enum TaskJSON {
         if let r = t.channelReason { o["channelReason"] = .string(r) }
         if let s = t.snoozedUntil { o["snoozedUntil"] = .string(s.description) }
         return .object(o)
+    }
+}
+
+extension TaskJSON {
+    /// The bytes `JSONWriter.appendCanonical(encode(t, zone:), depth:)` appends, written straight
+    /// from the task (an agenda prints hundreds; building and sorting each object cost more than
+    /// the rest of printing).
+    static func appendCanonical(_ t: FollowUpTask, zone: Zone, depth: Int, to out: inout [UInt8]) {
+        var first = true
+        func key(_ name: StaticString) {
+            out.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            first = false
+            newline(depth + 1)
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")])
+        }
+        func newline(_ level: Int) {
+            out.append(UInt8(ascii: "\n"))
+            for _ in 0..<level { out.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")]) }
+        }
+        func string(_ s: String?) {
+            if let s { JSONWriter.appendString(s, to: &out) } else { out.append(contentsOf: "null".utf8) }
+        }
+        func instant(_ i: Instant) {
+            out.append(UInt8(ascii: "\""))
+            zone.localize(i).appendDescription(to: &out)
+            out.append(UInt8(ascii: "\""))
+        }
+        func day(_ d: Day) {
+            out.append(UInt8(ascii: "\""))
+            d.appendDescription(to: &out)
+            out.append(UInt8(ascii: "\""))
+        }
+        func int(_ n: Int?) { out.append(contentsOf: (n.map(String.init) ?? "null").utf8) }
+
+        if let a = t.advice { key("advice"); string(a) }
+        key("anchor"); string(t.anchor)
+        key("app"); string(t.app)
+        key("attempt"); int(t.attempt)
+        if let c = t.callWindow {
+            key("callWindow")
+            out.append(UInt8(ascii: "{"))
+            newline(depth + 2)
+            out.append(contentsOf: "\"end\": ".utf8)
+            instant(c.upperBound)
+            out.append(UInt8(ascii: ","))
+            newline(depth + 2)
+            out.append(contentsOf: "\"start\": ".utf8)
+            instant(c.lowerBound)
+            newline(depth + 1)
+            out.append(UInt8(ascii: "}"))
+        }
+        key("channel"); string(t.channel?.rawValue)
+        if let r = t.channelReason { key("channelReason"); string(r) }
+        key("contact"); string(t.contact)
+        key("contactName"); string(t.contactName)
+        key("deadline"); instant(t.deadline)
+        key("due"); day(t.due)
+        key("dueAt")
+        if let d = t.dueAt { instant(d) } else { out.append(contentsOf: "null".utf8) }
+        key("employer"); string(t.employer)
+        key("id"); string(t.id)
+        key("kind"); string(t.kind.rawValue)
+        if t.kind == .checkIn { key("maxAttempts"); int(t.maxAttempts) }
+        key("opensAt"); instant(t.opensAt)
+        key("reason"); string(t.reason)
+        if let s = t.snoozedUntil { key("snoozedUntil"); day(s) }
+        key("status"); string(t.status.rawValue)
+        if let w = t.windowEnd { key("windowEnd"); day(w) }
+        newline(depth)
+        out.append(UInt8(ascii: "}"))
     }
 }
 

@@ -1,0 +1,30 @@
+import FollowUpCore
+import JSON
+import Testing
+@testable import followup
+
+@Suite("agenda --json writes each task straight, as the tree writer would")
+struct TaskJSONTests {
+    @Test("every task of the demo data at many moments: the same bytes as the JSON tree, at two depths")
+    func sameBytes() {
+        let zone = Zone(identifier: "America/New_York")!
+        let data = Demo.data(today: Day("2026-11-24")!, zone: zone)
+        var tasks = 0
+        var callWindows = 0
+        for hours in stride(from: -24 * 30, through: 24 * 60, by: 7) {
+            let now = Instant(rfc3339: "2026-11-24T09:00:00-05:00")!.adding(hours: hours)
+            for task in Rules.schedule(data, zone: zone, now: now).tasks {
+                for depth in [0, 2] {
+                    var straight: [UInt8] = []
+                    TaskJSON.appendCanonical(task, zone: zone, depth: depth, to: &straight)
+                    var tree: [UInt8] = []
+                    JSONWriter.appendCanonical(TaskJSON.encode(task, zone: zone), depth: depth, to: &tree)
+                    #expect(straight == tree, "\(task.id) at \(now)")
+                }
+                tasks += 1
+                if task.callWindow != nil { callWindows += 1 }
+            }
+        }
+        #expect(tasks > 500 && callWindows > 10, "\(tasks) tasks, \(callWindows) with a call window")
+    }
+}
