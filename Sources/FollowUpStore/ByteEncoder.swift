@@ -252,7 +252,7 @@ public enum ByteEncoder {
 /// writing them out again: only when those bytes are known to be canonical — exactly the bytes
 /// followup itself last saved to this file, recognised by their length and a 64-bit hash kept in
 /// the state folder (a file edited by hand since is written out in full once, then spliced again).
-/// An application is copied only when it equals the one read at that place, field by field.
+/// An application is copied only when it is, bit for bit, the one read with its id.
 public struct Splice {
     let bytes: [UInt8]
     let read: FollowUpData
@@ -274,9 +274,16 @@ public struct Splice {
 
     func encode(_ data: FollowUpData) -> [UInt8] {
         ByteEncoder.encode(data) { app in
-            guard let i = index[app.id], read.applications[i] == app else { return nil }
+            guard let i = index[app.id], Splice.same(read.applications[i], app) else { return nil }
             return bytes[spans[i]]
         }
+    }
+
+    /// Whether `b` is `a` as it was read, bit for bit — the same strings and arrays, as a change
+    /// leaves every application it did not touch. Not `==`: that holds for text that differs only
+    /// in its Unicode normalisation (é and e + ◌́), whose new bytes must be written.
+    static func same(_ a: Application, _ b: Application) -> Bool {
+        withUnsafeBytes(of: a) { x in withUnsafeBytes(of: b) { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 }
 

@@ -54,6 +54,18 @@ enum Shell {
         return "localtime=" + String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// This program as built — the size and change time of the running executable — so that a
+    /// count kept by another build of the rules (an upgrade) is not taken for this one's.
+    static func programStamp() -> String {
+        #if os(Linux)
+        var st = stat()
+        guard stat("/proc/self/exe", &st) == 0 else { return "program=?" }
+        return "program=\(st.st_size)-\(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec)"
+        #else
+        return "program=" + (Bundle.main.executablePath ?? "?")
+        #endif
+    }
+
     /// `zoneKey()`, else the identifier of `zone` (which `zone()` gave).
     static func zoneKey(of zone: Zone) -> String { zoneKey() ?? "zone=" + zone.identifier }
 

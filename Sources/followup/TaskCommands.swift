@@ -91,7 +91,8 @@ extension AgendaCommand {
         if let stamp, let folder = ctx.file.stateFolder, stamp.isSettled(clock: Shell.clock().seconds),
            DueCountFile.Stamp.of(ctx.file.path) == stamp {
             DueCountFile(dataPath: ctx.file.path, stateFolder: folder)
-                .write(Rules.dueCount(data, agenda, zone: ctx.zone, now: ctx.now), for: stamp, zone: Shell.zoneKey(of: ctx.zone))
+                .write(Rules.dueCount(data, agenda, zone: ctx.zone, now: ctx.now), for: stamp,
+                       zone: Shell.zoneKey(of: ctx.zone) + " " + Shell.programStamp())
         }
         return count
     }
@@ -138,7 +139,8 @@ extension AgendaCommand {
             (file, now, zoneKey) = (ctx.file, ctx.now, Shell.zoneKey(of: ctx.zone))
         }
         guard let folder = file.stateFolder, let stamp = DueCountFile.Stamp.of(file.path),
-              let answer = DueCountFile(dataPath: file.path, stateFolder: folder).read(for: stamp, zone: zoneKey)?.count(at: now)
+              let answer = DueCountFile(dataPath: file.path, stateFolder: folder)
+                  .read(for: stamp, zone: zoneKey + " " + Shell.programStamp())?.count(at: now)
         else { return nil }
         let named = (fileText ?? Shell.variable("FOLLOWUP_FILE")).map { $0 != DataFile.defaultPath(environment: env) } ?? false
         Context.noticeConflictCopies(of: file, named: named)

@@ -368,6 +368,13 @@ struct SpliceTests {
         try expectCanonical("a field followup does not know")
         #expect(mark.matches(try #require(bytes(file.path))))
 
+        // A name changed only in its Unicode normalisation (equal as Swift compares strings):
+        // the new bytes are written.
+        try save { $0.applications[0].employer = "Caf\u{E9}" }
+        try save { $0.applications[0].employer = "Cafe\u{301}" }
+        try expectCanonical("a name in another normalisation")
+        #expect(bytes(file.path).map { String(decoding: $0, as: UTF8.self).utf8.contains(0xCC) } == true, "the combining accent is saved")
+
         // Edited by hand into one line: what the next save copies must not be those bytes.
         let compact = JSONWriter.compact(try JSONParser.parse(try #require(bytes(file.path))))
         try Data(compact.utf8).write(to: URL(fileURLWithPath: file.path))
