@@ -192,6 +192,31 @@ public enum TerminalText {
 
     /// The text with every scalar that `needsEscape` written as `escape` gives it.
     static func escaping(_ text: String, _ escape: (UInt32) -> String) -> String {
+        // Told from the UTF-8 bytes before any scalar is decoded: the text is valid UTF-8, so
+        // each scalar `needsEscape` names has one byte pattern.
+        var text = text
+        let plain = text.withUTF8 { b -> Bool in
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c < 0x20 { if c != 0x0A && c != 0x09 { return false } } else if c == 0x7F { return false }
+                else if c >= 0xC2 {
+                    let d = i + 1 < b.count ? b[i + 1] : 0
+                    let e = i + 2 < b.count ? b[i + 2] : 0
+                    switch c {
+                    case 0xC2 where d >= 0x80 && d <= 0x9F: return false                  // U+0080–U+009F
+                    case 0xD8 where d == 0x9C: return false                               // U+061C
+                    case 0xE2 where d == 0x80 && e >= 0xAA && e <= 0xAE: return false     // U+202A–U+202E
+                    case 0xE2 where d == 0x81 && e >= 0xA6 && e <= 0xA9: return false     // U+2066–U+2069
+                    case 0xEF where d == 0xBB && e == 0xBF: return false                  // U+FEFF
+                    default: break
+                    }
+                }
+                i += 1
+            }
+            return true
+        }
+        if plain { return text }
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {

@@ -52,3 +52,22 @@ struct TextWidthTests {
         #expect(TextWidth.of(scalar) == cells, "U+\(String(value, radix: 16, uppercase: true))")
     }
 }
+
+@Suite("Escaping what a terminal would act on")
+struct EscapingTests {
+    @Test("the look at bytes agrees with the look at scalars for every scalar of the BMP and a sample beyond")
+    func bytesAgreeWithScalars() {
+        var scalars = Array(0...0xFFFF)
+        scalars += stride(from: 0x10000, through: 0x10FFFF, by: 97).map { $0 }
+        for v in scalars {
+            guard let scalar = Unicode.Scalar(UInt32(v)) else { continue }
+            let text = "a" + String(Character(scalar)) + "é"
+            // What the scalars say, escaped one by one as `escaping` does.
+            var expected = ""
+            for s in text.unicodeScalars {
+                if TerminalText.needsEscape(s) { expected += "<\(s.value)>" } else { expected.unicodeScalars.append(s) }
+            }
+            #expect(TerminalText.escaping(text) { "<\($0)>" } == expected, "U+\(String(v, radix: 16))")
+        }
+    }
+}
