@@ -244,20 +244,13 @@ public enum ByteDecoder {
 
         // MARK: Quiet applications
 
-        /// Whether the application at the cursor is quiet at `now` — closed (an offer, rejection,
-        /// withdrawal or closing logged, never a reopening), nothing dated after `now`, a
-        /// thank-you after every rejection, expenses submitted after every interview travelled
-        /// to and every claim reimbursed — so that
-        /// no rule gives it a task or counts it for its employer, now or later while nothing
-        /// is added (SPEC §2: a closed application owes only a closing thank-you and the
-        /// expenses). When it is, the cursor has passed it: its JSON is checked as `value()`
-        /// checks it (a syntax error or a repeated key is still found), its fields are not read.
-        /// When it is not (or cannot be told from what was seen), false, the cursor anywhere
-        /// inside it: the caller goes back and reads it in full.
+        /// Whether the application at the cursor is quiet at `now` (`Rules.owesNothing`, from a
+        /// glimpse of its events and interviews). When it is, the cursor has passed it: its JSON
+        /// is checked as `value()` checks it (a syntax error or a repeated key is still found),
+        /// its fields are not read. When it is not (or cannot be told from what was seen), false,
+        /// the cursor anywhere inside it: the caller goes back and reads it in full.
         mutating func isQuiet(at now: Instant) throws -> Bool {
-            var closed = false, open = false, quiet = true
-            var rejections: [Instant] = [], thanks: [Instant] = []
-            var travelled: [Instant] = [], submitted: [Instant] = [], reimbursed: [Instant] = []
+            var glimpse = Glimpse()
             var appKeys: UInt64 = 0
             guard cursor.next == .object, try cursor.beginObject() else { throw NotQuiet() }
             repeat {
@@ -278,16 +271,8 @@ public enum ByteDecoder {
                             default: try cursor.skip()
                             }
                         } while try cursor.nextMember()
-                        guard let kind, let at, at <= now else { quiet = false; continue }
-                        switch kind {
-                        case .offer, .withdrawn, .closed: closed = true
-                        case .rejected: closed = true; rejections.append(at)
-                        case .reopened: open = true
-                        case .thankYou: thanks.append(at)
-                        case .expensesSubmitted: submitted.append(at)
-                        case .reimbursed: reimbursed.append(at)
-                        default: break
-                        }
+                        guard let kind, let at else { throw NotQuiet() }
+                        glimpse.events.append((kind, at))
                     } while try cursor.nextElement()
                 case 1: // interviews
                     guard try beginList() else { break }
@@ -310,8 +295,8 @@ public enum ByteDecoder {
                             default: try cursor.skip()
                             }
                         } while try cursor.nextMember()
-                        guard let at, at <= now else { quiet = false; continue }
-                        if travel { travelled.append(at) }
+                        guard let at else { throw NotQuiet() }
+                        glimpse.interviews.append((at, travel))
                     } while try cursor.nextElement()
                 case 2: // contacts
                     guard try beginList() else { break }
@@ -326,15 +311,7 @@ public enum ByteDecoder {
                 default: try cursor.skip()
                 }
             } while try cursor.nextMember()
-            guard quiet, closed, !open, rejections.allSatisfy({ r in thanks.contains { $0 >= r } }),
-                  travelled.allSatisfy({ t in submitted.contains { $0 >= t } }) else { return false }
-            // Every claim reimbursed, in the order the rules take them (a reimbursement settles
-            // the oldest claim open); at the same second a reimbursement is taken first, which
-            // can only leave more open, so "none open" holds in whatever order they sort.
-            var claims = 0
-            let settled = reimbursed.map { ($0.seconds, 0) } + submitted.map { ($0.seconds, 1) }
-            for (_, kind) in settled.sorted(by: <) { claims = kind == 1 ? claims + 1 : max(0, claims - 1) }
-            return claims == 0
+            return Rules.owesNothing(glimpse, at: now)
         }
 
         /// The names a quiet record may have, in the order `knownKey` numbers them (the ones the

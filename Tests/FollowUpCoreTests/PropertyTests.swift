@@ -431,4 +431,22 @@ struct PropertyTests {
             if summary.from > Int64.min { #expect(summary.count(at: Instant(seconds: summary.from - 1)) == nil) }
         }
     }
+
+    @Test("an application that owes nothing is closed and has no task, now or later while nothing is added", arguments: PresetName.allCases)
+    func owesNothing(_ preset: PresetName) async {
+        await propertyCheck(count: 300, input: World.generator(preset)) { world in
+            let later = Rules.schedule(world.data, zone: newYork, now: world.now.adding(hours: 24 * 40))
+            let agenda = world.agenda
+            for app in world.data.applications {
+                var glimpse = Glimpse()
+                glimpse.events = app.events.map { ($0.kind, $0.at) }
+                glimpse.interviews = app.interviews.map { ($0.at, $0.travel) }
+                guard Rules.owesNothing(glimpse, at: world.now) else { continue }
+                #expect(agenda.statuses[app.id]?.isClosed == true, "\(app.id)")
+                #expect(!agenda.tasks.contains { $0.app == app.id }, "\(app.id)")
+                #expect(!later.tasks.contains { $0.app == app.id }, "\(app.id) later")
+                #expect(!agenda.employers.contains { $0.apps.contains(app.id) }, "\(app.id) counted for its employer")
+            }
+        }
+    }
 }
