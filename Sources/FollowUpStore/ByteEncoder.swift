@@ -325,14 +325,9 @@ public struct WrittenMark: Sendable {
         return String(decoding: kept, as: UTF8.self) == text(for: bytes)
     }
 
-    /// Marks `bytes` as saved (no fsync: a mark lost in a crash only costs one save in full).
+    /// Marks `bytes` as saved (not waited for on disk: a mark lost in a crash only costs one
+    /// save in full).
     func mark(_ bytes: [UInt8]) {
-        let temp = path + ".tmp"
-        let content = Array(text(for: bytes).utf8)
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return }
-        let n = content.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        close(fd)
-        if n == content.count { rename(temp, path) } else { unlink(temp) }
+        try? DataFile.writeDurably(Array(text(for: bytes).utf8), to: path, folder: DataFile(path: path).folder, syncing: false)
     }
 }

@@ -146,7 +146,7 @@ public struct DueCountFile: Sendable {
         let folder = DataFile(path: path).folder
         do {
             try DataFile.makeFolder(folder)
-            try DataFile.writeDurably(Array(text.utf8), to: path, folder: folder)
+            try DataFile.writeDurably(Array(text.utf8), to: path, folder: folder, syncing: false)
         } catch {}
     }
 }

@@ -194,7 +194,9 @@ extension DataFile {
         try DataFile.writeDurably(bytes, to: path, folder: folder)
     }
 
-    static func writeDurably(_ bytes: [UInt8], to path: String, folder: String) throws(StoreError) {
+    /// `syncing` false: the same replace by rename, without waiting for the disk (for a file
+    /// whose loss in a crash costs nothing but time).
+    static func writeDurably(_ bytes: [UInt8], to path: String, folder: String, syncing: Bool = true) throws(StoreError) {
         // A name no one can guess, created new (never through a link someone planted).
         var rng = SystemRandomNumberGenerator()
         let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789")
@@ -217,7 +219,7 @@ extension DataFile {
             }
         }
         let message = DataFile.errorText()
-        if ok { ok = fchmod(fd, 0o600) == 0 && fsync(fd) == 0 }
+        if ok { ok = fchmod(fd, 0o600) == 0 && (!syncing || fsync(fd) == 0) }
         close(fd)
         guard ok else {
             unlink(temp)
@@ -228,6 +230,7 @@ extension DataFile {
             unlink(temp)
             throw StoreError.io(path: path, message: "cannot save: \(message)")
         }
+        guard syncing else { return }
         let dirfd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dirfd >= 0 {
             fsync(dirfd)

@@ -47,21 +47,27 @@ struct Context: Sendable {
 
     /// Resolves the file, the zone and the time (see `CommonOptions.context`).
     static func make(file: String?, now: String?, noticing: Bool) throws -> Context {
-        let env = Shell.environment
-        let path = file ?? env["FOLLOWUP_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? DataFile.defaultPath(environment: env)
         let zone = try Shell.zone()
-        let nowText = now ?? env["FOLLOWUP_NOW"].flatMap { $0.isEmpty ? nil : $0 }
+        let nowText = now ?? Shell.variable("FOLLOWUP_NOW")
         let instant: Instant
         if let nowText {
             instant = try Fields.dateTime(.now, zone: zone).value(nowText)
         } else {
             instant = zone.localize(Shell.clock())
         }
+        let (dataFile, named) = Context.dataFile(file, clockDay: zone.day(of: Shell.clock()))
+        if noticing { noticeConflictCopies(of: dataFile, named: named) }
+        return Context(file: dataFile, zone: zone, now: instant)
+    }
+
+    /// The data file `--file` names, else `$FOLLOWUP_FILE`, else the default one (its real path,
+    /// its undo history in the state folder); `named`: it is not the default one.
+    static func dataFile(_ file: String?, clockDay: Day? = nil) -> (file: DataFile, named: Bool) {
+        let env = Shell.environment
+        let path = file ?? Shell.variable("FOLLOWUP_FILE") ?? DataFile.defaultPath(environment: env)
         let dataFile = DataFile(path: CommonOptions.resolved(absolutePath(path)),
-                                stateFolder: HistoryFile.defaultStateFolder(environment: env), clockDay: zone.day(of: Shell.clock()))
-        let context = Context(file: dataFile, zone: zone, now: instant)
-        if noticing { noticeConflictCopies(of: dataFile, named: path != DataFile.defaultPath(environment: env)) }
-        return context
+                                stateFolder: HistoryFile.defaultStateFolder(environment: env), clockDay: clockDay)
+        return (dataFile, path != DataFile.defaultPath(environment: env))
     }
 
     /// On a terminal, points out a sync tool's conflict copy beside the file (`named`: the file

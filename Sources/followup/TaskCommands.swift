@@ -91,11 +91,13 @@ extension AgendaCommand {
         if let stamp, let folder = ctx.file.stateFolder, stamp.isSettled(clock: Shell.clock().seconds),
            DueCountFile.Stamp.of(ctx.file.path) == stamp {
             DueCountFile(dataPath: ctx.file.path, stateFolder: folder)
-                .write(Rules.dueCount(data, agenda, zone: ctx.zone, now: ctx.now), for: stamp,
-                       zone: Shell.zoneKey(of: ctx.zone) + " " + Shell.programStamp())
+                .write(Rules.dueCount(data, agenda, zone: ctx.zone, now: ctx.now), for: stamp, zone: keptFor(Shell.zoneKey(of: ctx.zone)))
         }
         return count
     }
+
+    /// What a kept count is for besides the file: the zone and this build of the rules.
+    static func keptFor(_ zoneKey: String) -> String { zoneKey + " " + Shell.programStamp() }
 
     /// `agenda --count` answered from the kept count without reading the data file, before the
     /// command line is parsed in full (a shell prompt runs it every time): only for the plain
@@ -124,25 +126,20 @@ extension AgendaCommand {
             }
         }
         guard count else { return nil }
-        let env = Shell.environment
-        let file: DataFile
+        let (file, named) = Context.dataFile(fileText)
         let now: Instant
         let zoneKey: String
         if nowText ?? Shell.variable("FOLLOWUP_NOW") == nil, let key = Shell.zoneKey() {
             // The clock's second is all the count needs of now: no zone to look up.
-            let path = fileText ?? Shell.variable("FOLLOWUP_FILE") ?? DataFile.defaultPath(environment: env)
-            file = DataFile(path: CommonOptions.resolved(absolutePath(path)), stateFolder: HistoryFile.defaultStateFolder(environment: env))
-            now = Shell.clock()
-            zoneKey = key
+            (now, zoneKey) = (Shell.clock(), key)
         } else {
             guard let ctx = try? Context.make(file: fileText, now: nowText, noticing: false) else { return nil }
-            (file, now, zoneKey) = (ctx.file, ctx.now, Shell.zoneKey(of: ctx.zone))
+            (now, zoneKey) = (ctx.now, Shell.zoneKey(of: ctx.zone))
         }
         guard let folder = file.stateFolder, let stamp = DueCountFile.Stamp.of(file.path),
               let answer = DueCountFile(dataPath: file.path, stateFolder: folder)
-                  .read(for: stamp, zone: zoneKey + " " + Shell.programStamp())?.count(at: now)
+                  .read(for: stamp, zone: keptFor(zoneKey))?.count(at: now)
         else { return nil }
-        let named = (fileText ?? Shell.variable("FOLLOWUP_FILE")).map { $0 != DataFile.defaultPath(environment: env) } ?? false
         Context.noticeConflictCopies(of: file, named: named)
         return answer
     }

@@ -116,14 +116,8 @@ struct ByteDecoderTests {
         try #require(!golden.isEmpty)
         var rng = SystemRandomNumberGenerator()
         let seed = UInt64.random(in: 0...UInt64.max, using: &rng)
-        var state = seed
-        func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
+        var random = Seeded(state: seed)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         let interesting = Array("\"\\{}[],:0-1.eEntf \n".utf8) + [0xC3, 0x80, 0xFF, 0x00, UInt8(ascii: "x")]
         var read = 0
         var refused = 0
@@ -207,14 +201,8 @@ struct LeavingOutQuietTests {
     /// travelled to, expenses submitted, chased and reimbursed (some at the same second),
     /// reopenings, and events and interviews on either side of the moments tried.
     static func world(seed: UInt64) -> FollowUpData {
-        var state = seed
-        func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
+        var random = Seeded(state: seed)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         let start = instant("2026-09-01T09:00:00-04:00")
         func moment() -> Instant { Instant(seconds: start.seconds + Int64(next(120)) * 86_400 / 2 + Int64(next(3)) * 1800, offset: -14_400) }
         let kinds: [EventKind] = [
@@ -287,11 +275,8 @@ struct LeavingOutQuietTests {
         let all = try #require(ByteDecoder.decode(file)).applications.count
         let kept = try #require(ByteDecoder.decode(file, leavingOutQuietAt: later)).applications.count
         try #require(kept < all, "applications are left out: \(kept) of \(all) read")
-        var state: UInt64 = 0x5EED
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = Seeded(state: 0x5EED)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         let interesting = Array("\"\\{}[],:0-1.entf \n".utf8) + [0xC3, 0x80, 0xFF, 0x00, 0x1F]
         var refused = 0
         for _ in 0..<1500 {

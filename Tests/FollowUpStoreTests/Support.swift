@@ -80,3 +80,16 @@ func sampleData() -> FollowUpData {
         tombstones: [Tombstone(id: "initech-0000", deletedAt: t0)],
         extra: ["x-sync": .object(["device": .string("laptop"), "seq": .number("42")])])
 }
+
+/// A small seeded generator (SplitMix64): one seed, the same numbers, so a failure can be replayed.
+struct Seeded {
+    var state: UInt64
+
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+}
