@@ -313,30 +313,33 @@ struct Engine {
         (a.employer.lowercased(), a.employer) < (b.employer.lowercased(), b.employer)
     }
 
+    /// Sorts positions, not tasks: a task is a large value (moving one retains every string in
+    /// it), and the keys — rank, deadline, folded names — are computed once per task.
     static func sorted(_ tasks: [FollowUpTask]) -> [FollowUpTask] {
         // Overdue first, missed last.
-        func rank(_ t: FollowUpTask) -> Int { t.status == .overdue ? 0 : (t.status == .missed ? 2 : 1) }
+        func rank(_ t: FollowUpTask) -> Int64 { t.status == .overdue ? 0 : (t.status == .missed ? 2 : 1) }
+        let ranks = tasks.map(rank)
+        let deadlines = tasks.map(\.deadline.seconds)
         // Names are folded only where the rank and deadline tie: folding is the costly part, and
         // most tasks are told apart before it is needed.
         var ties: [Int64: Int] = [:]
-        for t in tasks { ties[Int64(rank(t)) << 60 ^ t.deadline.seconds, default: 0] += 1 }
-        return tasks.map { t -> (employer: String, contact: String, task: FollowUpTask) in
-            guard (ties[Int64(rank(t)) << 60 ^ t.deadline.seconds] ?? 0) > 1 else { return ("", "", t) }
-            return (t.employer.lowercased(), (t.contactName ?? "").lowercased(), t)
+        for i in tasks.indices { ties[ranks[i] << 60 ^ deadlines[i], default: 0] += 1 }
+        let folded = tasks.indices.map { i -> (employer: String, contact: String) in
+            guard (ties[ranks[i] << 60 ^ deadlines[i]] ?? 0) > 1 else { return ("", "") }
+            return (tasks[i].employer.lowercased(), (tasks[i].contactName ?? "").lowercased())
         }
-            .sorted { a, b in
-                let ao = rank(a.task)
-                let bo = rank(b.task)
-                if ao != bo { return ao < bo }
-                if a.task.deadline.seconds != b.task.deadline.seconds { return a.task.deadline.seconds < b.task.deadline.seconds }
-                if a.employer != b.employer { return a.employer < b.employer }
-                if a.task.employer != b.task.employer { return a.task.employer < b.task.employer }
-                if a.contact != b.contact { return a.contact < b.contact }
-                if a.task.contactName != b.task.contactName { return (a.task.contactName ?? "") < (b.task.contactName ?? "") }
-                if a.task.kind != b.task.kind { return a.task.kind < b.task.kind }
-                return a.task.id < b.task.id
-            }
-            .map(\.task)
+        let order = tasks.indices.sorted { i, j in
+            if ranks[i] != ranks[j] { return ranks[i] < ranks[j] }
+            if deadlines[i] != deadlines[j] { return deadlines[i] < deadlines[j] }
+            if folded[i].employer != folded[j].employer { return folded[i].employer < folded[j].employer }
+            if tasks[i].employer != tasks[j].employer { return tasks[i].employer < tasks[j].employer }
+            if folded[i].contact != folded[j].contact { return folded[i].contact < folded[j].contact }
+            if tasks[i].contactName != tasks[j].contactName { return (tasks[i].contactName ?? "") < (tasks[j].contactName ?? "") }
+            if tasks[i].kind != tasks[j].kind { return tasks[i].kind < tasks[j].kind }
+            if tasks[i].id != tasks[j].id { return tasks[i].id < tasks[j].id }
+            return i < j
+        }
+        return order.map { tasks[$0] }
     }
 
     /// Contacts at one employer are one person when they share an email, else a case-folded name.

@@ -30,11 +30,24 @@ struct Followup: ParsableCommand {
             return
         }
         do {
-            var command = try parseAsRoot()
+            var command = try direct(CommandLine.arguments) ?? parseAsRoot()
             try command.run()
         } catch {
             Foundation.exit(report(error))
         }
+    }
+
+    /// The commands scripts, prompts and status bars run most, parsed on their own: setting up
+    /// the whole tree of subcommands costs more than some of them take to answer. Anything one
+    /// of them does not accept (a mistake, `--help`) is parsed again the full way, which says
+    /// it as always.
+    static func direct(_ arguments: [String]) -> ParsableCommand? {
+        let commands: [String: ParsableCommand.Type] = [
+            "agenda": AgendaCommand.self, "strikes": StrikesCommand.self, "apps": Apps.self, "remind": Remind.self,
+            "log": Log.self, "done": Done.self,
+        ]
+        guard arguments.count > 1, let type = commands[arguments[1]] else { return nil }
+        return try? type.parseAsRoot(Array(arguments.dropFirst(2)))
     }
 
     /// Turns any error into the one line a user reads and the documented exit code.
