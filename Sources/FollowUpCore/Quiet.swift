@@ -6,6 +6,12 @@ public struct Glimpse: Sendable {
     public var interviews: [(at: Instant, travel: Bool)] = []
 
     public init() {}
+
+    /// The glimpse of an application read in full.
+    public init(of app: Application) {
+        events = app.events.map { ($0.kind, $0.at) }
+        interviews = app.interviews.map { ($0.at, $0.travel) }
+    }
 }
 
 extension Rules {
@@ -41,5 +47,15 @@ extension Rules {
         let settled = reimbursed.map { ($0.seconds, 0) } + submitted.map { ($0.seconds, 1) }
         for (_, kind) in settled.sorted(by: <) { claims = kind == 1 ? claims + 1 : max(0, claims - 1) }
         return claims == 0
+    }
+
+    /// From when an application owes nothing (`owesNothing` at every moment from then on, at
+    /// none before), while nothing is added to it; nil: never. Whether it owes something is a
+    /// matter of what it holds once everything in it has happened, so the moment is the last
+    /// time in it — a reader that knows it can leave the application out without a look.
+    public static func quietFrom(_ g: Glimpse) -> Instant? {
+        let last = (g.events.map(\.at) + g.interviews.map(\.at)).max()
+        guard let last, owesNothing(g, at: last) else { return nil }
+        return last
     }
 }

@@ -30,18 +30,12 @@ public enum ByteDecoder {
         bytes.withUnsafeBufferPointer { buffer in
             var reader = Reading(JSONCursor(buffer))
             reader.spans = []
-            guard let data = try? reader.document(), let found = reader.spans else { return nil }
-            // Each span up to its closing brace, without the whitespace after it.
-            let spans = found.map { span -> Range<Int> in
-                var end = span.upperBound
-                while end > span.lowerBound, [0x20, 0x0A, 0x0D, 0x09].contains(buffer[end - 1]) { end -= 1 }
-                return span.lowerBound..<end
-            }
+            guard let data = try? reader.document(), let spans = reader.spans else { return nil }
             return (data, spans)
         }
     }
 
-    /// The data without the applications that are quiet at `quiet` (see `Reading.isQuiet`),
+    /// The data without the applications that are quiet at `quiet` (see `Reading.glimpse` and `Rules.owesNothing`),
     /// which are only checked, not read: for the commands that show what is to be done
     /// (agenda, strikes), whose answer they cannot change. Never for a change: the file would
     /// lose them. Nil when the tree decoder must read the file.
@@ -50,6 +44,18 @@ public enum ByteDecoder {
             var reader = Reading(JSONCursor(buffer))
             reader.quietAt = quiet
             return try? reader.document()
+        }
+    }
+
+    /// The data without the applications quiet at `now`, as `decode(_:leavingOutQuietAt:)`, and
+    /// the file's `QuietIndex` (nil when the applications are not a list).
+    public static func decodeIndexing(_ bytes: [UInt8], leavingOutQuietAt now: Instant) -> (FollowUpData, QuietIndex?)? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reading(JSONCursor(buffer))
+            reader.quietAt = now
+            reader.index = QuietIndex(list: 0..<0, entries: [])
+            guard let data = try? reader.document() else { return nil }
+            return (data, reader.index)
         }
     }
 
@@ -79,8 +85,12 @@ public enum ByteDecoder {
         var zones: [String: Bool] = [:]
         /// When set, applications quiet at this moment are left out.
         var quietAt: Instant?
-        /// When set, where each application's JSON lies in the bytes (with the whitespace after it).
+        /// When set, where each application's JSON lies in the bytes.
         var spans: [Range<Int>]?
+        /// When set, with `quietAt`: where each application lies and from when it owes nothing.
+        var index: QuietIndex?
+
+        var valueEnd: Int { cursor.valueEnd }
 
         init(_ cursor: JSONCursor) { self.cursor = cursor }
 
@@ -209,19 +219,38 @@ public enum ByteDecoder {
                 case "applications":
                     try m.meet(2)
                     if let now = r.quietAt {
+                        let open = r.cursor.offset
+                        let listed = r.cursor.next == .array
                         applications = try r.array { r -> Application? in
                             let mark = r.cursor
                             // Anything it cannot tell, or cannot read, is read in full (and a
                             // real error found again there).
-                            if (try? r.isQuiet(at: now)) == true { return nil }
+                            if let glimpse = try? r.glimpse(), Rules.owesNothing(glimpse, at: now) {
+                                let end = r.valueEnd
+                                r.index?.entries.append(QuietIndex.Entry(mark.offset, end, quietFrom: Rules.quietFrom(glimpse)))
+                                return nil
+                            }
                             r.cursor = mark
-                            return try r.application()
+                            let app = try r.application()
+                            if r.index != nil {
+                                let end = r.valueEnd
+                                r.index?.entries.append(QuietIndex.Entry(mark.offset, end, quietFrom: Rules.quietFrom(Glimpse(of: app))))
+                            }
+                            return app
                         }.compactMap { $0 }
+                        if listed {
+                            let close = r.valueEnd - 1
+                            r.index?.list = open..<close
+                        } else {
+                            r.index = nil
+                        }
                     } else {
                         applications = try r.array { r in
                             let start = r.cursor.offset
                             let app = try r.application()
-                            if r.spans != nil { r.spans?.append(start..<r.cursor.offset) }
+                            // Up to its closing brace, without the whitespace after it.
+                            let end = r.valueEnd
+                            r.spans?.append(start..<end)
                             return app
                         }
                     }
@@ -244,12 +273,13 @@ public enum ByteDecoder {
 
         // MARK: Quiet applications
 
-        /// Whether the application at the cursor is quiet at `now` (`Rules.owesNothing`, from a
-        /// glimpse of its events and interviews). When it is, the cursor has passed it: its JSON
-        /// is checked as `value()` checks it (a syntax error or a repeated key is still found),
-        /// its fields are not read. When it is not (or cannot be told from what was seen), false,
-        /// the cursor anywhere inside it: the caller goes back and reads it in full.
-        mutating func isQuiet(at now: Instant) throws -> Bool {
+        /// A glimpse of the application at the cursor: its events' kinds and times and its
+        /// interviews' times and travel, all `Rules.owesNothing` needs. The cursor has passed the
+        /// application: its JSON is checked as `value()` checks it (a syntax error or a repeated
+        /// key is still found), its other fields are not read. When it cannot be told from what
+        /// is seen (a field the look does not know), `NotQuiet`, the cursor anywhere inside it:
+        /// the caller goes back and reads it in full.
+        mutating func glimpse() throws -> Glimpse {
             var glimpse = Glimpse()
             var appKeys: UInt64 = 0
             guard cursor.next == .object, try cursor.beginObject() else { throw NotQuiet() }
@@ -311,7 +341,7 @@ public enum ByteDecoder {
                 default: try cursor.skip()
                 }
             } while try cursor.nextMember()
-            return Rules.owesNothing(glimpse, at: now)
+            return glimpse
         }
 
         /// The names a quiet record may have, in the order `knownKey` numbers them (the ones the

@@ -62,10 +62,39 @@ public struct DataFile: Sendable {
     /// The file's data without the applications quiet at `now` (closed, owing nothing: see
     /// `ByteDecoder`), for a command that only shows what is to be done and changes nothing.
     /// A file the byte decoder gives up on is read in full the tree way, which explains errors.
-    public func loadLeavingOutQuiet(at now: Instant, keeping: ((Any) -> Void)? = nil) throws(StoreError) -> FollowUpData? {
+    ///
+    /// With `index` (the build reading, see `QuietIndexFile`) and the real time in seconds
+    /// (`clock`): when the state folder holds an index for the file as it is, only the
+    /// applications not yet quiet at `now` are read, the others not even looked at; else the
+    /// whole file is read, and the index kept for the next read if the file had settled.
+    public func loadLeavingOutQuiet(at now: Instant, index key: String? = nil, clock: Int64 = 0, keeping: ((Any) -> Void)? = nil) throws(StoreError) -> FollowUpData? {
+        let indexFile = key == nil ? nil : stateFolder.map { QuietIndexFile(dataPath: path, stateFolder: $0) }
+        let stamp = indexFile == nil ? nil : DueCountFile.Stamp.of(path)
+        if let indexFile, let key, let stamp, let index = indexFile.read(for: stamp, key: key),
+           let data = readNotQuiet(index, stamp: stamp, at: now) {
+            return data
+        }
         guard let bytes = try readBytes() else { return nil }
-        if let data = ByteDecoder.decode(bytes, leavingOutQuietAt: now) { return data }
+        if let indexFile, let key, let stamp, stamp.isSettled(clock: clock), bytes.count == stamp.size {
+            if let (data, index) = ByteDecoder.decodeIndexing(bytes, leavingOutQuietAt: now) {
+                if let index, DueCountFile.Stamp.of(path) == stamp { indexFile.write(index, for: stamp, key: key) }
+                return data
+            }
+        } else if let data = ByteDecoder.decode(bytes, leavingOutQuietAt: now) {
+            return data
+        }
         return try decode(bytes, keeping: keeping)
+    }
+
+    /// The applications `index` says are not quiet at `now`, and everything outside the list,
+    /// read from the file if it is still as `stamp` names it; nil when anything is amiss.
+    func readNotQuiet(_ index: QuietIndex, stamp: DueCountFile.Stamp, at now: Instant) -> FollowUpData? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard DueCountFile.Stamp.of(fd: fd) == stamp,
+              let bytes = index.documentNotQuiet(at: now, fd: fd, size: Int(stamp.size)) else { return nil }
+        return ByteDecoder.decode(bytes)
     }
 
     /// The raw bytes, or nil when the file does not exist.

@@ -36,7 +36,19 @@ public struct DueCountFile: Sendable {
         /// The stamp of the file at `path` (through links); nil when there is none.
         public static func of(_ path: String) -> Stamp? {
             var st = stat()
-            guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+            guard stat(path, &st) == 0 else { return nil }
+            return of(st)
+        }
+
+        /// The stamp of the file open at `fd`; nil when it is not a regular file.
+        static func of(fd: Int32) -> Stamp? {
+            var st = stat()
+            guard fstat(fd, &st) == 0 else { return nil }
+            return of(st)
+        }
+
+        static func of(_ st: stat) -> Stamp? {
+            guard (st.st_mode & S_IFMT) == S_IFREG else { return nil }
             #if canImport(Darwin)
             let m = st.st_mtimespec, c = st.st_ctimespec
             #else

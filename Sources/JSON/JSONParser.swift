@@ -616,6 +616,13 @@ public struct JSONCursor {
     /// The byte offset reached.
     public var offset: Int { parser.index }
 
+    /// Where the value just passed ends: `offset` less the whitespace after it.
+    public var valueEnd: Int {
+        var end = parser.index
+        while end > 0, [Byte.space, 0x0A, 0x0D, 0x09].contains(parser.bytes[end - 1]) { end -= 1 }
+        return end
+    }
+
     public var next: Kind {
         switch parser.current {
         case Byte.openBrace: return .object

@@ -95,7 +95,9 @@ struct Context: Sendable {
     /// (for agenda, strikes and remind, which show only what is to be done; never for a change).
     func load(quiet: Bool = false, repairing: Bool = false, lasting: Bool = false, toDoOnly: Bool = false) throws -> FollowUpData {
         let keep: ((Any) -> Void)? = lasting ? nil : { Shell.keepUntilExit($0) }
-        let loaded = toDoOnly ? try file.loadLeavingOutQuiet(at: now, keeping: keep) : try file.load(keeping: keep)
+        let loaded = toDoOnly
+            ? try file.loadLeavingOutQuiet(at: now, index: Shell.programStamp(), clock: Shell.clock().seconds, keeping: keep)
+            : try file.load(keeping: keep)
         guard let data = loaded else {
             if !quiet {
                 printError("followup: no data yet; \(file.path) is created when you add your first application: followup app add --employer NAME --role TITLE")

@@ -438,14 +438,29 @@ struct PropertyTests {
             let later = Rules.schedule(world.data, zone: newYork, now: world.now.adding(hours: 24 * 40))
             let agenda = world.agenda
             for app in world.data.applications {
-                var glimpse = Glimpse()
-                glimpse.events = app.events.map { ($0.kind, $0.at) }
-                glimpse.interviews = app.interviews.map { ($0.at, $0.travel) }
-                guard Rules.owesNothing(glimpse, at: world.now) else { continue }
+                guard Rules.owesNothing(Glimpse(of: app), at: world.now) else { continue }
                 #expect(agenda.statuses[app.id]?.isClosed == true, "\(app.id)")
                 #expect(!agenda.tasks.contains { $0.app == app.id }, "\(app.id)")
                 #expect(!later.tasks.contains { $0.app == app.id }, "\(app.id) later")
                 #expect(!agenda.employers.contains { $0.apps.contains(app.id) }, "\(app.id) counted for its employer")
+            }
+        }
+    }
+
+    @Test("an application owes nothing from the moment quietFrom gives, and never before", arguments: PresetName.allCases)
+    func quietFrom(_ preset: PresetName) async {
+        await propertyCheck(count: 300, input: World.generator(preset)) { world in
+            for app in world.data.applications {
+                let glimpse = Glimpse(of: app)
+                let from = Rules.quietFrom(glimpse)
+                // Every time in the application, a second either side, and the world's now.
+                var moments = [world.now.seconds]
+                for t in app.events.map(\.at.seconds) + app.interviews.map(\.at.seconds) { moments += [t - 1, t, t + 1] }
+                for t in moments {
+                    let quiet = Rules.owesNothing(glimpse, at: Instant(seconds: t))
+                    #expect(quiet == (from.map { t >= $0.seconds } ?? false), "\(app.id) at \(t)")
+                }
+                if let from { #expect(Rules.owesNothing(glimpse, at: from.adding(hours: 24 * 400)), "\(app.id) much later") }
             }
         }
     }

@@ -250,6 +250,45 @@ struct AgendaCommandTests {
         #expect(s.ok(["agenda", "--count"]) == "2")
     }
 
+    @Test("agenda, strikes, apps and remind read through the index once the file has settled; a change or a hand edit is read at once")
+    func readThroughTheIndex() throws {
+        let s = Sandbox()
+        _ = Acme(s)
+        s.now = "2026-11-10T09:00"
+        let initech = s.ok(["app", "add", "--employer", "Initech", "--role", "Analyst"])
+        s.ok(["close", initech, "--reason", "filled"])
+        s.now = "2026-11-16T18:00"
+        let folder = s.folder + "/.local/state/followup"
+        func indexes() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".index") }
+        }
+        let commands = [["agenda", "--json"], ["strikes", "--json"], ["apps", "--json"], ["apps"], ["remind"], ["agenda"]]
+        let before = commands.map { s.ok($0) }
+        #expect(indexes().isEmpty, "a file changed a moment ago is read whole, and no index kept for it")
+        Thread.sleep(forTimeInterval: 2.2)
+        #expect(s.ok(["agenda", "--json"]) == before[0])
+        #expect(indexes().count == 1)
+        #expect(commands.map { s.ok($0) } == before, "the same answers through the index")
+        #expect(s.ok(["apps", "--all"]).contains("Initech"))
+
+        // A change through followup is read at once.
+        s.ok(["log", "thank-you", "--app", "Acme", "--contact", "Dana"])
+        #expect(s.ok(["agenda", "--json"]) != before[0])
+        Thread.sleep(forTimeInterval: 2.2)
+        let afterChange = s.ok(["agenda", "--json"])
+        #expect(s.ok(["agenda", "--json"]) == afterChange)
+        // So is an edit in place by another program, to the same size, of a file read through its index.
+        let data = try #require(s.bytes)
+        let at = try #require(data.range(of: Data("Acme Corp".utf8))).lowerBound
+        let handle = try #require(FileHandle(forUpdatingAtPath: s.file))
+        try handle.seek(toOffset: UInt64(at))
+        try handle.write(contentsOf: Data("Acme Corq".utf8))
+        try handle.close()
+        #expect(s.bytes?.count == data.count)
+        let edited = s.ok(["agenda", "--json"])
+        #expect(edited.contains("Acme Corq") && edited != afterChange)
+    }
+
     @Test("log check-in --channel call --answered is the attempt and their reply: strikes stay at 0; --answered on an email is refused")
     func answeredCall() throws {
         let s = Sandbox()
