@@ -76,18 +76,28 @@ struct Table: ParsableCommand {
             row("  " + (Phases.labels[name] ?? name)) { c in c.medians[name].map(ms) ?? "–" }
         }
         section("whole process, ms (median)")
-        for name in ["followup agenda --json", "followup strikes --json", "followup agenda --count", "followup log", "task next", "task export"] {
+        let followup = [
+            "followup agenda --json", "followup agenda --json, first read after a change", "followup strikes --json",
+            "followup apps --json", "followup agenda --count", "followup log",
+        ]
+        for name in followup + ["task next", "task export"] {
             row("  " + name) { c in process(c, name).map(ms) ?? "–" }
         }
-        for name in ["followup agenda --json", "followup strikes --json", "followup agenda --count", "followup log"] {
+        for name in followup {
             row("  " + name.replacingOccurrences(of: " --json", with: "") + " ÷ task next") { c in
                 guard let a = process(c, name), let b = process(c, "task next") else { return "–" }
                 return String(format: "%.2f×", a / b)
             }
         }
         section("peak memory (max RSS)")
-        for name in ["followup agenda --json", "task next"] {
+        for name in ["followup agenda --json", "followup agenda --json, first read after a change", "followup log", "task next"] {
             row("  " + name) { c in c.rssKB[name].map { mb($0 * 1024) } ?? "–" }
+        }
+        for name in ["followup agenda --json", "followup agenda --json, first read after a change", "followup log"] {
+            row("  " + name + " ÷ file size") { c in
+                guard let kb = c.rssKB[name], let size = c.phases["bytes"]?.intValue, size > 0 else { return "–" }
+                return String(format: "%.1f×", kb * 1024 / Double(size))
+            }
         }
 
         let header = ["N applications"] + columns.map { grouped($0.n) }

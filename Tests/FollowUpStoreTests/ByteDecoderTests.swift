@@ -368,4 +368,47 @@ struct SpliceTests {
         try expectCanonical("after a hand edit")
         #expect(bytes(file.path)?.count ?? 0 > compact.utf8.count, "written out in full again")
     }
+
+    @Test("a change to one application copies every other from the bytes read, though they moved to a new array")
+    func spliceCopiesTheRest() throws {
+        var data = FollowUpData()
+        for seed in UInt64(1)...4 { data.applications += LeavingOutQuietTests.world(seed: seed).applications.map { app in
+            var app = app
+            app.id += "-\(seed)"
+            app.decisionBy = Day("2026-12-0\(seed)")
+            return app
+        } }
+        let bytes = DataFile.encode(data)
+        let folder = TempFolder()
+        let mark = WrittenMark(dataPath: folder.path + "/followup.json", stateFolder: folder.stateFolder)
+        try DataFile.makeFolder(folder.stateFolder)
+        mark.mark(bytes)
+        let splice = try #require(Splice(bytes, mark: mark))
+        var changed = splice.read
+        changed.applications[3].role = "Changed"
+        let (saved, copied) = splice.encodeCounting(changed)
+        #expect(copied == data.applications.count - 1, "\(copied) of \(data.applications.count - 1) copied")
+        #expect(saved == DataFile.encode(changed))
+    }
+
+    @Test("the splice compares every field of an application")
+    func spliceComparesEveryField() throws {
+        // A field added to Application must be compared in Splice.same, else a change to it alone
+        // would be saved as the old bytes.
+        let app = Application(id: "a", employer: "Acme", role: "Dev", createdAt: instant("2026-11-24T09:00:00-05:00"))
+        #expect(Mirror(reflecting: app).children.count == 15)
+        var other = app
+        other.decisionBy = Day("2026-12-01")
+        #expect(!Splice.same(app, other))
+        other = app
+        other.createdAt = instant("2026-11-24T09:00:00-04:00")
+        #expect(!Splice.same(app, other), "the same moment written with another offset")
+        other = app
+        other.extra["x"] = .int(1)
+        #expect(!Splice.same(app, other))
+        other = app
+        other.link = "https://example.com"
+        #expect(!Splice.same(app, other))
+        #expect(Splice.same(app, app))
+    }
 }
