@@ -15,7 +15,7 @@ public enum Rules {
     public static func schedule(_ data: FollowUpData, employerOf app: String, zone: Zone, now: Instant) -> Agenda {
         guard let key = data.application(id: app)?.employerKey else { return schedule(data, zone: zone, now: now) }
         var scope = data
-        scope.applications = data.applications.filter { $0.hasEmployerKey(key) }
+        scope.applications = data.applications(ofEmployerKey: key)
         return schedule(scope, zone: zone, now: now)
     }
 }
@@ -52,6 +52,17 @@ extension Rules {
     }
 }
 
+extension FollowUpData {
+    /// The applications whose employer's key is `key`, in the file's order. Each is looked at
+    /// in place: `filter` would copy every application (retaining each string in it) to read
+    /// its employer's name.
+    public func applications(ofEmployerKey key: String) -> [Application] {
+        applications.withUnsafeBufferPointer { apps in
+            apps.indices.filter { Application.employer(apps[$0].employer, hasKey: key) }.map { apps[$0] }
+        }
+    }
+}
+
 extension Application {
     /// Whether the employer's key is `key`, without making the key (for a scan of every
     /// application: an ASCII name is compared byte by byte).
@@ -60,20 +71,30 @@ extension Application {
     static func employer(_ name: String, hasKey key: String) -> Bool {
         var name = name
         var key = key
-        // Most names differ from the key in their first letter: told apart on bytes when both
-        // start with two ASCII characters (nothing can combine with the first then).
-        let differs: Bool = name.withUTF8 { n in
-            key.withUTF8 { k in
-                var i = 0
-                while i < n.count, n[i] == 0x20 || n[i] == 0x09 { i += 1 }
-                guard i + 1 < n.count, k.count > 1, n[i] < 0x80, n[i + 1] < 0x80, k[0] < 0x80, k[1] < 0x80 else { return false }
-                var b = n[i]
-                if b >= 0x41 && b <= 0x5A { b += 0x20 }
-                return b != k[0]
-            }
-        }
+        let told: Bool? = name.withUTF8 { n in key.withUTF8 { k in Application.employer(bytes: n, hasKey: k) } }
+        if let told { return told }
         // Keys are in NFC, so equal keys have equal bytes: compared without normalising again.
-        return !differs && EmployerKeys.sameBytes(EmployerKeys.shared.key(name), key)
+        return EmployerKeys.sameBytes(EmployerKeys.shared.key(name), key)
+    }
+
+    /// Whether a name's key is `key`, told from the bytes where they tell it exactly; nil when
+    /// the name must be folded. An ASCII name's key is the name in lower case without the spaces
+    /// and tabs around it (as `EmployerKeys.fold` makes it); most other names differ from the key
+    /// in their first letter, which is told apart when both start with two ASCII characters
+    /// (nothing can combine with the first then).
+    static func employer(bytes n: UnsafeBufferPointer<UInt8>, hasKey k: UnsafeBufferPointer<UInt8>) -> Bool? {
+        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+        var start = 0
+        var end = n.count
+        while start < end, n[start] == 0x20 || n[start] == 0x09 { start += 1 }
+        if start + 1 < end, k.count > 1, n[start] < 0x80, n[start + 1] < 0x80, k[0] < 0x80, k[1] < 0x80, lower(n[start]) != k[0] {
+            return false
+        }
+        for i in start..<end where n[i] >= 0x80 { return nil }
+        while end > start, n[end - 1] == 0x20 || n[end - 1] == 0x09 { end -= 1 }
+        guard end - start == k.count else { return false }
+        for i in 0..<k.count where lower(n[start + i]) != k[i] { return false }
+        return true
     }
 
     /// The employer as the rules group applications: case and surrounding spaces aside.

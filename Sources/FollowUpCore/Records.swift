@@ -26,11 +26,19 @@ extension FollowUpData {
     /// every id for one new one.
     public func usesID(_ id: String) -> Bool {
         if tombstones.contains(where: { $0.id == id }) { return true }
-        for app in applications {
-            if app.id == id || app.contacts.contains(where: { $0.id == id }) || app.interviews.contains(where: { $0.id == id })
-                || app.events.contains(where: { $0.id == id }) { return true }
+        // Looked at in place (a loop over the values would copy each record, retaining every
+        // string in it, to read one field), lengths first: most ids differ in length, which a
+        // string knows without a look at its bytes.
+        let length = id.utf8.count
+        func same(_ other: String) -> Bool { other.utf8.count == length && other == id }
+        return applications.withUnsafeBufferPointer { apps in
+            apps.indices.contains { i in
+                same(apps[i].id)
+                    || apps[i].contacts.withUnsafeBufferPointer { c in c.indices.contains { same(c[$0].id) } }
+                    || apps[i].interviews.withUnsafeBufferPointer { v in v.indices.contains { same(v[$0].id) } }
+                    || apps[i].events.withUnsafeBufferPointer { e in e.indices.contains { same(e[$0].id) } }
+            }
         }
-        return false
     }
 
     /// Removes records for good, leaving tombstones so a merged copy cannot bring them back.
@@ -153,11 +161,35 @@ final class Places {
 }
 
 extension Application {
-    /// Whether two applications are equal, seen in place: the same bytes (what a change leaves
+    /// Whether two applications are equal, seen in place: the same bits (what a change leaves
     /// of every application it did not touch: the same strings, arrays and dictionaries) is
     /// equal without a look inside; else field by field.
     @inline(__always)
     static func unchanged(_ a: UnsafePointer<Application>, _ b: UnsafePointer<Application>) -> Bool {
-        memcmp(a, b, MemoryLayout<Application>.size) == 0 || a.pointee == b.pointee
+        identical(a.pointee, b.pointee) || a.pointee == b.pointee
+    }
+
+    /// Whether `b` is `a` bit for bit — the same strings and arrays, as a change leaves every
+    /// application it did not touch. Not `==`: that holds for text that differs only in its
+    /// Unicode normalisation (é and e + ◌́). Field by field, not the whole value's bytes: the
+    /// bytes between fields are not copied with a value (an application moved to a new array,
+    /// as a change to another one moves them all, keeps its fields but not those). Every field
+    /// is compared (a test counts them).
+    public static func identical(_ a: Application, _ b: Application) -> Bool {
+        sameBits(a.id, b.id) && sameBits(a.employer, b.employer) && sameBits(a.role, b.role)
+            && a.decisionBy == b.decisionBy && a.applied == b.applied
+            && sameBits(a.location, b.location) && sameBits(a.link, b.link)
+            && a.decisionGivenAt == b.decisionGivenAt && sameBits(a.timeZone, b.timeZone)
+            && a.createdAt == b.createdAt && a.updatedAt == b.updatedAt
+            && sameBits(a.contacts, b.contacts) && sameBits(a.interviews, b.interviews) && sameBits(a.events, b.events)
+            && sameBits(a.extra, b.extra)
+    }
+
+    /// The same bits: for a string, the same bytes held inline or the same storage; for an
+    /// array or a dictionary, the same storage. (Days and instants are whole numbers, which `==`
+    /// compares as they are.)
+    @inline(__always)
+    static func sameBits<T>(_ a: T, _ b: T) -> Bool {
+        withUnsafeBytes(of: a) { x in withUnsafeBytes(of: b) { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 }

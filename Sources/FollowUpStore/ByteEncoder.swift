@@ -287,28 +287,8 @@ public struct Splice {
         return (bytes, copied)
     }
 
-    /// Whether `b` is `a` as it was read, bit for bit — the same strings and arrays, as a change
-    /// leaves every application it did not touch. Not `==`: that holds for text that differs only
-    /// in its Unicode normalisation (é and e + ◌́), whose new bytes must be written. Field by
-    /// field, not the whole value's bytes: the bytes between fields are not copied with a value
-    /// (an application moved to a new array, as a change to another one moves them all, keeps
-    /// its fields but not those). Every field is compared (`SpliceTests` counts them).
-    static func same(_ a: Application, _ b: Application) -> Bool {
-        identical(a.id, b.id) && identical(a.employer, b.employer) && identical(a.role, b.role)
-            && a.decisionBy == b.decisionBy && a.applied == b.applied
-            && identical(a.location, b.location) && identical(a.link, b.link)
-            && a.decisionGivenAt == b.decisionGivenAt && identical(a.timeZone, b.timeZone)
-            && a.createdAt == b.createdAt && a.updatedAt == b.updatedAt
-            && identical(a.contacts, b.contacts) && identical(a.interviews, b.interviews) && identical(a.events, b.events)
-            && identical(a.extra, b.extra)
-    }
-
-    /// The same bits: for a string, the same bytes held inline or the same storage; for an
-    /// array or a dictionary, the same storage. (Days and instants are whole numbers, which `==`
-    /// compares as they are.)
-    static func identical<T>(_ a: T, _ b: T) -> Bool {
-        withUnsafeBytes(of: a) { x in withUnsafeBytes(of: b) { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
-    }
+    /// Whether `b` is `a` as it was read, bit for bit (`Application.identical`).
+    static func same(_ a: Application, _ b: Application) -> Bool { Application.identical(a, b) }
 }
 
 /// What followup last saved to a data file — its length and a hash of its bytes — kept in the

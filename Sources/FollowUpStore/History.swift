@@ -15,21 +15,35 @@ public enum History {
         if old.extra != new.extra {
             changes.append(RecordChange(record: .extra, id: "extra", before: .object(old.extra), after: .object(new.extra)))
         }
-        let oldApps = Dictionary(old.applications.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let newApps = Dictionary(new.applications.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for id in ordered(old.applications.map(\.id), new.applications.map(\.id)) {
-            let was = oldApps[id]
-            let now = newApps[id]
-            if was.map(bare) != now.map(bare) {
-                changes.append(RecordChange(record: .application, id: id, before: was.map(appFields), after: now.map(appFields) ?? .null))
+        // Usually the same applications in the same order, all but one or two bit for bit the
+        // same: those are passed over without a look inside.
+        if old.applications.count == new.applications.count,
+           zip(old.applications, new.applications).allSatisfy({ $0.id == $1.id }) {
+            for (was, now) in zip(old.applications, new.applications) where !Application.identical(was, now) {
+                changes += self.changes(of: was.id, was, now)
             }
-            changes += children(.contact, app: id, was?.contacts ?? [], now?.contacts ?? [], DataCodec.encode)
-            changes += children(.interview, app: id, was?.interviews ?? [], now?.interviews ?? [], DataCodec.encode)
-            changes += children(.event, app: id, was?.events ?? [], now?.events ?? [], DataCodec.encode)
+        } else {
+            let oldApps = Dictionary(old.applications.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let newApps = Dictionary(new.applications.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            for id in ordered(old.applications.map(\.id), new.applications.map(\.id)) {
+                changes += self.changes(of: id, oldApps[id], newApps[id])
+            }
         }
         changes += keyed(.snooze, old.snoozes, new.snoozes, key: \.taskID, DataCodec.encode)
         changes += keyed(.dismissal, old.dismissals, new.dismissals, key: \.taskID, DataCodec.encode)
         changes += keyed(.tombstone, old.tombstones, new.tombstones, key: \.id, DataCodec.encode)
+        return changes
+    }
+
+    /// What changed in one application (nil: not there) and its records.
+    static func changes(of id: String, _ was: Application?, _ now: Application?) -> [RecordChange] {
+        var changes: [RecordChange] = []
+        if was.map(bare) != now.map(bare) {
+            changes.append(RecordChange(record: .application, id: id, before: was.map(appFields), after: now.map(appFields) ?? .null))
+        }
+        changes += children(.contact, app: id, was?.contacts ?? [], now?.contacts ?? [], DataCodec.encode)
+        changes += children(.interview, app: id, was?.interviews ?? [], now?.interviews ?? [], DataCodec.encode)
+        changes += children(.event, app: id, was?.events ?? [], now?.events ?? [], DataCodec.encode)
         return changes
     }
 

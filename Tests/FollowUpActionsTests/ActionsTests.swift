@@ -199,7 +199,8 @@ struct EmployerKeyTests {
         let names = ["Acme Corp", "acme corp", "  ACME CORP\t", "Acme Corp ", "Acme Corp\u{3000}", "\u{00A0}Acme Corp", "Acme  Corp",
                      "Acme", "Acm", "Acme Corp2", "Crème Brûlée SARL", "CRÈME BRÛLÉE SARL", "crème brûlée sarl", "Ça Roule",
                      "ça roule", "日本商事 ホールディングス", "日本商事", "İstanbul Ltd", "i̇stanbul ltd", "Istanbul Ltd",
-                     "\u{212A}elvin", "kelvin", "ΣΊΣΥΦΟΣ", "σίσυφοσ", "Straße", "STRASSE", "", " ", "Zoë 🚀", "zoë 🚀", "e\u{301}cole", "École"]
+                     "\u{212A}elvin", "kelvin", "ΣΊΣΥΦΟΣ", "σίσυφοσ", "Straße", "STRASSE", "", " ", "Zoë 🚀", "zoë 🚀", "e\u{301}cole", "École",
+                     "Acme\tCorp", "\tacme corp \t", "Acme Corp\u{0B}", "ACME CORP\r\n", "a", "A", " a ", "Acme Corp\u{301}"]
         for name in names {
             let app = Application(id: "a", employer: name, role: "r", createdAt: Instant(seconds: 0))
             for other in names {

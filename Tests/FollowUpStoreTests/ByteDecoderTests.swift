@@ -393,8 +393,8 @@ struct SpliceTests {
 
     @Test("the splice compares every field of an application")
     func spliceComparesEveryField() throws {
-        // A field added to Application must be compared in Splice.same, else a change to it alone
-        // would be saved as the old bytes.
+        // A field added to Application must be compared in Application.identical, else a change
+        // to it alone would be saved as the old bytes.
         let app = Application(id: "a", employer: "Acme", role: "Dev", createdAt: instant("2026-11-24T09:00:00-05:00"))
         #expect(Mirror(reflecting: app).children.count == 15)
         var other = app
