@@ -19,13 +19,31 @@ public enum ByteEncoder {
     /// The canonical bytes of `data`, each application that `reuse` has bytes for copied as they
     /// are: they must be that application's canonical form (see `Splice`).
     static func encode(_ data: FollowUpData, reuse: (Application) -> ArraySlice<UInt8>?) -> [UInt8] {
+        encodeLaidOut(data, reuse: reuse).bytes
+    }
+
+    /// Where the applications went in bytes `ByteEncoder` wrote: the list from its `[` to its
+    /// `]`, and each application from its `{` to its `}`.
+    struct Layout {
+        var list: Range<Int>
+        var spans: [Range<Int>]
+    }
+
+    /// `encode`, and where the applications went.
+    static func encodeLaidOut(_ data: FollowUpData, reuse: (Application) -> ArraySlice<UInt8>?) -> (bytes: [UInt8], layout: Layout) {
         var w = Writer()
         w.out.reserveCapacity(4096 + data.applications.count * 6000)
         var o = w.begin(data.extra, removing: Keys.root, depth: 0)
         w.key("applications", &o)
+        let open = w.out.count
+        var spans: [Range<Int>] = []
+        spans.reserveCapacity(data.applications.count)
         w.array(data.applications, depth: 1) { w, a, depth in
+            let start = w.out.count
             if let bytes = reuse(a) { w.out.append(contentsOf: bytes) } else { w.application(a, depth: depth) }
+            spans.append(start..<w.out.count)
         }
+        let layout = Layout(list: open..<(w.out.count - 1), spans: spans)
         w.key("dismissals", &o)
         w.array(data.dismissals, depth: 1) { w, d, depth in
             var o = w.begin(d.extra, removing: Keys.dismissal, depth: depth)
@@ -54,7 +72,7 @@ public enum ByteEncoder {
         w.out.append(contentsOf: String(data.version).utf8)
         w.end(&o)
         w.out.append(UInt8(ascii: "\n"))
-        return w.out
+        return (w.out, layout)
     }
 
     /// The names each record writes itself: a field of `extra` by one of these names gives way
@@ -276,15 +294,21 @@ public struct Splice {
         encodeCounting(data).bytes
     }
 
-    /// The save's bytes, and how many applications were copied from the bytes read.
-    func encodeCounting(_ data: FollowUpData) -> (bytes: [UInt8], copied: Int) {
+    /// The save's bytes and where the applications went in them.
+    func encodeLaidOut(_ data: FollowUpData) -> (bytes: [UInt8], layout: ByteEncoder.Layout) {
+        let (bytes, layout, _) = encodeCounting(data)
+        return (bytes, layout)
+    }
+
+    /// The save's bytes, where the applications went, and how many were copied from the bytes read.
+    func encodeCounting(_ data: FollowUpData) -> (bytes: [UInt8], layout: ByteEncoder.Layout, copied: Int) {
         var copied = 0
-        let bytes = ByteEncoder.encode(data) { app in
+        let (bytes, layout) = ByteEncoder.encodeLaidOut(data) { app in
             guard let i = index[app.id], Splice.same(read.applications[i], app) else { return nil }
             copied += 1
             return self.bytes[spans[i]]
         }
-        return (bytes, copied)
+        return (bytes, layout, copied)
     }
 
     /// Whether `b` is `a` as it was read, bit for bit (`Application.identical`).
@@ -321,7 +345,7 @@ public struct WrittenMark: Sendable {
         }
     }
 
-    func text(for bytes: [UInt8]) -> String { "followup written 1 \(bytes.count) \(WrittenMark.hash(bytes))\n" }
+    func text(for bytes: [UInt8], hash: UInt64? = nil) -> String { "followup written 1 \(bytes.count) \(hash ?? WrittenMark.hash(bytes))\n" }
 
     /// Whether `bytes` are what the mark says was last saved.
     func matches(_ bytes: [UInt8]) -> Bool {
@@ -331,7 +355,7 @@ public struct WrittenMark: Sendable {
 
     /// Marks `bytes` as saved (not waited for on disk: a mark lost in a crash only costs one
     /// save in full).
-    func mark(_ bytes: [UInt8]) {
-        try? DataFile.writeDurably(Array(text(for: bytes).utf8), to: path, folder: DataFile(path: path).folder, syncing: false)
+    func mark(_ bytes: [UInt8], hash: UInt64? = nil) {
+        try? DataFile.writeDurably(Array(text(for: bytes, hash: hash).utf8), to: path, folder: DataFile(path: path).folder, syncing: false)
     }
 }

@@ -16,10 +16,21 @@ public struct DataFile: Sendable {
     /// it, so that runs dated in the future (`--now`) never push real backups out. Nil: `today`.
     public var clockDay: Day?
 
-    public init(path: String, stateFolder: String? = nil, clockDay: Day? = nil) {
+    /// The build of followup at work (see `QuietIndexFile`): with it and a state folder, saves
+    /// keep the index of what they wrote and reads use it. Nil: no index.
+    public var indexKey: String?
+
+    public init(path: String, stateFolder: String? = nil, clockDay: Day? = nil, indexKey: String? = nil) {
         self.path = path
         self.stateFolder = stateFolder
         self.clockDay = clockDay
+        self.indexKey = indexKey
+    }
+
+    /// Where this file's `QuietIndex` is kept, when it has one.
+    var indexFile: QuietIndexFile? {
+        guard indexKey != nil, let stateFolder else { return nil }
+        return QuietIndexFile(dataPath: path, stateFolder: stateFolder)
     }
 
     /// `$XDG_DATA_HOME/followup/followup.json`, else `~/.local/share/followup/followup.json`.
@@ -63,24 +74,44 @@ public struct DataFile: Sendable {
     /// `ByteDecoder`), for a command that only shows what is to be done and changes nothing.
     /// A file the byte decoder gives up on is read in full the tree way, which explains errors.
     ///
-    /// With `index` (the build reading, see `QuietIndexFile`) and the real time in seconds
-    /// (`clock`): when the state folder holds an index for the file as it is, only the
-    /// applications not yet quiet at `now` are read, the others not even looked at; else the
-    /// whole file is read, and the index kept for the next read if the file had settled.
-    public func loadLeavingOutQuiet(at now: Instant, index key: String? = nil, clock: Int64 = 0, keeping: ((Any) -> Void)? = nil) throws(StoreError) -> FollowUpData? {
-        let indexFile = key == nil ? nil : stateFolder.map { QuietIndexFile(dataPath: path, stateFolder: $0) }
+    /// With an `indexKey` and a state folder, the file's `QuietIndex` spares the look at the
+    /// quiet applications: when it is kept for the file as it is (its stamp), only the
+    /// applications not yet quiet at `now` are read from the file; when it is kept for the bytes
+    /// read (a save wrote it), they are taken from those bytes. Else every application is looked
+    /// at, and the index kept for the next read if the file had settled by `clock` (the real
+    /// time, in seconds).
+    public func loadLeavingOutQuiet(at now: Instant, clock: Int64 = 0, keeping: ((Any) -> Void)? = nil) throws(StoreError) -> FollowUpData? {
+        let indexFile = indexFile
+        let key = indexKey ?? ""
         let stamp = indexFile == nil ? nil : DueCountFile.Stamp.of(path)
-        if let indexFile, let key, let stamp, let index = indexFile.read(for: stamp, key: key),
+        if let indexFile, let stamp, let index = indexFile.read(for: stamp, key: key),
            let data = readNotQuiet(index, stamp: stamp, at: now) {
             return data
         }
         guard let bytes = try readBytes() else { return nil }
-        if let indexFile, let key, let stamp, stamp.isSettled(clock: clock), bytes.count == stamp.size {
-            if let (data, index) = ByteDecoder.decodeIndexing(bytes, leavingOutQuietAt: now) {
-                if let index, DueCountFile.Stamp.of(path) == stamp { indexFile.write(index, for: stamp, key: key) }
-                return data
+        guard let indexFile, let stamp, bytes.count == stamp.size else {
+            if let data = ByteDecoder.decode(bytes, leavingOutQuietAt: now) { return data }
+            return try decode(bytes, keeping: keeping)
+        }
+        var hashed: UInt64?
+        func hash() -> UInt64 {
+            if let hashed { return hashed }
+            let h = WrittenMark.hash(bytes)
+            hashed = h
+            return h
+        }
+        let settled = stamp.isSettled(clock: clock)
+        if let index = indexFile.read(length: bytes.count, hash: hash(), key: key), let part = index.documentNotQuiet(at: now, in: bytes),
+           let data = ByteDecoder.decode(part) {
+            // Kept for the file as it is too, once it has settled (and was not changed while read).
+            if settled, DueCountFile.Stamp.of(path) == stamp { indexFile.write(index, length: bytes.count, hash: hash(), stamp: stamp, key: key) }
+            return data
+        }
+        if let (data, index) = ByteDecoder.decodeIndexing(bytes, leavingOutQuietAt: now) {
+            if let index {
+                let unchanged = DueCountFile.Stamp.of(path) == stamp
+                indexFile.write(index, length: bytes.count, hash: hash(), stamp: settled && unchanged ? stamp : nil, key: key)
             }
-        } else if let data = ByteDecoder.decode(bytes, leavingOutQuietAt: now) {
             return data
         }
         return try decode(bytes, keeping: keeping)
@@ -120,23 +151,41 @@ public struct DataFile: Sendable {
         case S_IFSOCK: throw StoreError.io(path: path, message: "is a socket, not a data file")
         default: throw StoreError.io(path: path, message: "is a device, not a data file")
         }
-        // One byte more than the size, so the end is seen without growing the buffer.
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 65_536)) }
-            let n = bytes.withUnsafeMutableBytes { buf -> Int in
-                guard let base = buf.baseAddress else { return 0 }
-                return read(fd, base + filled, buf.count - filled)
+        // One byte more than the size, so the end is seen without growing the buffer; read into
+        // it as it is (zeroing it first would cost as much as the read).
+        var failed: Int32 = 0
+        var atEnd = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(st.st_size) + 1) { buffer, count in
+            var filled = 0
+            while filled < buffer.count {
+                let n = read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failed = errno
+                    break
+                }
+                if n == 0 { atEnd = true; break }
+                filled += n
             }
+            count = filled
+        }
+        // The file grew while it was read: the rest, a block at a time.
+        var block = [UInt8](repeating: 0, count: atEnd || failed != 0 ? 0 : 65_536)
+        while !atEnd, failed == 0 {
+            let n = read(fd, &block, block.count)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw StoreError.io(path: path, message: "cannot read: \(DataFile.errorText())")
+                failed = errno
+            } else if n == 0 {
+                atEnd = true
+            } else {
+                bytes.append(contentsOf: block[0..<n])
             }
-            if n == 0 { break }
-            filled += n
         }
-        bytes.removeSubrange(filled...)
+        if failed != 0 {
+            errno = failed
+            throw StoreError.io(path: path, message: "cannot read: \(DataFile.errorText())")
+        }
         return bytes
     }
 

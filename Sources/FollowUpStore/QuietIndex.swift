@@ -42,11 +42,12 @@ public struct QuietIndex: Sendable, Equatable {
         return after <= list.upperBound
     }
 
-    /// The bytes of the same document with only the applications not yet quiet at `now`, read
-    /// from `fd` (a file of `size` bytes): the file up to the list's `[`, each run of such
-    /// applications as it lies in the file (with the commas and spaces between them), a comma
-    /// between runs, and the file from the list's `]`. Nil when the file cannot be read so.
-    func documentNotQuiet(at now: Instant, fd: Int32, size: Int) -> [UInt8]? {
+    /// The bytes of the same document with only the applications not yet quiet at `now`: the
+    /// file up to the list's `[`, each run of such applications as it lies in the file (with the
+    /// commas and spaces between them), a comma between runs, and the file from the list's `]`.
+    /// `read` fills a buffer with the file's bytes in a range (false: it could not). Nil when
+    /// the file cannot be read so.
+    func documentNotQuiet(at now: Instant, size: Int, read: (Range<Int>, UnsafeMutablePointer<UInt8>) -> Bool) -> [UInt8]? {
         var pieces: [Range<Int>] = [0..<list.lowerBound + 1]
         var previousOpen = false
         for e in entries {
@@ -69,29 +70,60 @@ public struct QuietIndex: Sendable, Equatable {
                     buffer[at] = UInt8(ascii: ",")
                     at += 1
                 }
-                var done = 0
-                while done < piece.count {
-                    let n = pread(fd, buffer.baseAddress! + at + done, piece.count - done, off_t(piece.lowerBound + done))
-                    if n < 0, errno == EINTR { continue }
-                    guard n > 0 else { failed = true; count = 0; return }
-                    done += n
-                }
+                guard read(piece, buffer.baseAddress! + at) else { failed = true; count = 0; return }
                 at += piece.count
             }
             count = at
         }
         return failed ? nil : bytes
     }
+
+    /// `documentNotQuiet` read from the file open at `fd`.
+    func documentNotQuiet(at now: Instant, fd: Int32, size: Int) -> [UInt8]? {
+        documentNotQuiet(at: now, size: size) { piece, into in
+            var done = 0
+            while done < piece.count {
+                let n = pread(fd, into + done, piece.count - done, off_t(piece.lowerBound + done))
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { return false }
+                done += n
+            }
+            return true
+        }
+    }
+
+    /// `documentNotQuiet` taken from the file's bytes, already read.
+    func documentNotQuiet(at now: Instant, in bytes: [UInt8]) -> [UInt8]? {
+        bytes.withUnsafeBufferPointer { all in
+            documentNotQuiet(at: now, size: all.count) { piece, into in
+                guard piece.upperBound <= all.count else { return false }
+                into.update(from: all.baseAddress! + piece.lowerBound, count: piece.count)
+                return true
+            }
+        }
+    }
+
+    /// The index of bytes laid out as `layout` says (the list and each application's bytes, as
+    /// `ByteEncoder` wrote them), of `data`'s applications.
+    static func of(_ data: FollowUpData, list: Range<Int>, spans: [Range<Int>]) -> QuietIndex? {
+        guard spans.count == data.applications.count else { return nil }
+        return QuietIndex(list: list, entries: zip(data.applications, spans).map { app, span in
+            Entry(span.lowerBound, span.upperBound, quietFrom: Rules.quietFrom(Glimpse(of: app)))
+        })
+    }
 }
 
 /// A data file's `QuietIndex`, kept in the state folder beside its undo history. Like the kept
-/// due count it is a cache: it names the data file's device, inode, size and change times and
-/// the build of followup that made it, and is ignored unless all of them are still so; a damaged
-/// or unknown one is ignored too. It is written only from bytes that were checked as a read
-/// checks them (every application read in full or looked at), of a file that had not changed
-/// for a while (`DueCountFile.Stamp.isSettled`), so that a change in the same clock tick as the
-/// read cannot hide behind an equal stamp: an index is always either right for the file's bytes
-/// or not used.
+/// due count it is a cache, used only for the bytes it was made from, by the build of followup
+/// that made it; a damaged or unknown one is ignored. It names those bytes two ways:
+/// - by the file's device, inode, size and change times, when it was made from bytes read from
+///   a file that had not changed for a while (`DueCountFile.Stamp.isSettled`), so that a change
+///   in the same clock tick as the read cannot hide behind an equal stamp: a read that finds the
+///   file so reads only the applications that can still owe something, and nothing else;
+/// - by the bytes' length and 64-bit hash (as `WrittenMark`), always: a save writes the index of
+///   what it wrote, and the first read after it (before the file has settled) knows the bytes by
+///   their hash, without looking at every application.
+/// So an index is always either right for the file's bytes or not used.
 public struct QuietIndexFile: Sendable {
     public let path: String
 
@@ -99,15 +131,40 @@ public struct QuietIndexFile: Sendable {
         path = stateFolder + "/" + HistoryFile.stem(of: dataPath) + ".index"
     }
 
-    static let header = "followup index 1"
+    static let header = "followup index 2"
+
+    /// What the kept index names its bytes by.
+    struct Names {
+        var stamp: DueCountFile.Stamp?
+        var length: Int
+        var hash: UInt64
+    }
 
     /// The index kept for the file as it is now (`stamp`), made by the build `key` names; nil
     /// when there is none that can be trusted.
     func read(for stamp: DueCountFile.Stamp, key: String) -> QuietIndex? {
+        guard let (names, index) = read(key: key), names.stamp == stamp, names.length == Int(stamp.size) else { return nil }
+        return index
+    }
+
+    /// The index kept for bytes of this length and hash (`WrittenMark.hash`), made by the build
+    /// `key` names.
+    func read(length: Int, hash: @autoclosure () -> UInt64, key: String) -> QuietIndex? {
+        guard let (names, index) = read(key: key), names.length == length, names.hash == hash() else { return nil }
+        return index
+    }
+
+    func read(key: String) -> (Names, QuietIndex)? {
         guard let bytes = try? DataFile.readBytes(path), bytes.count < 1 << 30 else { return nil }
         var lines = DueCountFile.Lines(bytes: bytes)
-        guard lines.take(QuietIndexFile.header + "\n"), lines.take("file "), let file = lines.numbers(7),
-              DueCountFile.Stamp(fields: file) == stamp, lines.take("key " + key + "\n"),
+        guard lines.take(QuietIndexFile.header + "\n"), lines.take("file ") else { return nil }
+        var stamp: DueCountFile.Stamp?
+        if !lines.take("none\n") {
+            guard let file = lines.numbers(7), let s = DueCountFile.Stamp(fields: file) else { return nil }
+            stamp = s
+        }
+        guard lines.take("bytes "), let content = lines.numbers(2), content[0] >= 0,
+              lines.take("key " + key + "\n"),
               lines.take("list "), let list = lines.numbers(2), list[0] >= 0, list[0] < list[1],
               lines.take("entries "), let count = lines.numbers(1), count[0] >= 0,
               count[0] <= Int64((bytes.count - lines.at) / 24) else { return nil }
@@ -124,30 +181,33 @@ public struct QuietIndexFile: Sendable {
         lines.at += n * 24
         guard lines.take("end\n"), lines.atEnd else { return nil }
         let index = QuietIndex(list: Int(list[0])..<Int(list[1]), entries: entries)
-        return index.fits(size: Int(stamp.size)) ? index : nil
+        let names = Names(stamp: stamp, length: Int(content[0]), hash: UInt64(bitPattern: content[1]))
+        return index.fits(size: names.length) ? (names, index) : nil
     }
 
-    /// Keeps `index` for the file as `stamp` names it. A failure is of no consequence (the next
-    /// read looks at every application), so none is reported.
-    func write(_ index: QuietIndex, for stamp: DueCountFile.Stamp, key: String) {
-        guard !key.contains("\n"), index.fits(size: Int(stamp.size)) else { return }
+    /// Keeps `index` for bytes of this length and hash, and for the file as `stamp` names it
+    /// when the bytes were read from a settled file. A failure is of no consequence (the next read looks at every
+    /// application), so none is reported.
+    func write(_ index: QuietIndex, length: Int, hash: UInt64, stamp: DueCountFile.Stamp?, key: String) {
+        guard !key.contains("\n"), index.fits(size: length), stamp.map({ Int($0.size) == length }) ?? true else { return }
         var text = QuietIndexFile.header + "\n"
-        text += "file " + stamp.fields.map(String.init).joined(separator: " ") + "\n"
+        text += "file " + (stamp.map { $0.fields.map(String.init).joined(separator: " ") } ?? "none") + "\n"
+        text += "bytes \(length) \(Int64(bitPattern: hash))\n"
         text += "key " + key + "\n"
         text += "list \(index.list.lowerBound) \(index.list.upperBound)\n"
         text += "entries \(index.entries.count)\n"
-        var bytes = Array(text.utf8)
-        bytes.reserveCapacity(bytes.count + index.entries.count * 24 + 4)
+        var out = Array(text.utf8)
+        out.reserveCapacity(out.count + index.entries.count * 24 + 4)
         for e in index.entries {
             for n in [Int64(e.start), Int64(e.end), e.quietFrom] {
-                withUnsafeBytes(of: n.littleEndian) { bytes.append(contentsOf: $0) }
+                withUnsafeBytes(of: n.littleEndian) { out.append(contentsOf: $0) }
             }
         }
-        bytes += Array("end\n".utf8)
+        out += Array("end\n".utf8)
         let folder = DataFile(path: path).folder
         do {
             try DataFile.makeFolder(folder)
-            try DataFile.writeDurably(bytes, to: path, folder: folder, syncing: false)
+            try DataFile.writeDurably(out, to: path, folder: folder, syncing: false)
         } catch {}
     }
 }

@@ -106,7 +106,7 @@ extension DataFile {
         let stored = historyFile.map { $0.readOrSetAside() }
         var history = stored.map { HistoryFile.merge(moving, $0) }
         let (value, recorded) = try change(&data, &history)
-        let after = splice?.encode(data) ?? DataFile.encode(data)
+        let (after, layout) = splice?.encodeLaidOut(data) ?? ByteEncoder.encodeLaidOut(data) { _ in nil }
         let wrote = after != before
         // The history goes first: should the data's save then fail, the history holds an entry
         // whose records never changed, which undo finds and leaves alone.
@@ -116,7 +116,12 @@ extension DataFile {
         guard wrote else { return Committed(value: value, data: data, wrote: false) }
         if before != nil { try backUp(today: today) }
         try save(after)
-        mark?.mark(after)
+        let hash = WrittenMark.hash(after)
+        mark?.mark(after, hash: hash)
+        // The index of what was saved, for the reads that follow (see `QuietIndexFile`).
+        if let indexFile, let key = indexKey, let index = QuietIndex.of(data, list: layout.list, spans: layout.spans) {
+            indexFile.write(index, length: after.count, hash: hash, stamp: nil, key: key)
+        }
         return Committed(value: value, data: data, wrote: true, recorded: recorded, created: before == nil)
     }
 

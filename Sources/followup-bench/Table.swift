@@ -77,7 +77,8 @@ struct Table: ParsableCommand {
         }
         section("whole process, ms (median)")
         let followup = [
-            "followup agenda --json", "followup agenda --json, first read after a change", "followup strikes --json",
+            "followup agenda --json", "followup agenda --json, first read after a change",
+            "followup agenda --json, first read after a hand edit", "followup strikes --json",
             "followup apps --json", "followup agenda --count", "followup log",
         ]
         for name in followup + ["task next", "task export"] {

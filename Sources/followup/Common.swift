@@ -66,7 +66,8 @@ struct Context: Sendable {
         let env = Shell.environment
         let path = file ?? Shell.variable("FOLLOWUP_FILE") ?? DataFile.defaultPath(environment: env)
         let dataFile = DataFile(path: CommonOptions.resolved(absolutePath(path)),
-                                stateFolder: HistoryFile.defaultStateFolder(environment: env), clockDay: clockDay)
+                                stateFolder: HistoryFile.defaultStateFolder(environment: env), clockDay: clockDay,
+                                indexKey: Shell.programStamp())
         return (dataFile, path != DataFile.defaultPath(environment: env))
     }
 
@@ -96,7 +97,7 @@ struct Context: Sendable {
     func load(quiet: Bool = false, repairing: Bool = false, lasting: Bool = false, toDoOnly: Bool = false) throws -> FollowUpData {
         let keep: ((Any) -> Void)? = lasting ? nil : { Shell.keepUntilExit($0) }
         let loaded = toDoOnly
-            ? try file.loadLeavingOutQuiet(at: now, index: Shell.programStamp(), clock: Shell.clock().seconds, keeping: keep)
+            ? try file.loadLeavingOutQuiet(at: now, clock: Shell.clock().seconds, keeping: keep)
             : try file.load(keeping: keep)
         guard let data = loaded else {
             if !quiet {

@@ -386,7 +386,7 @@ struct SpliceTests {
         let splice = try #require(Splice(bytes, mark: mark))
         var changed = splice.read
         changed.applications[3].role = "Changed"
-        let (saved, copied) = splice.encodeCounting(changed)
+        let (saved, _, copied) = splice.encodeCounting(changed)
         #expect(copied == data.applications.count - 1, "\(copied) of \(data.applications.count - 1) copied")
         #expect(saved == DataFile.encode(changed))
     }

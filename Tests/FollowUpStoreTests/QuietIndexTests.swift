@@ -20,11 +20,12 @@ struct QuietIndexTests {
         for seed in UInt64(1)...150 {
             let data = LeavingOutQuietTests.world(seed: seed)
             let bytes = DataFile.encode(data)
-            let file = folder.file("seed\(seed).json")
+            var file = folder.file("seed\(seed).json")
+            file.indexKey = "test"
             try Data(bytes).write(to: URL(fileURLWithPath: file.path))
             // The first read looks at every application and keeps the index (made at one moment,
             // it serves every other).
-            _ = try file.loadLeavingOutQuiet(at: moment(-1), index: "test", clock: later)
+            _ = try file.loadLeavingOutQuiet(at: moment(-1), clock: later)
             let indexFile = QuietIndexFile(dataPath: file.path, stateFolder: folder.stateFolder)
             let stamp = try #require(DueCountFile.Stamp.of(file.path))
             let index = try #require(indexFile.read(for: stamp, key: "test"), "seed \(seed): no index kept")
@@ -44,10 +45,11 @@ struct QuietIndexTests {
         #expect(used > 1000, "\(used) applications left unread")
     }
 
-    @Test("the index is used only for the file as it is, by the build that made it, when the file had settled; a damaged one is ignored")
+    @Test("the index is used only for the file as it is, by the build that made it; a damaged one is ignored")
     func onlyForTheFileAsItIs() throws {
         let folder = TempFolder()
-        let file = folder.file()
+        var file = folder.file()
+        file.indexKey = "test"
         var data = LeavingOutQuietTests.world(seed: 7)
         // One open application that owes something at `now`.
         var open = Application(id: "open-one", employer: "Hooli", role: "Engineer", createdAt: moment(0))
@@ -58,51 +60,98 @@ struct QuietIndexTests {
         let now = moment(10).adding(hours: 3)
         let indexFile = QuietIndexFile(dataPath: file.path, stateFolder: folder.stateFolder)
         func ids(key: String = "test", clock: Int64? = nil) throws -> Set<String> {
-            Set(try #require(try file.loadLeavingOutQuiet(at: now, index: key, clock: clock ?? later)).applications.map(\.id))
+            var reading = file
+            reading.indexKey = key
+            return Set(try #require(try reading.loadLeavingOutQuiet(at: now, clock: clock ?? later)).applications.map(\.id))
+        }
+        func bytesNow() throws -> [UInt8] {
+            let read = FollowUpStoreTests.bytes(file.path)
+            return try #require(read)
         }
 
-        // A file that changed a moment ago: no index is kept.
+        // A file that changed a moment ago: its index is kept for its bytes only, not its stamp.
         let fresh = try ids(clock: Int64(Date().timeIntervalSince1970))
         #expect(fresh.contains("open-one"))
-        #expect(!FileManager.default.fileExists(atPath: indexFile.path))
+        let stamp = try #require(DueCountFile.Stamp.of(file.path))
+        #expect(indexFile.read(for: stamp, key: "test") == nil)
+        let bytes = try bytesNow()
+        let index = try #require(indexFile.read(length: bytes.count, hash: WrittenMark.hash(bytes), key: "test"))
         #expect(try ids() == fresh)
-        #expect(FileManager.default.fileExists(atPath: indexFile.path))
+        #expect(indexFile.read(for: stamp, key: "test") == index, "kept for the stamp once the file has settled")
 
         // What the index says is what is read: marked quiet there, the open application is left out.
-        let stamp = try #require(DueCountFile.Stamp.of(file.path))
-        var index = try #require(indexFile.read(for: stamp, key: "test"))
-        let last = index.entries.count - 1
-        index.entries[last].quietFrom = 0
-        indexFile.write(index, for: stamp, key: "test")
+        var planted = index
+        planted.entries[planted.entries.count - 1].quietFrom = 0
+        indexFile.write(planted, length: bytes.count, hash: WrittenMark.hash(bytes), stamp: stamp, key: "test")
         #expect(try ids() == fresh.subtracting(["open-one"]))
+        // Known by the bytes' hash only (the stamp not trusted yet): the same.
+        indexFile.write(planted, length: bytes.count, hash: WrittenMark.hash(bytes), stamp: nil, key: "test")
+        #expect(try ids(clock: Int64(Date().timeIntervalSince1970) - 60) == fresh.subtracting(["open-one"]))
         // Another build's index is not this one's.
         #expect(try ids(key: "other build") == fresh)
 
         // A damaged index is ignored.
+        indexFile.write(planted, length: bytes.count, hash: WrittenMark.hash(bytes), stamp: stamp, key: "test")
         let kept = try Data(contentsOf: URL(fileURLWithPath: indexFile.path))
         try kept.prefix(kept.count - 9).write(to: URL(fileURLWithPath: indexFile.path))
         #expect(try ids() == fresh)
         // One that does not fit the file is neither written nor read.
         var shifted = index
-        shifted.entries[0].start = Int(stamp.size) + 5
-        #expect(!shifted.fits(size: Int(stamp.size)))
-        indexFile.write(shifted, for: stamp, key: "test")
+        shifted.entries[0].start = bytes.count + 5
+        #expect(!shifted.fits(size: bytes.count))
+        indexFile.write(shifted, length: bytes.count, hash: WrittenMark.hash(bytes), stamp: stamp, key: "test")
         #expect(indexFile.read(for: stamp, key: "test") != shifted)
-        indexFile.write(index, for: stamp, key: "test")
+        indexFile.write(planted, length: bytes.count, hash: WrittenMark.hash(bytes), stamp: stamp, key: "test")
         #expect(try ids() == fresh.subtracting(["open-one"]))
 
         // The data file changed in place, by another program, to the same size: read afresh.
-        let read = FollowUpStoreTests.bytes(file.path)
-        var bytes = try #require(read)
+        var changed = bytes
         let role = Array("\"Engineer\"".utf8)
-        let at = try #require((0...(bytes.count - role.count)).first { bytes[$0..<$0 + role.count].elementsEqual(role) })
-        bytes[at + 1] = UInt8(ascii: "E") == bytes[at + 1] ? UInt8(ascii: "F") : UInt8(ascii: "E")
+        let at = try #require((0...(changed.count - role.count)).first { changed[$0..<$0 + role.count].elementsEqual(role) })
+        changed[at + 1] = UInt8(ascii: "F")
         let handle = try #require(FileHandle(forUpdatingAtPath: file.path))
         try handle.seek(toOffset: 0)
-        try handle.write(contentsOf: Data(bytes))
+        try handle.write(contentsOf: Data(changed))
         try handle.close()
         #expect(DueCountFile.Stamp.of(file.path)?.size == stamp.size)
-        let changed = try #require(try file.loadLeavingOutQuiet(at: now, index: "test", clock: later))
-        #expect(changed.application(id: "open-one")?.role == "Fngineer")
+        let read = try #require(try file.loadLeavingOutQuiet(at: now, clock: Int64(Date().timeIntervalSince1970)))
+        #expect(read.application(id: "open-one")?.role == "Fngineer")
+    }
+
+    @Test("a save keeps the index of what it wrote: the first read after it takes the applications from the bytes by their hash")
+    func aSaveKeepsTheIndex() throws {
+        let folder = TempFolder()
+        var file = folder.file()
+        file.indexKey = "test"
+        let today = Day("2026-09-20")!
+        var open = Application(id: "open-one", employer: "Hooli", role: "Engineer", createdAt: moment(0))
+        open.contacts = [Contact(id: "c-open", name: "Ana Cruz", role: .hiringManager, createdAt: moment(0))]
+        open.interviews = [Interview(id: "i-open", at: moment(10), with: ["c-open"], createdAt: moment(0))]
+        try file.transaction(today: today, summary: "start", at: moment(0)) { data in
+            data = LeavingOutQuietTests.world(seed: 11)
+            data.applications.append(open)
+        }
+        try file.transaction(today: today, summary: "role", at: moment(1)) { data in
+            data.applications[0].role = "Changed"
+        }
+        let read = FollowUpStoreTests.bytes(file.path)
+        let saved = try #require(read)
+        let indexFile = QuietIndexFile(dataPath: file.path, stateFolder: folder.stateFolder)
+        let index = try #require(indexFile.read(length: saved.count, hash: WrittenMark.hash(saved), key: "test"), "the save kept its index")
+        let expected = try #require(ByteDecoder.decodeIndexing(saved, leavingOutQuietAt: moment(0))?.1)
+        #expect(index == expected, "the index of what was saved is the index a read makes")
+        #expect(indexFile.read(for: try #require(DueCountFile.Stamp.of(file.path)), key: "test") == nil, "not for the stamp of a file just saved")
+
+        // The first read, before the file has settled, uses it: planted, it is what is read.
+        let now = moment(10).adding(hours: 3)
+        let clock = Int64(Date().timeIntervalSince1970)
+        let all = try #require(try file.loadLeavingOutQuiet(at: now, clock: clock))
+        #expect(all.application(id: "open-one") != nil)
+        #expect(all.applications == ByteDecoder.decode(saved, leavingOutQuietAt: now)?.applications)
+        var planted = index
+        let last = try #require(planted.entries.indices.last)
+        planted.entries[last].quietFrom = 0
+        indexFile.write(planted, length: saved.count, hash: WrittenMark.hash(saved), stamp: nil, key: "test")
+        #expect(try file.loadLeavingOutQuiet(at: now, clock: clock)?.application(id: "open-one") == nil)
     }
 }
