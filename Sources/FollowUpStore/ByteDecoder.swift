@@ -151,6 +151,11 @@ public enum ByteDecoder {
         }
 
         mutating func optionalInstant() throws -> Instant? {
+            // Most times are plain ASCII: read from the bytes, without making a string of them.
+            if let text = cursor.plainASCII() {
+                guard let t = Instant(rfc3339Bytes: text) else { throw GiveUp() }
+                return t
+            }
             guard let s = try optionalString() else { return nil }
             guard let t = Instant(rfc3339: s) else { throw GiveUp() }
             return t

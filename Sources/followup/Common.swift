@@ -122,7 +122,10 @@ struct Context: Sendable {
     /// returns what it did. `quiet` keeps notes off stderr (the dashboard owns the screen).
     @discardableResult
     func apply(_ change: Change, quiet: Bool = false) throws -> Committed<Applied> {
-        try applyTelling(change, quiet: quiet).result
+        let result = try applyTelling(change, quiet: quiet).result
+        // A command exits next: the data is held until then rather than freed record by record.
+        Shell.keepUntilExit(result.data)
+        return result
     }
 
     /// `apply`, with the `post-change` hook's failure when it failed (its change is saved).
