@@ -286,8 +286,9 @@ struct Engine {
             tasks += tasksFor(f, struckOut: struckOut, strikes: strikeCount[f.employerKey] ?? 0, cap: cap[f.employerKey] ?? nil)
         }
         let renewed = Dictionary(facts.map { ($0.app.id, $0.stated?.givenAt) }, uniquingKeysWith: { a, _ in a })
-        tasks = tasks.map { applyDecisions($0, datesGivenAt: renewed[$0.app] ?? nil) }
-        tasks = oneMessageForBoth(tasks, facts)
+        // In place: the list is this schedule's own, and a task is a large value to copy.
+        for i in tasks.indices { applyDecisions(&tasks[i], datesGivenAt: renewed[tasks[i].app] ?? nil) }
+        oneMessageForBoth(&tasks, facts)
         tasks = Engine.sorted(tasks)
         // Each application's next check-in, in one pass (not one per employer).
         var nextCheckIn: [String: Day] = [:]
@@ -371,21 +372,21 @@ struct Engine {
 
     /// Check-ins that would reach the same person on the same day from two applications at one
     /// employer each say that one message covers both roles.
-    func oneMessageForBoth(_ tasks: [FollowUpTask], _ facts: [AppFacts]) -> [FollowUpTask] {
-        let byApp = Dictionary(facts.map { ($0.app.id, $0) }, uniquingKeysWith: { a, _ in a })
+    func oneMessageForBoth(_ tasks: inout [FollowUpTask], _ facts: [AppFacts]) {
+        // Facts by application, as positions (a copy of the facts would retain all they hold).
+        let byApp = Dictionary(facts.indices.map { (facts[$0].app.id, $0) }, uniquingKeysWith: { a, _ in a })
         var groups: [String: [Int]] = [:]
-        for (i, t) in tasks.enumerated() where t.kind == .checkIn && !t.isHidden {
-            guard let f = byApp[t.app], let person = f.contact(t.contact) else { continue }
-            groups[f.employerKey + "|" + Engine.personKey(person) + "|" + t.due.description, default: []].append(i)
+        for i in tasks.indices where tasks[i].kind == .checkIn && !tasks[i].isHidden {
+            guard let f = byApp[tasks[i].app], let person = facts[f].contact(tasks[i].contact) else { continue }
+            groups[facts[f].employerKey + "|" + Engine.personKey(person) + "|" + tasks[i].due.description, default: []].append(i)
         }
-        var result = tasks
         for indices in groups.values where indices.count > 1 {
-            for i in indices {
-                let others = indices.filter { $0 != i }.compactMap { byApp[tasks[$0].app]?.app.role }
-                result[i].reason += " One message to \(tasks[i].contactName ?? "them") also covers the " + others.joined(separator: " and ") + " role."
+            let roles = indices.map { i in byApp[tasks[i].app].map { facts[$0].app.role } }
+            for (k, i) in indices.enumerated() {
+                let others = indices.indices.filter { $0 != k }.compactMap { roles[$0] }
+                tasks[i].reason += " One message to \(tasks[i].contactName ?? "them") also covers the " + others.joined(separator: " and ") + " role."
             }
         }
-        return result
     }
 
     // MARK: Facts
@@ -888,11 +889,10 @@ struct Engine {
 
     // MARK: Decisions
 
-    /// Marks snoozed and dismissed tasks. Dismissing a check-in stops check-ins for that
-    /// application until a new interview or response (a new anchor) or a decision date given
-    /// after the dismissal.
-    func applyDecisions(_ task: FollowUpTask, datesGivenAt: Instant?) -> FollowUpTask {
-        var task = task
+    /// Marks a snoozed or dismissed task, in place. Dismissing a check-in stops check-ins for
+    /// that application until a new interview or response (a new anchor) or a decision date
+    /// given after the dismissal.
+    func applyDecisions(_ task: inout FollowUpTask, datesGivenAt: Instant?) {
         if let snooze = snoozes[task.id], now < zone.startOfDay(snooze.until) {
             task.snoozedUntil = snooze.until
         }
@@ -901,7 +901,6 @@ struct Engine {
         } else if task.kind == .checkIn, let round = roundDismissals["check-in:\(task.app):\(task.anchor):"] {
             task.dismissed = round.contains { d in datesGivenAt.map { $0 <= d.updatedAt } ?? true }
         }
-        return task
     }
 
     // MARK: Words
