@@ -349,31 +349,22 @@ public enum ByteDecoder {
             return glimpse
         }
 
-        /// The names a quiet record may have, in the order `knownKey` numbers them (the ones the
-        /// look needs first). A name not among them (a field added by hand, say) makes the
-        /// record one to read in full: then no name needs keeping to find one given twice.
-        static let applicationKeys: [StaticString] = [
-            "events", "interviews", "contacts", "id", "employer", "role", "decisionBy", "decisionGivenAt", "tz",
-            "createdAt", "updatedAt", "applied", "location", "link",
-        ]
-        static let eventKeys: [StaticString] = [
-            "kind", "at", "id", "contact", "channel", "decisionBy", "due", "about", "text", "answers", "answered",
-            "createdAt", "updatedAt",
-        ]
-        static let interviewKeys: [StaticString] = [
-            "at", "travel", "id", "kind", "minutes", "round", "with", "decisionBy", "decisionGivenAt", "cancelled",
-            "createdAt", "updatedAt",
-        ]
-        static let contactKeys: [StaticString] = [
-            "id", "name", "title", "role", "email", "phone", "address", "tz", "mayCall", "createdAt", "updatedAt",
-        ]
+        /// The names a quiet record may have (`Fields`), in the order `knownKey` numbers them
+        /// (the ones the look needs first). A name not among them (a field added by hand, say)
+        /// makes the record one to read in full: then no name needs keeping to find one given twice.
+        static let applicationKeys = names(Fields.ordered(Fields.application + Fields.applicationLists, first: ["events", "interviews", "contacts"]))
+        static let eventKeys = names(Fields.ordered(Fields.event, first: ["kind", "at"]))
+        static let interviewKeys = names(Fields.ordered(Fields.interview, first: ["at", "travel"]))
+        static let contactKeys = names(Fields.contact)
+
+        static func names(_ list: [String]) -> [[UInt8]] { list.map { Array($0.utf8) } }
 
         /// The next member's key as its place among `names` (its colon passed); one met before
         /// in this object (`seen`) is a repeated key, which gives up; any other key, not quiet.
-        mutating func knownKey(_ names: [StaticString], _ seen: inout UInt64) throws -> Int {
+        mutating func knownKey(_ names: [[UInt8]], _ seen: inout UInt64) throws -> Int {
             guard let key = cursor.plainASCII(colon: true) else { throw NotQuiet() }
-            for (i, name) in names.enumerated() where name.utf8CodeUnitCount == key.count {
-                guard memcmp(name.utf8Start, key.baseAddress!, key.count) == 0 else { continue }
+            for i in names.indices where names[i].count == key.count {
+                guard names[i].withUnsafeBufferPointer({ memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }) else { continue }
                 let bit: UInt64 = 1 << UInt64(i)
                 guard seen & bit == 0 else { throw GiveUp() }
                 seen |= bit

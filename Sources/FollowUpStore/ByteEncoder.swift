@@ -78,26 +78,16 @@ public enum ByteEncoder {
     /// The names each record writes itself: a field of `extra` by one of these names gives way
     /// (to the known value, or to nothing when the value is absent), as in `DataCodec.encode`.
     enum Keys {
-        static let root: Set<String> = ["applications", "dismissals", "settings", "snoozes", "tombstones", "version"]
-        static let application: Set<String> = [
-            "contacts", "createdAt", "decisionBy", "decisionGivenAt", "employer", "events", "id", "interviews",
-            "link", "location", "role", "tz", "updatedAt",
-        ]
-        static let applicationWithApplied = application.union(["applied"])
-        static let contact: Set<String> = [
-            "address", "createdAt", "email", "id", "mayCall", "name", "phone", "role", "title", "tz", "updatedAt",
-        ]
-        static let interview: Set<String> = [
-            "at", "cancelled", "createdAt", "decisionBy", "decisionGivenAt", "id", "kind", "minutes", "round",
-            "travel", "updatedAt", "with",
-        ]
-        static let event: Set<String> = [
-            "about", "answered", "answers", "at", "channel", "contact", "createdAt", "decisionBy", "due", "id",
-            "kind", "text", "updatedAt",
-        ]
-        static let snooze: Set<String> = ["taskId", "until", "updatedAt"]
-        static let dismissal: Set<String> = ["taskId", "updatedAt"]
-        static let tombstone: Set<String> = ["deletedAt", "id"]
+        static let root = Set(Fields.root)
+        /// `applied` is written by the application only when it is a date (else it is kept in `extra`).
+        static let application = Set(Fields.application + Fields.applicationLists).subtracting(["applied"])
+        static let applicationWithApplied = Set(Fields.application + Fields.applicationLists)
+        static let contact = Set(Fields.contact)
+        static let interview = Set(Fields.interview)
+        static let event = Set(Fields.event)
+        static let snooze = Set(Fields.snooze)
+        static let dismissal = Set(Fields.dismissal)
+        static let tombstone = Set(Fields.tombstone)
     }
 
     struct Writer {

@@ -263,13 +263,13 @@ struct Merger {
     /// The fields followup knows, by kind of record (the rest are kept as they are).
     static func known(_ kind: RecordKind) -> Set<String> {
         switch kind {
-        case .application: ["id", "employer", "role", "decisionBy", "decisionGivenAt", "tz", "createdAt", "updatedAt", "applied", "location", "link"]
-        case .contact: ["id", "name", "title", "role", "email", "phone", "address", "tz", "mayCall", "createdAt", "updatedAt"]
-        case .interview: ["id", "at", "kind", "minutes", "round", "with", "decisionBy", "decisionGivenAt", "travel", "cancelled", "createdAt", "updatedAt"]
-        case .event: ["id", "kind", "at", "contact", "channel", "decisionBy", "due", "about", "text", "answers", "answered", "createdAt", "updatedAt"]
-        case .snooze: ["taskId", "until", "updatedAt"]
-        case .dismissal: ["taskId", "updatedAt"]
-        case .tombstone: ["id", "deletedAt"]
+        case .application: Set(Fields.application)
+        case .contact: Set(Fields.contact)
+        case .interview: Set(Fields.interview)
+        case .event: Set(Fields.event)
+        case .snooze: Set(Fields.snooze)
+        case .dismissal: Set(Fields.dismissal)
+        case .tombstone: Set(Fields.tombstone)
         case .settings: ["preset", "holidays", "name", "signature"]
         case .extra: []
         }

@@ -1,6 +1,7 @@
 import Foundation
 import FollowUpCore
 @testable import FollowUpStore
+import JSON
 import Testing
 
 struct QuietIndexTests {
@@ -153,5 +154,65 @@ struct QuietIndexTests {
         planted.entries[last].quietFrom = 0
         indexFile.write(planted, length: saved.count, hash: WrittenMark.hash(saved), stamp: nil, key: "test")
         #expect(try file.loadLeavingOutQuiet(at: now, clock: clock)?.application(id: "open-one") == nil)
+    }
+}
+
+@Suite("One table of the fields each record knows")
+struct FieldTableTests {
+    @Test("the field table names exactly what the codec writes for records with every field set")
+    func tableMatchesTheCodec() throws {
+        let t = instant("2026-11-24T09:00:00-05:00")
+        var app = Application(id: "a", employer: "Acme", role: "Dev", decisionBy: Day("2026-12-01"), timeZone: "America/Chicago", createdAt: t)
+        app.applied = Day("2026-11-01")
+        app.location = "Chicago"
+        app.link = "https://example.com/job"
+        app.decisionGivenAt = t
+        var contact = Contact(id: "c", name: "Dana", createdAt: t)
+        contact.title = "Manager"
+        contact.role = .hiringManager
+        contact.email = "d@example.com"
+        contact.phone = "+1 555 0100"
+        contact.address = "1 Way"
+        contact.timeZone = "America/Chicago"
+        contact.mayCall = true
+        app.contacts = [contact]
+        var interview = Interview(id: "i", at: t, with: ["c"], createdAt: t)
+        interview.kind = .onsite
+        interview.minutes = 60
+        interview.round = 2
+        interview.decisionBy = Day("2026-12-02")
+        interview.decisionGivenAt = t
+        interview.travel = true
+        interview.cancelled = true
+        app.interviews = [interview]
+        var event = Event(id: "e", kind: .request, at: t, createdAt: t)
+        event.contact = "c"
+        event.channel = .email
+        event.decisionBy = Day("2026-12-03")
+        event.due = Day("2026-12-04")
+        event.about = .references
+        event.text = "text"
+        event.answers = "x"
+        event.answered = true
+        app.events = [event]
+        var data = FollowUpData()
+        data.applications = [app]
+        data.snoozes = [Snooze(taskID: "s", until: Day("2026-12-05")!, updatedAt: t)]
+        data.dismissals = [Dismissal(taskID: "d", updatedAt: t)]
+        data.tombstones = [Tombstone(id: "gone", deletedAt: t)]
+        let root = DataCodec.encode(data)
+        func keys(_ value: JSONValue?) -> Set<String> { Set(value?.objectValue?.keys.map { $0 } ?? []) }
+        func first(_ name: String, in value: JSONValue?) -> JSONValue? { value?[name]?.arrayValue?.first }
+        let written = first("applications", in: root)
+        #expect(keys(root) == Set(Fields.root))
+        #expect(keys(written) == Set(Fields.application + Fields.applicationLists))
+        #expect(keys(first("contacts", in: written)) == Set(Fields.contact))
+        #expect(keys(first("interviews", in: written)) == Set(Fields.interview))
+        #expect(keys(first("events", in: written)) == Set(Fields.event))
+        #expect(keys(first("snoozes", in: root)) == Set(Fields.snooze))
+        #expect(keys(first("dismissals", in: root)) == Set(Fields.dismissal))
+        #expect(keys(first("tombstones", in: root)) == Set(Fields.tombstone))
+        // And the byte writer writes the same.
+        #expect(ByteEncoder.encode(data) == JSONWriter.canonical(root))
     }
 }
