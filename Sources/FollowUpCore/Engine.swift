@@ -29,7 +29,8 @@ extension Rules {
         guard let key = data.application(id: app)?.employerKey else { return schedule(data, zone: zone, now: now) }
         // Applications added or deleted meanwhile: schedule everything.
         guard agenda.statuses.count == data.applications.count,
-              data.applications.allSatisfy({ agenda.statuses[$0.id] != nil }) else { return schedule(data, zone: zone, now: now) }
+              data.applications.withUnsafeBufferPointer({ apps in apps.indices.allSatisfy { agenda.statuses[apps[$0].id] != nil } })
+        else { return schedule(data, zone: zone, now: now) }
         let fresh = schedule(data, employerOf: app, zone: zone, now: now)
         var tasks = agenda.tasks.filter { !Application.employer($0.employer, hasKey: key) }
         for task in fresh.tasks { tasks.insert(task, at: insertionPoint(of: task, in: tasks, Engine.precedes)) }

@@ -197,13 +197,22 @@ public struct DashboardState: Sendable {
         // Employers, roles, people, notes and events' texts, accents and case aside; a task's
         // kind too.
         let needle = Search.fold(filter)
+        // One pass over the agenda, each task looked at in place (a task is a large value: a
+        // copy retains every string in it) and copied only into the lists it is shown in.
         var shown: [FollowUpTask] = []
-        for t in agenda.visible where t.status != .upcoming || t.due <= horizon {
-            if needle.isEmpty || t.kind.rawValue.contains(needle) || matches(app: t.app, needle) { shown.append(t) }
+        var thanks: [FollowUpTask] = []
+        var todos: [FollowUpTask] = []
+        let all = agenda.tasks
+        all.withUnsafeBufferPointer { tasks in
+            for i in tasks.indices where !tasks[i].isHidden && (tasks[i].status != .upcoming || tasks[i].due <= horizon) {
+                guard needle.isEmpty || tasks[i].kind.rawValue.contains(needle) || matches(app: tasks[i].app, needle) else { continue }
+                shown.append(tasks[i])
+                if tasks[i].kind == .thankYou || tasks[i].kind == .closingThankYou { thanks.append(tasks[i]) } else { todos.append(tasks[i]) }
+            }
         }
         self.shown = shown
-        thanks = shown.filter { $0.kind == .thankYou || $0.kind == .closingThankYou }
-        todos = shown.filter { $0.kind != .thankYou && $0.kind != .closingThankYou }
+        self.thanks = thanks
+        self.todos = todos
         var employers: [EmployerStrikes] = []
         for e in agenda.employers {
             if needle.isEmpty || Search.fold(e.employer).contains(needle) || e.apps.contains(where: { matches(app: $0, needle) }) {
