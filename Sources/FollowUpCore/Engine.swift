@@ -112,6 +112,18 @@ final class EmployerKeys: @unchecked Sendable {
     static let shared = EmployerKeys()
     private let lock = NSLock()
     private var keys: [Name: String] = [:]
+    /// Keys by the name string itself — its bits: its bytes when they are held inline, else its
+    /// storage, which the entry keeps alive (so no other name can have those bits meanwhile) —
+    /// so that a name met again, as every schedule meets every application's, is found without
+    /// hashing its bytes.
+    private var seen: [Bits: (name: String, key: String)] = [:]
+
+    struct Bits: Hashable {
+        let low: UInt64
+        let high: UInt64
+
+        init(_ s: String) { (low, high) = unsafeBitCast(s, to: (UInt64, UInt64).self) }
+    }
 
     /// A name by its bytes, its hash computed once (the table compares names at each probe).
     struct Name: Hashable {
@@ -142,14 +154,21 @@ final class EmployerKeys: @unchecked Sendable {
     }
 
     func key(_ name: String) -> String {
+        let bits = Bits(name)
+        lock.lock()
+        let met = seen[bits]
+        lock.unlock()
+        if let met { return met.key }
         let wrapped = Name(name)
         lock.lock()
         let known = keys[wrapped]
         lock.unlock()
-        if let known { return known }
-        let key = EmployerKeys.fold(name)
+        let key = known ?? EmployerKeys.fold(name)
         lock.lock()
-        if keys.count < 200_000 { keys[wrapped] = key }
+        if known == nil, keys.count < 200_000 { keys[wrapped] = key }
+        // Data read again brings new strings: the oldest are let go rather than kept forever.
+        if seen.count >= 200_000 { seen.removeAll() }
+        seen[bits] = (name, key)
         lock.unlock()
         return key
     }
