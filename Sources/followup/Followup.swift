@@ -30,6 +30,10 @@ struct Followup: ParsableCommand {
             return
         }
         do {
+            if let run = plain(CommandLine.arguments) {
+                try run()
+                return
+            }
             var command = try direct(CommandLine.arguments) ?? parseAsRoot()
             try command.run()
         } catch {
@@ -37,17 +41,48 @@ struct Followup: ParsableCommand {
         }
     }
 
+    /// The plain forms of the commands that show what is to be done — their own flags, `--file`
+    /// and `--now`, each at most once — run without the argument parser, whose setting up costs
+    /// more than some of them take to answer. Anything else (help, a mistake, another form) is
+    /// parsed the usual way. Nil: not a plain form.
+    static func plain(_ arguments: [String]) -> (() throws -> Void)? {
+        guard arguments.count >= 2 else { return nil }
+        let words = arguments[2...]
+        let place: Set<String> = ["--file", "--now"]
+        switch arguments[1] {
+        case "agenda":
+            guard let o = PlainOptions(words, flags: ["--json", "--count"], options: place.union(["--days"])) else { return nil }
+            var days = 7
+            if let text = o["--days"] {
+                guard let n = Int(text), (0...3660).contains(n) else { return nil }
+                days = n
+            }
+            return { try AgendaCommand.run(file: o["--file"], now: o["--now"], days: days, json: o.has("--json"), count: o.has("--count")) }
+        case "strikes":
+            guard let o = PlainOptions(words, flags: ["--json"], options: place) else { return nil }
+            return { try StrikesCommand.run(file: o["--file"], now: o["--now"], json: o.has("--json")) }
+        case "apps":
+            guard let o = PlainOptions(words, flags: ["--json", "--all"], options: place) else { return nil }
+            return { try Apps.run(file: o["--file"], now: o["--now"], all: o.has("--all"), json: o.has("--json")) }
+        default:
+            return nil
+        }
+    }
+
     /// The commands scripts, prompts and status bars run most, parsed on their own: setting up
     /// the whole tree of subcommands costs more than some of them take to answer. Anything one
-    /// of them does not accept (a mistake, `--help`) is parsed again the full way, which says
-    /// it as always.
+    /// of them does not accept (a mistake) is parsed again the full way, which says it as
+    /// always; so is `--help`, whose text names the whole command.
     static func direct(_ arguments: [String]) -> ParsableCommand? {
         let commands: [String: ParsableCommand.Type] = [
             "agenda": AgendaCommand.self, "strikes": StrikesCommand.self, "apps": Apps.self, "remind": Remind.self,
             "log": Log.self, "done": Done.self,
         ]
-        guard arguments.count > 1, let type = commands[arguments[1]] else { return nil }
-        return try? type.parseAsRoot(Array(arguments.dropFirst(2)))
+        guard arguments.count > 1, let type = commands[arguments[1]],
+              let command = try? type.parseAsRoot(Array(arguments.dropFirst(2))),
+              // Not the help the parser answers `--help` with: that names the whole command.
+              Swift.type(of: command) == type else { return nil }
+        return command
     }
 
     /// Turns any error into the one line a user reads and the documented exit code.
@@ -72,4 +107,35 @@ struct Followup: ParsableCommand {
         printError("followup: \(oneLine)")
         return 2
     }
+}
+
+/// A command line of long flags and options with values, read strictly: each flag or option
+/// at most once, a value after its option or joined to it by `=`, never empty and never starting
+/// with a dash. Anything else makes it nil, for the argument parser to read (and explain).
+struct PlainOptions {
+    private var flags: Set<String> = []
+    private var values: [String: String] = [:]
+
+    init?(_ words: ArraySlice<String>, flags known: Set<String>, options: Set<String>) {
+        var rest = words
+        while let word = rest.popFirst() {
+            if known.contains(word) {
+                guard flags.insert(word).inserted else { return nil }
+                continue
+            }
+            var name = word
+            var value: String?
+            if word.hasPrefix("--"), let equals = word.firstIndex(of: "=") {
+                name = String(word[..<equals])
+                value = String(word[word.index(after: equals)...])
+            }
+            guard options.contains(name), values[name] == nil else { return nil }
+            guard let given = value ?? rest.popFirst(), !given.isEmpty, !given.hasPrefix("-") else { return nil }
+            values[name] = given
+        }
+    }
+
+    func has(_ flag: String) -> Bool { flags.contains(flag) }
+
+    subscript(option: String) -> String? { values[option] }
 }

@@ -27,7 +27,11 @@ struct Apps: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let ctx = try common.context()
+        try Apps.run(file: common.file, now: common.now, all: all, json: json)
+    }
+
+    static func run(file: String?, now: String?, all: Bool, json: Bool) throws {
+        let ctx = try Context.make(file: file, now: now, noticing: true)
         // Without --all only open applications are listed: those closed and owing nothing need
         // not be read.
         var (data, agenda) = try ctx.agenda(quiet: json, toDoOnly: !all)

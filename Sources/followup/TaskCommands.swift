@@ -32,7 +32,11 @@ struct AgendaCommand: ParsableCommand {
     }
 
     func run() throws {
-        let ctx = try common.context()
+        try AgendaCommand.run(file: common.file, now: common.now, days: days, json: json, count: count)
+    }
+
+    static func run(file: String?, now: String?, days: Int, json: Bool, count: Bool) throws {
+        let ctx = try Context.make(file: file, now: now, noticing: true)
         if count {
             output(String(try AgendaCommand.count(ctx)))
             return
@@ -104,27 +108,11 @@ extension AgendaCommand {
     /// forms (`--count`, `--file`, `--now`), and only when the kept count is for the file as it
     /// is now, in this zone, and spans `now`. Nil: the command runs as usual.
     static func quickCount(_ arguments: [String]) -> Int? {
-        guard arguments.count >= 3, arguments[1] == "agenda" else { return nil }
-        var count = false
-        var fileText: String?
-        var nowText: String?
-        var rest = arguments[2...]
-        while let word = rest.popFirst() {
-            switch word {
-            case "--count": count = true
-            case "--file", "--now":
-                guard let value = rest.popFirst(), !value.hasPrefix("-") else { return nil }
-                if word == "--file" { fileText = value } else { nowText = value }
-            default:
-                if word.hasPrefix("--file="), word.count > 7 {
-                    fileText = String(word.dropFirst(7))
-                } else if word.hasPrefix("--now="), word.count > 6 {
-                    nowText = String(word.dropFirst(6))
-                } else {
-                    return nil
-                }
-            }
-        }
+        guard arguments.count >= 3, arguments[1] == "agenda",
+              let plain = PlainOptions(arguments[2...], flags: ["--count"], options: ["--file", "--now"]) else { return nil }
+        let count = plain.has("--count")
+        let fileText = plain["--file"]
+        let nowText = plain["--now"]
         guard count else { return nil }
         let (file, named) = Context.dataFile(fileText)
         let now: Instant
@@ -153,7 +141,11 @@ struct StrikesCommand: ParsableCommand {
     @Flag(help: "Print JSON (the contract of SPEC §4).") var json = false
 
     func run() throws {
-        let ctx = try common.context()
+        try StrikesCommand.run(file: common.file, now: common.now, json: json)
+    }
+
+    static func run(file: String?, now: String?, json: Bool) throws {
+        let ctx = try Context.make(file: file, now: now, noticing: true)
         let (_, agenda) = try ctx.agenda(quiet: json, toDoOnly: true)
         if json {
             outputJSON(JSONWriter.canonicalString(.object([

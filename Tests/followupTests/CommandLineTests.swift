@@ -198,6 +198,35 @@ struct HelpTests {
         }
     }
 
+    @Test("a subcommand's --help names the whole command, however the command line is read")
+    func subcommandHelp() {
+        for command in ["agenda", "strikes", "apps", "remind", "log", "done"] {
+            for help in ["--help", "-h"] {
+                let out = Sandbox.exec([command, help], environment: [:])
+                #expect(out.status == 0, "\(command) \(help)")
+                #expect(out.stdout.contains("USAGE: followup \(command)"), "\(command) \(help): \(out.stdout.prefix(80))")
+            }
+        }
+    }
+
+    @Test("agenda, strikes and apps read their plain forms as the argument parser does, and leave the rest to it")
+    func plainForms() {
+        let s = Sandbox()
+        _ = Acme(s)
+        s.now = "2026-11-16T18:00"
+        // The same answers whichever way the options are written.
+        #expect(s.ok(["agenda", "--json", "--days", "3"]) == s.ok(["agenda", "--days=3", "--json"]))
+        #expect(s.ok(["strikes", "--json"]) == s.ok(["strikes", "--json", "--file=" + s.file]))
+        #expect(s.ok(["apps", "--all"]) == s.ok(["apps", "--all", "--now", "2026-11-16T18:00"]))
+        // What the plain reading does not take is read and explained by the argument parser.
+        #expect(s.ok(["agenda", "--json", "--json"]) == s.ok(["agenda", "--json"]), "a flag given twice, as the parser takes it")
+        for bad in [["agenda", "--days", "3661"], ["agenda", "--days", "x"], ["agenda", "--file"], ["strikes", "--all"], ["apps", "extra"]] {
+            let out = s.run(bad)
+            #expect(out.status == 2, "\(bad)")
+            #expect(out.stderr.hasPrefix("followup: ") && out.stderr.split(separator: "\n").count == 1, "\(bad): \(out.stderr)")
+        }
+    }
+
     @Test("check reports a sound file, and problems with exit 1")
     func check() {
         let s = Sandbox()
