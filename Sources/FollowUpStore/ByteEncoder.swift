@@ -305,8 +305,8 @@ public struct Splice {
     static func same(_ a: Application, _ b: Application) -> Bool { Application.identical(a, b) }
 }
 
-/// What followup last saved to a data file — its length and a hash of its bytes — kept in the
-/// state folder, so that the next save knows whether the file is still exactly that (and so
+/// What followup last saved to a data file — its length and keyed hash (`ContentHash`) — kept in
+/// the state folder, so that the next save knows whether the file is still exactly that (and so
 /// canonical). A missing or damaged mark only means a save in full.
 public struct WrittenMark: Sendable {
     public let path: String
@@ -315,27 +315,11 @@ public struct WrittenMark: Sendable {
         path = stateFolder + "/" + HistoryFile.stem(of: dataPath) + ".written"
     }
 
-    /// A 64-bit hash of the bytes, eight at a time.
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
-        bytes.withUnsafeBytes { raw -> UInt64 in
-            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
-            var i = 0
-            while i + 8 <= raw.count {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                h = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
-                h ^= h >> 32
-                i += 8
-            }
-            while i < raw.count {
-                h = (h ^ UInt64(raw[i])) &* 0xC4CE_B9FE_1A85_EC53
-                i += 1
-            }
-            h ^= h >> 29
-            return h
-        }
-    }
+    var folder: String { DataFile(path: path).folder }
 
-    func text(for bytes: [UInt8], hash: UInt64? = nil) -> String { "followup written 1 \(bytes.count) \(hash ?? WrittenMark.hash(bytes))\n" }
+    func text(for bytes: [UInt8], hash: UInt64? = nil) -> String {
+        "followup written 2 \(bytes.count) \(hash ?? ContentHash.hash(bytes, stateFolder: folder))\n"
+    }
 
     /// Whether `bytes` are what the mark says was last saved.
     func matches(_ bytes: [UInt8]) -> Bool {
@@ -346,6 +330,6 @@ public struct WrittenMark: Sendable {
     /// Marks `bytes` as saved (not waited for on disk: a mark lost in a crash only costs one
     /// save in full).
     func mark(_ bytes: [UInt8], hash: UInt64? = nil) {
-        try? DataFile.writeDurably(Array(text(for: bytes, hash: hash).utf8), to: path, folder: DataFile(path: path).folder, syncing: false)
+        try? DataFile.writeDurably(Array(text(for: bytes, hash: hash).utf8), to: path, folder: folder, syncing: false)
     }
 }

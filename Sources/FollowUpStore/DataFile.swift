@@ -96,7 +96,7 @@ public struct DataFile: Sendable {
         var hashed: UInt64?
         func hash() -> UInt64 {
             if let hashed { return hashed }
-            let h = WrittenMark.hash(bytes)
+            let h = ContentHash.hash(bytes, stateFolder: stateFolder ?? "")
             hashed = h
             return h
         }

@@ -16,11 +16,25 @@ public enum History {
             changes.append(RecordChange(record: .extra, id: "extra", before: .object(old.extra), after: .object(new.extra)))
         }
         // Usually the same applications in the same order, all but one or two bit for bit the
-        // same: those are passed over without a look inside.
-        if old.applications.count == new.applications.count,
-           zip(old.applications, new.applications).allSatisfy({ $0.id == $1.id }) {
-            for (was, now) in zip(old.applications, new.applications) where !Application.identical(was, now) {
-                changes += self.changes(of: was.id, was, now)
+        // same: those are passed over without a look inside (and looked at in place: a loop over
+        // the values would copy every one). An id given to two applications (a hand edit `check`
+        // reports) is looked up the general way, by id, as undo finds records.
+        var changed: [Int]?
+        old.applications.withUnsafeBufferPointer { was in
+            new.applications.withUnsafeBufferPointer { now in
+                guard was.count == now.count, was.indices.allSatisfy({ was[$0].id == now[$0].id }) else { return }
+                let differ = now.indices.filter { !Application.identical(was[$0], now[$0]) }
+                func unique(_ i: Int) -> Bool {
+                    let id = now[i].id
+                    let length = id.utf8.count
+                    return !now.indices.contains { $0 != i && now[$0].id.utf8.count == length && now[$0].id == id }
+                }
+                if differ.allSatisfy(unique) { changed = differ }
+            }
+        }
+        if let changed {
+            for i in changed {
+                changes += self.changes(of: old.applications[i].id, old.applications[i], new.applications[i])
             }
         } else {
             let oldApps = Dictionary(old.applications.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -120,10 +120,11 @@ public struct QuietIndex: Sendable, Equatable {
 ///   a file that had not changed for a while (`DueCountFile.Stamp.isSettled`), so that a change
 ///   in the same clock tick as the read cannot hide behind an equal stamp: a read that finds the
 ///   file so reads only the applications that can still owe something, and nothing else;
-/// - by the bytes' length and 64-bit hash (as `WrittenMark`), always: a save writes the index of
+/// - by the bytes' length and keyed 64-bit hash (`ContentHash`), always: a save writes the index of
 ///   what it wrote, and the first read after it (before the file has settled) knows the bytes by
 ///   their hash, without looking at every application.
-/// So an index is always either right for the file's bytes or not used.
+/// So an index is used only for the bytes it was made from (bytes of another content meet both
+/// their length and their keyed hash by chance alone, about once in 2⁶⁴), else not at all.
 public struct QuietIndexFile: Sendable {
     public let path: String
 
@@ -147,7 +148,7 @@ public struct QuietIndexFile: Sendable {
         return index
     }
 
-    /// The index kept for bytes of this length and hash (`WrittenMark.hash`), made by the build
+    /// The index kept for bytes of this length and hash (`ContentHash`), made by the build
     /// `key` names.
     func read(length: Int, hash: @autoclosure () -> UInt64, key: String) -> QuietIndex? {
         guard let (names, index) = read(key: key), names.length == length, names.hash == hash() else { return nil }

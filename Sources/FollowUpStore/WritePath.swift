@@ -116,11 +116,13 @@ extension DataFile {
         guard wrote else { return Committed(value: value, data: data, wrote: false) }
         if before != nil { try backUp(today: today) }
         try save(after)
-        let hash = WrittenMark.hash(after)
-        mark?.mark(after, hash: hash)
-        // The index of what was saved, for the reads that follow (see `QuietIndexFile`).
-        if let indexFile, let key = indexKey, let index = QuietIndex.of(data, list: layout.list, spans: layout.spans) {
-            indexFile.write(index, length: after.count, hash: hash, stamp: nil, key: key)
+        if let stateFolder {
+            let hash = ContentHash.hash(after, stateFolder: stateFolder)
+            mark?.mark(after, hash: hash)
+            // The index of what was saved, for the reads that follow (see `QuietIndexFile`).
+            if let indexFile, let key = indexKey, let index = QuietIndex.of(data, list: layout.list, spans: layout.spans) {
+                indexFile.write(index, length: after.count, hash: hash, stamp: nil, key: key)
+            }
         }
         return Committed(value: value, data: data, wrote: true, recorded: recorded, created: before == nil)
     }

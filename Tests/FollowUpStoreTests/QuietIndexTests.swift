@@ -76,23 +76,23 @@ struct QuietIndexTests {
         let stamp = try #require(DueCountFile.Stamp.of(file.path))
         #expect(indexFile.read(for: stamp, key: "test") == nil)
         let bytes = try bytesNow()
-        let index = try #require(indexFile.read(length: bytes.count, hash: WrittenMark.hash(bytes), key: "test"))
+        let index = try #require(indexFile.read(length: bytes.count, hash: ContentHash.hash(bytes, stateFolder: folder.stateFolder), key: "test"))
         #expect(try ids() == fresh)
         #expect(indexFile.read(for: stamp, key: "test") == index, "kept for the stamp once the file has settled")
 
         // What the index says is what is read: marked quiet there, the open application is left out.
         var planted = index
         planted.entries[planted.entries.count - 1].quietFrom = 0
-        indexFile.write(planted, length: bytes.count, hash: WrittenMark.hash(bytes), stamp: stamp, key: "test")
+        indexFile.write(planted, length: bytes.count, hash: ContentHash.hash(bytes, stateFolder: folder.stateFolder), stamp: stamp, key: "test")
         #expect(try ids() == fresh.subtracting(["open-one"]))
         // Known by the bytes' hash only (the stamp not trusted yet): the same.
-        indexFile.write(planted, length: bytes.count, hash: WrittenMark.hash(bytes), stamp: nil, key: "test")
+        indexFile.write(planted, length: bytes.count, hash: ContentHash.hash(bytes, stateFolder: folder.stateFolder), stamp: nil, key: "test")
         #expect(try ids(clock: Int64(Date().timeIntervalSince1970) - 60) == fresh.subtracting(["open-one"]))
         // Another build's index is not this one's.
         #expect(try ids(key: "other build") == fresh)
 
         // A damaged index is ignored.
-        indexFile.write(planted, length: bytes.count, hash: WrittenMark.hash(bytes), stamp: stamp, key: "test")
+        indexFile.write(planted, length: bytes.count, hash: ContentHash.hash(bytes, stateFolder: folder.stateFolder), stamp: stamp, key: "test")
         let kept = try Data(contentsOf: URL(fileURLWithPath: indexFile.path))
         try kept.prefix(kept.count - 9).write(to: URL(fileURLWithPath: indexFile.path))
         #expect(try ids() == fresh)
@@ -100,9 +100,9 @@ struct QuietIndexTests {
         var shifted = index
         shifted.entries[0].start = bytes.count + 5
         #expect(!shifted.fits(size: bytes.count))
-        indexFile.write(shifted, length: bytes.count, hash: WrittenMark.hash(bytes), stamp: stamp, key: "test")
+        indexFile.write(shifted, length: bytes.count, hash: ContentHash.hash(bytes, stateFolder: folder.stateFolder), stamp: stamp, key: "test")
         #expect(indexFile.read(for: stamp, key: "test") != shifted)
-        indexFile.write(planted, length: bytes.count, hash: WrittenMark.hash(bytes), stamp: stamp, key: "test")
+        indexFile.write(planted, length: bytes.count, hash: ContentHash.hash(bytes, stateFolder: folder.stateFolder), stamp: stamp, key: "test")
         #expect(try ids() == fresh.subtracting(["open-one"]))
 
         // The data file changed in place, by another program, to the same size: read afresh.
@@ -138,7 +138,7 @@ struct QuietIndexTests {
         let read = FollowUpStoreTests.bytes(file.path)
         let saved = try #require(read)
         let indexFile = QuietIndexFile(dataPath: file.path, stateFolder: folder.stateFolder)
-        let index = try #require(indexFile.read(length: saved.count, hash: WrittenMark.hash(saved), key: "test"), "the save kept its index")
+        let index = try #require(indexFile.read(length: saved.count, hash: ContentHash.hash(saved, stateFolder: folder.stateFolder), key: "test"), "the save kept its index")
         let expected = try #require(ByteDecoder.decodeIndexing(saved, leavingOutQuietAt: moment(0))?.1)
         #expect(index == expected, "the index of what was saved is the index a read makes")
         #expect(indexFile.read(for: try #require(DueCountFile.Stamp.of(file.path)), key: "test") == nil, "not for the stamp of a file just saved")
@@ -152,7 +152,7 @@ struct QuietIndexTests {
         var planted = index
         let last = try #require(planted.entries.indices.last)
         planted.entries[last].quietFrom = 0
-        indexFile.write(planted, length: saved.count, hash: WrittenMark.hash(saved), stamp: nil, key: "test")
+        indexFile.write(planted, length: saved.count, hash: ContentHash.hash(saved, stateFolder: folder.stateFolder), stamp: nil, key: "test")
         #expect(try file.loadLeavingOutQuiet(at: now, clock: clock)?.application(id: "open-one") == nil)
     }
 }
@@ -214,5 +214,34 @@ struct FieldTableTests {
         #expect(keys(first("tombstones", in: root)) == Set(Fields.tombstone))
         // And the byte writer writes the same.
         #expect(ByteEncoder.encode(data) == JSONWriter.canonical(root))
+    }
+}
+
+@Suite("The keyed hash that names a file's bytes")
+struct ContentHashTests {
+    @Test("SipHash-1-3 gives the reference values (key 00…0f, messages 00…0n)")
+    func referenceValues() {
+        let expected: [Int: UInt64] = [
+            0: 0xABAC_0158_050F_C4DC, 1: 0xC9F4_9BF3_7D57_CA93, 2: 0x82CB_9B02_4DC7_D44D, 7: 0xD392_7D98_9BB1_1140,
+            8: 0x3690_9511_8D29_9A8E, 9: 0x25A4_8EB3_6C06_3DE4, 15: 0xD320_D86D_2A51_9956, 16: 0xCC4F_DD1A_7D90_8B66,
+        ]
+        for (n, value) in expected {
+            let message = (0..<n).map { UInt8($0) }
+            let hash = message.withUnsafeBytes { ContentHash.sipHash13($0, 0x0706_0504_0302_0100, 0x0F0E_0D0C_0B0A_0908) }
+            #expect(hash == value, "\(n) bytes")
+        }
+    }
+
+    @Test("each state folder makes its key once, readable only by its owner; another folder's key hashes differently")
+    func keyPerFolder() throws {
+        let one = TempFolder()
+        let two = TempFolder()
+        let bytes = Array("{\"applications\": []}\n".utf8)
+        let first = ContentHash.hash(bytes, stateFolder: one.stateFolder)
+        #expect(ContentHash.hash(bytes, stateFolder: one.stateFolder) == first)
+        #expect(FileManager.default.fileExists(atPath: one.stateFolder + "/content-hash.key"))
+        #expect(mode(one.stateFolder + "/content-hash.key") == 0o600)
+        #expect(ContentHash.hash(bytes, stateFolder: two.stateFolder) != first)
+        #expect(ContentHash.hash(bytes + [0x20], stateFolder: one.stateFolder) != first)
     }
 }

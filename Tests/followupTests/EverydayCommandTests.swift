@@ -147,15 +147,35 @@ struct EverydayCommandTests {
         #expect(app(s)?["contacts"]?.arrayValue?.count == 2)
     }
 
+    @Test("undo never puts a record into another application that was given the same id by hand")
+    func undoWithARepeatedApplicationID() throws {
+        let s = Sandbox()
+        s.now = "2026-11-24T09:00"
+        let alpha = s.ok(["app", "add", "--employer", "Alpha", "--role", "R"])
+        let beta = s.ok(["app", "add", "--employer", "Beta", "--role", "R"])
+        let note = s.ok(["log", "note", "--app", beta, "--text", "x"])
+        let text = String(decoding: s.bytes ?? Data(), as: UTF8.self).replacingOccurrences(of: "\"id\": \"\(beta)\"", with: "\"id\": \"\(alpha)\"")
+        _ = FileManager.default.createFile(atPath: s.file, contents: Data(text.utf8))
+        s.ok(["event", "rm", note])
+        _ = s.run(["undo"])
+        let apps = s.run(["export", "json"]).json?["applications"]?.arrayValue ?? []
+        try #require(apps.count == 2)
+        #expect(apps[0]["employer"]?.stringValue == "Alpha")
+        #expect(apps[0]["events"]?.arrayValue?.isEmpty ?? true, "the note is not put back into Alpha")
+    }
+
     @Test("the undo history is in the state folder, not the data file: XDG_STATE_HOME, else ~/.local/state")
     func undoHistoryInStateFolder() throws {
         let s = Sandbox()
         let acme = Acme(s)
         #expect(!(String(decoding: s.bytes ?? Data(), as: UTF8.self)).contains("\"history\""))
         let state = s.folder + "/.local/state/followup"
-        let names = try FileManager.default.contentsOfDirectory(atPath: state).sorted()
-        // The history, the mark of the last save (which lets the next save copy what it leaves
-        // alone) and the index of what it saved (which lets a read pass over what owes nothing).
+        let all = try FileManager.default.contentsOfDirectory(atPath: state).sorted()
+        // The key the caches name bytes with (one per state folder), and for the file: the
+        // history, the mark of the last save (which lets the next save copy what it leaves alone)
+        // and the index of what it saved (which lets a read pass over what owes nothing).
+        #expect(all.first == "content-hash.key")
+        let names = all.filter { $0 != "content-hash.key" }
         #expect(names.count == 3 && names.allSatisfy { $0.hasPrefix("followup.json-") })
         #expect(names.map { $0.split(separator: ".").dropFirst(2).joined(separator: ".") } == ["history.json", "index", "written"])
         // Another process with another state folder has no history for this file; the same one does.
