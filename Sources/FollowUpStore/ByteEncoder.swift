@@ -280,10 +280,6 @@ public struct Splice {
         self.index = index
     }
 
-    func encode(_ data: FollowUpData) -> [UInt8] {
-        encodeCounting(data).bytes
-    }
-
     /// The save's bytes and where the applications went in them.
     func encodeLaidOut(_ data: FollowUpData) -> (bytes: [UInt8], layout: ByteEncoder.Layout) {
         let (bytes, layout, _) = encodeCounting(data)

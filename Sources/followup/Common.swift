@@ -119,7 +119,8 @@ struct Context: Sendable {
     }
 
     /// Makes one change through the actions layer and the one write path, recorded for undo;
-    /// returns what it did. `quiet` keeps notes off stderr (the dashboard owns the screen).
+    /// returns what it did. For a command, which exits next (the dashboard, which lives on,
+    /// saves through `applyTelling`). `quiet` keeps notes off stderr.
     @discardableResult
     func apply(_ change: Change, quiet: Bool = false) throws -> Committed<Applied> {
         let result = try applyTelling(change, quiet: quiet).result
