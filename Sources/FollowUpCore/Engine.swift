@@ -9,6 +9,14 @@ public enum Rules {
         return engine.run()
     }
 
+    /// Every employer's strikes at `now`, as in `schedule`, and the statuses, without working out
+    /// the tasks the strikes do not depend on: only check-ins give an employer's next try.
+    public static func strikes(_ data: FollowUpData, zone: Zone, now: Instant) -> Agenda {
+        var engine = Engine(data: data, zone: zone, now: now)
+        engine.checkInsOnly = true
+        return engine.run()
+    }
+
     /// The tasks, strikes and statuses of one employer's applications only: the same as in the
     /// whole schedule, since no rule looks past an employer (strikes and one-person-one-day are
     /// per employer). A change to one application is checked at the cost of its employer.
@@ -241,6 +249,8 @@ struct Engine {
     let dismissed: Set<String>
     /// Check-in dismissals by `check-in:APP:ANCHOR:`: one stops every attempt of that round.
     let roundDismissals: [String: [Dismissal]]
+    /// Only check-ins, unsorted and without one message for two roles (`Rules.strikes`).
+    var checkInsOnly = false
 
     init(data: FollowUpData, zone: Zone, now: Instant) {
         self.data = data
@@ -308,8 +318,10 @@ struct Engine {
         let renewed = Dictionary(facts.map { ($0.app.id, $0.stated?.givenAt) }, uniquingKeysWith: { a, _ in a })
         // In place: the list is this schedule's own, and a task is a large value to copy.
         for i in tasks.indices { applyDecisions(&tasks[i], datesGivenAt: renewed[tasks[i].app] ?? nil) }
-        oneMessageForBoth(&tasks, facts)
-        tasks = Engine.sorted(tasks)
+        if !checkInsOnly {
+            oneMessageForBoth(&tasks, facts)
+            tasks = Engine.sorted(tasks)
+        }
         // Each application's next check-in, in one pass (not one per employer).
         var nextCheckIn: [String: Day] = [:]
         for t in tasks where t.kind == .checkIn && !t.dismissed {
@@ -478,6 +490,10 @@ struct Engine {
     func tasksFor(_ f: AppFacts, struckOut: Bool, strikes: Int, cap: Int?) -> [FollowUpTask] {
         var tasks: [FollowUpTask] = []
         let open = f.closedAs == nil
+        if checkInsOnly {
+            if open, !struckOut, let checkIn = checkIn(f, strikes: strikes, cap: cap) { tasks.append(checkIn) }
+            return tasks
+        }
         if open {
             tasks += thankYous(f)
             tasks += takeStock(f)

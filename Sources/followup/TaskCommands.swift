@@ -146,7 +146,8 @@ struct StrikesCommand: ParsableCommand {
 
     static func run(file: String?, now: String?, json: Bool) throws {
         let ctx = try Context.make(file: file, now: now, noticing: true)
-        let (_, agenda) = try ctx.agenda(quiet: json, toDoOnly: true)
+        let data = try ctx.load(quiet: json, toDoOnly: true)
+        let agenda = Rules.strikes(data, zone: ctx.zone, now: ctx.now)
         if json {
             outputJSON(JSONWriter.canonicalString(.object([
                 "employers": .array(agenda.employers.map { e in

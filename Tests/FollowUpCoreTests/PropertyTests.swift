@@ -464,4 +464,16 @@ struct PropertyTests {
             }
         }
     }
+
+    @Test("the strikes worked out alone are the whole schedule's: each employer's count, cap, state and next try", arguments: PresetName.allCases)
+    func strikesAlone(_ preset: PresetName) async {
+        await propertyCheck(count: 300, input: World.generator(preset)) { world in
+            for now in [world.now, world.now.adding(hours: 24 * 9), world.now.adding(hours: -24 * 5)] {
+                let whole = Rules.schedule(world.data, zone: newYork, now: now)
+                let alone = Rules.strikes(world.data, zone: newYork, now: now)
+                #expect(alone.employers == whole.employers, "at \(now)")
+                #expect(alone.statuses == whole.statuses, "at \(now)")
+            }
+        }
+    }
 }
