@@ -34,7 +34,7 @@ struct Followup: ParsableCommand {
                 try run()
                 return
             }
-            var command = try direct(CommandLine.arguments) ?? parseAsRoot()
+            var command = try parseAsRoot()
             try command.run()
         } catch {
             Foundation.exit(report(error))
@@ -54,7 +54,7 @@ struct Followup: ParsableCommand {
             guard let o = PlainOptions(words, flags: ["--json", "--count"], options: place.union(["--days"])) else { return nil }
             var days = 7
             if let text = o["--days"] {
-                guard let n = Int(text), (0...3660).contains(n) else { return nil }
+                guard let n = Int(text), AgendaCommand.dayRange.contains(n) else { return nil }
                 days = n
             }
             return { try AgendaCommand.run(file: o["--file"], now: o["--now"], days: days, json: o.has("--json"), count: o.has("--count")) }
@@ -67,22 +67,6 @@ struct Followup: ParsableCommand {
         default:
             return nil
         }
-    }
-
-    /// The commands scripts, prompts and status bars run most, parsed on their own: setting up
-    /// the whole tree of subcommands costs more than some of them take to answer. Anything one
-    /// of them does not accept (a mistake) is parsed again the full way, which says it as
-    /// always; so is `--help`, whose text names the whole command.
-    static func direct(_ arguments: [String]) -> ParsableCommand? {
-        let commands: [String: ParsableCommand.Type] = [
-            "agenda": AgendaCommand.self, "strikes": StrikesCommand.self, "apps": Apps.self, "remind": Remind.self,
-            "log": Log.self, "done": Done.self,
-        ]
-        guard arguments.count > 1, let type = commands[arguments[1]],
-              let command = try? type.parseAsRoot(Array(arguments.dropFirst(2))),
-              // Not the help the parser answers `--help` with: that names the whole command.
-              Swift.type(of: command) == type else { return nil }
-        return command
     }
 
     /// Turns any error into the one line a user reads and the documented exit code.

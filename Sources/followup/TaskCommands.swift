@@ -27,8 +27,13 @@ struct AgendaCommand: ParsableCommand {
     @Flag(help: "Print JSON (the contract of SPEC §4).") var json = false
     @Flag(help: "Print one number: the tasks now overdue or due (not upcoming, snoozed, dismissed or missed).") var count = false
 
+    /// What `--days` may be.
+    static let dayRange = 0...3660
+
     func validate() throws {
-        guard (0...3660).contains(days) else { throw ValidationError("--days must be from 0 to 3660") }
+        guard AgendaCommand.dayRange.contains(days) else {
+            throw ValidationError("--days must be from \(AgendaCommand.dayRange.lowerBound) to \(AgendaCommand.dayRange.upperBound)")
+        }
     }
 
     func run() throws {
