@@ -117,22 +117,12 @@ struct ByteDecoderTests {
         var rng = SystemRandomNumberGenerator()
         let seed = UInt64.random(in: 0...UInt64.max, using: &rng)
         var random = Seeded(state: seed)
-        func next(_ bound: Int) -> Int { random.next(bound) }
         let interesting = Array("\"\\{}[],:0-1.eEntf \n".utf8) + [0xC3, 0x80, 0xFF, 0x00, UInt8(ascii: "x")]
         var read = 0
         var refused = 0
         for _ in 0..<2500 {
             var damaged = golden
-            let at = next(damaged.count)
-            switch next(4) {
-            case 0: damaged[at] = interesting[next(interesting.count)]
-            case 1: damaged.remove(at: at)
-            case 2: damaged.insert(damaged[at], at: at)
-            default:
-                let length = 1 + next(80)
-                let end = min(damaged.count, at + length)
-                damaged.insert(contentsOf: damaged[at..<end], at: end)
-            }
+            let at = random.damage(&damaged, with: interesting, run: 80)
             let fast = ByteDecoder.decode(damaged)
             let tree = treeDecode(damaged)
             if fast != nil { read += 1 }
@@ -276,19 +266,11 @@ struct LeavingOutQuietTests {
         let kept = try #require(ByteDecoder.decode(file, leavingOutQuietAt: later)).applications.count
         try #require(kept < all, "applications are left out: \(kept) of \(all) read")
         var random = Seeded(state: 0x5EED)
-        func next(_ bound: Int) -> Int { random.next(bound) }
         let interesting = Array("\"\\{}[],:0-1.entf \n".utf8) + [0xC3, 0x80, 0xFF, 0x00, 0x1F]
         var refused = 0
         for _ in 0..<1500 {
             var damaged = file
-            let at = next(damaged.count)
-            switch next(3) {
-            case 0: damaged[at] = interesting[next(interesting.count)]
-            case 1: damaged.remove(at: at)
-            default:
-                let end = min(damaged.count, at + 1 + next(60))
-                damaged.insert(contentsOf: damaged[at..<end], at: end)
-            }
+            let at = random.damage(&damaged, with: interesting, run: 60)
             guard (try? JSONParser.parse(damaged)) == nil else { continue }
             refused += 1
             let found = ByteDecoder.decode(damaged, leavingOutQuietAt: later) == nil

@@ -93,3 +93,21 @@ struct Seeded {
         return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }
+
+extension Seeded {
+    /// `bytes` with one random damage at a random place: a byte replaced by one of `interesting`,
+    /// a byte taken out or doubled, or a run of up to `run` bytes repeated after itself. Returns
+    /// the place.
+    mutating func damage(_ bytes: inout [UInt8], with interesting: [UInt8], run: Int) -> Int {
+        let at = next(bytes.count)
+        switch next(4) {
+        case 0: bytes[at] = interesting[next(interesting.count)]
+        case 1: bytes.remove(at: at)
+        case 2: bytes.insert(bytes[at], at: at)
+        default:
+            let end = min(bytes.count, at + 1 + next(run))
+            bytes.insert(contentsOf: bytes[at..<end], at: end)
+        }
+        return at
+    }
+}

@@ -236,11 +236,7 @@ struct AgendaCommandTests {
 
         // The data file changed in place, by another program, to the same size: counted afresh.
         let data = try #require(s.bytes)
-        let at = try #require(data.range(of: Data("Staff Engineer".utf8))).lowerBound
-        let handle = try #require(FileHandle(forUpdatingAtPath: s.file))
-        try handle.seek(toOffset: UInt64(at))
-        try handle.write(contentsOf: Data("Staff Engineeq".utf8))
-        try handle.close()
+        try s.overwriteInPlace("Staff Engineer", with: "Staff Engineeq")
         #expect(s.bytes?.count == data.count)
         #expect(s.ok(["agenda", "--count"]) == "3")
 
@@ -279,11 +275,7 @@ struct AgendaCommandTests {
         #expect(s.ok(["agenda", "--json"]) == afterChange)
         // So is an edit in place by another program, to the same size, of a file read through its index.
         let data = try #require(s.bytes)
-        let at = try #require(data.range(of: Data("Acme Corp".utf8))).lowerBound
-        let handle = try #require(FileHandle(forUpdatingAtPath: s.file))
-        try handle.seek(toOffset: UInt64(at))
-        try handle.write(contentsOf: Data("Acme Corq".utf8))
-        try handle.close()
+        try s.overwriteInPlace("Acme Corp", with: "Acme Corq")
         #expect(s.bytes?.count == data.count)
         let edited = s.ok(["agenda", "--json"])
         #expect(edited.contains("Acme Corq") && edited != afterChange)

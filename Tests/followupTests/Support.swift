@@ -65,6 +65,17 @@ final class Sandbox {
 
     var bytes: Data? { FileManager.default.contents(atPath: file) }
 
+    /// Another program's edit in place: the first `old` in the data file overwritten by `new` of
+    /// the same length (the same inode and size; only the change time moves on).
+    func overwriteInPlace(_ old: String, with new: String) throws {
+        precondition(old.utf8.count == new.utf8.count)
+        guard let data = bytes, let at = data.range(of: Data(old.utf8))?.lowerBound,
+              let handle = FileHandle(forUpdatingAtPath: file) else { throw CocoaError(.fileNoSuchFile) }
+        try handle.seek(toOffset: UInt64(at))
+        try handle.write(contentsOf: Data(new.utf8))
+        try handle.close()
+    }
+
     static func exec(_ arguments: [String], environment: [String: String], binary: String = followupBinary, dropping: [String] = []) -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
