@@ -290,15 +290,12 @@ public struct Splice {
     func encodeCounting(_ data: FollowUpData) -> (bytes: [UInt8], layout: ByteEncoder.Layout, copied: Int) {
         var copied = 0
         let (bytes, layout) = ByteEncoder.encodeLaidOut(data) { app in
-            guard let i = index[app.id], Splice.same(read.applications[i], app) else { return nil }
+            guard let i = index[app.id], Application.identical(read.applications[i], app) else { return nil }
             copied += 1
             return self.bytes[spans[i]]
         }
         return (bytes, layout, copied)
     }
-
-    /// Whether `b` is `a` as it was read, bit for bit (`Application.identical`).
-    static func same(_ a: Application, _ b: Application) -> Bool { Application.identical(a, b) }
 }
 
 /// What followup last saved to a data file — its length and keyed hash (`ContentHash`) — kept in
@@ -326,6 +323,6 @@ public struct WrittenMark: Sendable {
     /// Marks `bytes` as saved (not waited for on disk: a mark lost in a crash only costs one
     /// save in full).
     func mark(_ bytes: [UInt8], hash: UInt64? = nil) {
-        try? DataFile.writeDurably(Array(text(for: bytes, hash: hash).utf8), to: path, folder: folder, syncing: false)
+        DataFile.keepCache(Array(text(for: bytes, hash: hash).utf8), at: path)
     }
 }

@@ -155,10 +155,6 @@ public struct DueCountFile: Sendable {
         text += "always \(count.always)\n"
         for w in count.windows { text += "open \(w.lowerBound) \(w.upperBound)\n" }
         text += "end\n"
-        let folder = DataFile(path: path).folder
-        do {
-            try DataFile.makeFolder(folder)
-            try DataFile.writeDurably(Array(text.utf8), to: path, folder: folder, syncing: false)
-        } catch {}
+        DataFile.keepCache(Array(text.utf8), at: path)
     }
 }

@@ -205,11 +205,7 @@ public struct QuietIndexFile: Sendable {
             }
         }
         out += Array("end\n".utf8)
-        let folder = DataFile(path: path).folder
-        do {
-            try DataFile.makeFolder(folder)
-            try DataFile.writeDurably(out, to: path, folder: folder, syncing: false)
-        } catch {}
+        DataFile.keepCache(out, at: path)
     }
 }
 

@@ -201,6 +201,17 @@ extension DataFile {
         try DataFile.writeDurably(bytes, to: path, folder: folder)
     }
 
+    /// Keeps a cache file of the state folder (a kept count, a save's mark, an index): replaced
+    /// by rename, its folder made when missing, not waited for on disk, a failure not reported —
+    /// a cache lost or never written costs nothing but time.
+    static func keepCache(_ bytes: [UInt8], at path: String) {
+        let folder = DataFile(path: path).folder
+        do {
+            try makeFolder(folder)
+            try writeDurably(bytes, to: path, folder: folder, syncing: false)
+        } catch {}
+    }
+
     /// `syncing` false: the same replace by rename, without waiting for the disk (for a file
     /// whose loss in a crash costs nothing but time).
     static func writeDurably(_ bytes: [UInt8], to path: String, folder: String, syncing: Bool = true) throws(StoreError) {

@@ -381,16 +381,16 @@ struct SpliceTests {
         #expect(Mirror(reflecting: app).children.count == 15)
         var other = app
         other.decisionBy = Day("2026-12-01")
-        #expect(!Splice.same(app, other))
+        #expect(!Application.identical(app, other))
         other = app
         other.createdAt = instant("2026-11-24T09:00:00-04:00")
-        #expect(!Splice.same(app, other), "the same moment written with another offset")
+        #expect(!Application.identical(app, other), "the same moment written with another offset")
         other = app
         other.extra["x"] = .int(1)
-        #expect(!Splice.same(app, other))
+        #expect(!Application.identical(app, other))
         other = app
         other.link = "https://example.com"
-        #expect(!Splice.same(app, other))
-        #expect(Splice.same(app, app))
+        #expect(!Application.identical(app, other))
+        #expect(Application.identical(app, app))
     }
 }
