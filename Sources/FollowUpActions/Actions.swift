@@ -31,15 +31,100 @@ public struct Applied: Equatable, Sendable {
     public var ids: [String] = []
 }
 
+/// Every id a file uses or has retired, kept beside data held in memory across many changes
+/// (the dashboard's): new ids are minted against it instead of a look at every record (ten
+/// thousand applications hold some 150,000), and each change applied with it adds the ids it
+/// minted. It must be made from the data it is used with, and made again when that is replaced.
+public struct TakenIDs: Equatable, Sendable {
+    var ids: Set<String>
+
+    public init(_ data: FollowUpData) { ids = data.allIDs }
+
+    init() { ids = [] }
+
+    public func contains(_ id: String) -> Bool { ids.contains(id) }
+
+    mutating func insert(_ id: String) { ids.insert(id) }
+}
+
 public enum Actions {
     /// Applies one change to the data as it is at `now`: checks it, makes it, then stamps
     /// `updatedAt` on what changed and leaves tombstones for what was removed. On an error the
     /// data is as it was.
     public static func apply(_ change: Change, to data: inout FollowUpData, at now: Instant, zone: Zone) throws(ActionError) -> Applied {
+        var taken: TakenIDs?
+        return try apply(change, to: &data, at: now, zone: zone, taken: &taken)
+    }
+
+    /// The same, new ids minted against `taken` (the ids of `data`), which gains them.
+    public static func apply(_ change: Change, to data: inout FollowUpData, at now: Instant, zone: Zone, taken: inout TakenIDs) throws(ActionError) -> Applied {
+        // Moved, not copied: held once, the set grows where it lies.
+        var held: TakenIDs? = taken
+        taken = TakenIDs()
+        defer { taken = held ?? TakenIDs(data) }
+        return try apply(change, to: &data, at: now, zone: zone, taken: &held)
+    }
+
+    static func apply(_ change: Change, to data: inout FollowUpData, at now: Instant, zone: Zone, taken: inout TakenIDs?) throws(ActionError) -> Applied {
+        if let within = employer(of: change, in: data),
+           let applied = try apply(change, within: within, to: &data, at: now, zone: zone, taken: &taken) {
+            return applied
+        }
         var work = data
-        var context = Context(now: now, zone: zone)
+        var context = Context(now: now, zone: zone, taken: taken.take())
+        defer { taken = context.taken }
         let applied = try context.apply(change, to: &work)
         work.stampChanges(since: data, at: now)
+        data = work
+        return applied
+    }
+
+    /// The positions of the applications a change can touch, when they are one employer's: a
+    /// change to a task (its id names the application), or to an application named by a query
+    /// (found among all of them: within a part, the same one is found). Nil for any other change.
+    static func employer(of change: Change, in data: FollowUpData) -> [Int]? {
+        let index: Int?
+        switch change {
+        case .done, .snooze, .dismiss, .bringBack:
+            index = change.taskApp.flatMap { data.index(ofApplication: $0) }
+        case let .log(query, _), let .reply(query, _, _), let .close(query, _), let .reopen(query),
+             let .addContact(query, _), let .addInterview(query, _):
+            // One not found, or not found alone, is refused by the whole path, in its order of checks.
+            index = try? data.findApplicationIndex(query)
+        default:
+            index = nil
+        }
+        guard let index else { return nil }
+        return data.indices(ofEmployerKey: data.applications[index].employerKey)
+    }
+
+    /// A change applied to the applications at `positions` only (no rule looks past an
+    /// employer), then put back where they were: the other applications are neither copied nor
+    /// compared, and data held once is changed where it lies. Nil, with the data untouched,
+    /// when the change added or removed an application (it is then applied to the whole).
+    static func apply(_ change: Change, within positions: [Int], to data: inout FollowUpData, at now: Instant, zone: Zone, taken: inout TakenIDs?) throws(ActionError) -> Applied? {
+        var part = data
+        part.applications = positions.map { data.applications[$0] }
+        var work = part
+        var context = Context(now: now, zone: zone, taken: taken.take())
+        defer { taken = context.taken }
+        let applied: Applied
+        do {
+            // New ids must be new in the whole file, not only in the part.
+            let whole = data
+            if context.taken == nil { context.elsewhere = { whole.usesID($0) } }
+            defer { context.elsewhere = nil }
+            applied = try context.apply(change, to: &work)
+        }
+        guard work.applications.count == positions.count,
+              zip(work.applications, part.applications).allSatisfy({ $0.id == $1.id })
+        else { return nil }
+        work.stampChanges(since: part, at: now)
+        // The whole array taken out of `data` so that, held once, it is changed in place.
+        var applications = data.applications
+        data.applications = []
+        for (k, i) in positions.enumerated() { applications[i] = work.applications[k] }
+        work.applications = applications
         data = work
         return applied
     }
@@ -50,11 +135,27 @@ struct Context {
     let now: Instant
     let zone: Zone
     var rng = SystemRandomNumberGenerator()
+    /// Every id taken, when the caller keeps them (else each new id is looked for in the data).
+    var taken: TakenIDs?
+    /// Whether an id is taken outside the data a change is applied to (when that is a part).
+    var elsewhere: ((String) -> Bool)?
+
+    init(now: Instant, zone: Zone, taken: TakenIDs? = nil) {
+        self.now = now
+        self.zone = zone
+        self.taken = taken
+    }
 
     var today: Day { zone.day(of: now) }
 
     mutating func mint(_ name: String, fallback: String, in data: FollowUpData) -> String {
-        Identifiers.mint(name, fallback: fallback, isTaken: data.usesID, using: &rng)
+        guard var ids = taken.take() else {
+            return Identifiers.mint(name, fallback: fallback, isTaken: { data.usesID($0) || elsewhere?($0) == true }, using: &rng)
+        }
+        let id = Identifiers.mint(name, fallback: fallback, isTaken: { ids.contains($0) }, using: &rng)
+        ids.insert(id)
+        taken = ids
+        return id
     }
 
     func app(_ query: String, in data: FollowUpData) throws(ActionError) -> Int {
@@ -273,6 +374,7 @@ struct Context {
 
         case let .replace(edited):
             data = edited
+            if taken != nil { taken = TakenIDs(edited) }
             return Applied(id: nil, summary: "edit")
         }
     }

@@ -251,12 +251,7 @@ extension Context {
         var ids: [String] = []
         // Every id in use, once: looking through the whole file for each new one would make a
         // large import quadratic.
-        var taken = data.allIDs
-        func mint(_ name: String, fallback: String, in _: FollowUpData) -> String {
-            let id = Identifiers.mint(name, fallback: fallback, isTaken: { taken.contains($0) }, using: &rng)
-            taken.insert(id)
-            return id
-        }
+        if taken == nil { taken = TakenIDs(data) }
         for row in new {
             let employer = try required(.employer, row.employer)
             let role = try required(.role, row.role)

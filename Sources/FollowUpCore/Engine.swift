@@ -24,7 +24,23 @@ public enum Rules {
         guard let key = data.application(id: app)?.employerKey else { return schedule(data, zone: zone, now: now) }
         var scope = data
         scope.applications = data.applications(ofEmployerKey: key)
+        // Their tasks' snoozes and dismissals only: the rules index every one they are given.
+        let apps = scope.applications.map(\.id)
+        scope.snoozes = data.snoozes.filter { Rules.isTask($0.taskID, ofAnyOf: apps) }
+        scope.dismissals = data.dismissals.filter { Rules.isTask($0.taskID, ofAnyOf: apps) }
         return schedule(scope, zone: zone, now: now)
+    }
+
+    /// Whether a task's id (`KIND:APP:…`) names one of these applications. Never false for one
+    /// that does (an id with a colon in it may match another as well: a snooze too many in a
+    /// schedule changes nothing).
+    static func isTask(_ taskID: String, ofAnyOf apps: [String]) -> Bool {
+        let bytes = taskID.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let rest = bytes[bytes.index(after: colon)...]
+        return apps.contains { id in
+            rest.starts(with: id.utf8) && rest.dropFirst(id.utf8.count).first == UInt8(ascii: ":")
+        }
     }
 }
 
@@ -34,19 +50,48 @@ extension Rules {
     /// past an employer), at the cost of one employer: the other employers' tasks keep their
     /// order, and the new ones are put in their places.
     public static func rescheduled(_ agenda: Agenda, _ data: FollowUpData, employerOf app: String, zone: Zone, now: Instant) -> Agenda {
-        guard let key = data.application(id: app)?.employerKey else { return schedule(data, zone: zone, now: now) }
+        var agenda = agenda
+        reschedule(&agenda, data, employerOf: app, zone: zone, now: now)
+        return agenda
+    }
+
+    /// `rescheduled` in place: the other employers' tasks are neither copied nor looked at
+    /// beyond their application's id (an agenda held once is changed where it lies). `agenda` is
+    /// the schedule of the data before a change to the applications of `app`'s employer. Returns
+    /// the employer's part, scheduled again; nil when everything was scheduled again.
+    @discardableResult
+    public static func reschedule(_ agenda: inout Agenda, _ data: FollowUpData, employerOf app: String, zone: Zone, now: Instant) -> Agenda? {
         // Applications added or deleted meanwhile: schedule everything.
-        guard agenda.statuses.count == data.applications.count,
-              data.applications.withUnsafeBufferPointer({ apps in apps.indices.allSatisfy { agenda.statuses[apps[$0].id] != nil } })
-        else { return schedule(data, zone: zone, now: now) }
+        guard data.index(ofApplication: app) != nil, agenda.statuses.count == data.applications.count else {
+            agenda = schedule(data, zone: zone, now: now)
+            return nil
+        }
         let fresh = schedule(data, employerOf: app, zone: zone, now: now)
-        var tasks = agenda.tasks.filter { !Application.employer($0.employer, hasKey: key) }
-        for task in fresh.tasks { tasks.insert(task, at: insertionPoint(of: task, in: tasks, Engine.precedes)) }
-        var statuses = agenda.statuses
-        for (id, status) in fresh.statuses { statuses[id] = status }
-        var employers = agenda.employers.filter { !Application.employer($0.employer, hasKey: key) }
-        for e in fresh.employers { employers.insert(e, at: insertionPoint(of: e, in: employers, Engine.employerPrecedes)) }
-        return Agenda(tasks: tasks, employers: employers, statuses: statuses)
+        // The employer's applications: a handful, compared one by one.
+        let apps = Array(fresh.statuses.keys)
+        guard apps.allSatisfy({ agenda.statuses[$0] != nil }) else {
+            agenda = schedule(data, zone: zone, now: now)
+            return nil
+        }
+        remove(tasksOf: apps, from: &agenda.tasks)
+        for task in fresh.tasks { place(task, in: &agenda.tasks) }
+        for (id, status) in fresh.statuses { agenda.statuses[id] = status }
+        let gone = agenda.employers.withUnsafeBufferPointer { e in e.indices.filter { e[$0].apps.contains(where: apps.contains) } }
+        for i in gone.reversed() { agenda.employers.remove(at: i) }
+        for e in fresh.employers { agenda.employers.insert(e, at: insertionPoint(of: e, in: agenda.employers, Engine.employerPrecedes)) }
+        return fresh
+    }
+
+    /// Takes the tasks of these applications (a handful) out of a list, the others moved, not
+    /// copied (`removeAll(where:)` copies each task it looks at, retaining every string in it).
+    public static func remove(tasksOf apps: [String], from tasks: inout [FollowUpTask]) {
+        let gone = tasks.withUnsafeBufferPointer { t in t.indices.filter { apps.contains(t[$0].app) } }
+        for i in gone.reversed() { tasks.remove(at: i) }
+    }
+
+    /// Puts a task into a list in the agenda's order (after its equals).
+    public static func place(_ task: FollowUpTask, in tasks: inout [FollowUpTask]) {
+        tasks.insert(task, at: insertionPoint(of: task, in: tasks, Engine.precedes))
     }
 
     /// Where `item` goes in `sorted` so that it stays sorted (after its equals).
@@ -63,53 +108,23 @@ extension Rules {
 
 extension FollowUpData {
     /// The applications whose employer's key is `key`, in the file's order. Each is looked at
-    /// in place: `filter` would copy every application (retaining each string in it) to read
-    /// its employer's name.
+    /// in place (`filter` would copy every application, retaining each string in it, to read
+    /// its key), and keys are compared by their bytes (they are in NFC).
     public func applications(ofEmployerKey key: String) -> [Application] {
+        indices(ofEmployerKey: key).map { applications[$0] }
+    }
+
+    /// The positions of the applications whose employer's key is `key`.
+    public func indices(ofEmployerKey key: String) -> [Int] {
         applications.withUnsafeBufferPointer { apps in
-            apps.indices.filter { Application.employer(apps[$0].employer, hasKey: key) }.map { apps[$0] }
+            apps.indices.filter { EmployerKeys.sameBytes(apps[$0].employerKey, key) }
         }
     }
 }
 
 extension Application {
-    /// Whether the employer's key is `key`, without making the key (for a scan of every
-    /// application: an ASCII name is compared byte by byte).
-    public func hasEmployerKey(_ key: String) -> Bool { Application.employer(employer, hasKey: key) }
-
-    static func employer(_ name: String, hasKey key: String) -> Bool {
-        var name = name
-        var key = key
-        let told: Bool? = name.withUTF8 { n in key.withUTF8 { k in Application.employer(bytes: n, hasKey: k) } }
-        if let told { return told }
-        // Keys are in NFC, so equal keys have equal bytes: compared without normalising again.
-        return EmployerKeys.sameBytes(EmployerKeys.shared.key(name), key)
-    }
-
-    /// Whether a name's key is `key`, told from the bytes where they tell it exactly; nil when
-    /// the name must be folded. An ASCII name's key is the name in lower case without the spaces
-    /// and tabs around it (as `EmployerKeys.fold` makes it); most other names differ from the key
-    /// in their first letter, which is told apart when both start with two ASCII characters
-    /// (nothing can combine with the first then).
-    static func employer(bytes n: UnsafeBufferPointer<UInt8>, hasKey k: UnsafeBufferPointer<UInt8>) -> Bool? {
-        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
-        var start = 0
-        var end = n.count
-        while start < end, n[start] == 0x20 || n[start] == 0x09 { start += 1 }
-        if start + 1 < end, k.count > 1, n[start] < 0x80, n[start + 1] < 0x80, k[0] < 0x80, k[1] < 0x80, lower(n[start]) != k[0] {
-            return false
-        }
-        for i in start..<end where n[i] >= 0x80 { return nil }
-        while end > start, n[end - 1] == 0x20 || n[end - 1] == 0x09 { end -= 1 }
-        guard end - start == k.count else { return false }
-        for i in 0..<k.count where lower(n[start + i]) != k[i] { return false }
-        return true
-    }
-
-    /// The employer as the rules group applications: case and surrounding spaces aside.
-    /// (Trimmed by hand: Foundation's trimming costs thousands of instructions per name, and this
-    /// runs for every application on every schedule.)
-    public var employerKey: String { EmployerKeys.shared.key(employer) }
+    /// Whether the employer's key is `key`.
+    public func hasEmployerKey(_ key: String) -> Bool { EmployerKeys.sameBytes(employerKey, key) }
 }
 
 /// Employer keys by name, each folded once: folding a name costs thousands of instructions, and
@@ -162,6 +177,7 @@ final class EmployerKeys: @unchecked Sendable {
     }
 
     func key(_ name: String) -> String {
+        if let key = EmployerKeys.asciiKey(name) { return key }
         let bits = Bits(name)
         lock.lock()
         let met = seen[bits]
@@ -179,6 +195,26 @@ final class EmployerKeys: @unchecked Sendable {
         seen[bits] = (name, key)
         lock.unlock()
         return key
+    }
+
+    /// An ASCII name's key, straight from its bytes: the name in lower case without the spaces
+    /// and tabs around it (what `fold` makes of it: no other ASCII character is a space that is
+    /// not a line break, and ASCII is in NFC); nil for any other name.
+    static func asciiKey(_ name: String) -> String? {
+        var bytes = name
+        return bytes.withUTF8 { n -> String? in
+            var start = 0
+            var end = n.count
+            for i in 0..<end where n[i] >= 0x80 { return nil }
+            while start < end, n[start] == 0x20 || n[start] == 0x09 { start += 1 }
+            while end > start, n[end - 1] == 0x20 || n[end - 1] == 0x09 { end -= 1 }
+            // Already a key: the name itself, its storage shared.
+            if start == 0, end == n.count, !n.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return name }
+            return String(unsafeUninitializedCapacity: end - start) { out in
+                for i in start..<end { out[i - start] = n[i] >= 0x41 && n[i] <= 0x5A ? n[i] + 0x20 : n[i] }
+                return end - start
+            }
+        }
     }
 
     static func fold(_ employer: String) -> String {

@@ -38,9 +38,13 @@ public struct FollowUpData: Equatable, Sendable {
         self.extra = extra
     }
 
-    public func application(id: String) -> Application? { applications.first { $0.id == id } }
+    public func application(id: String) -> Application? { index(ofApplication: id).map { applications[$0] } }
 
-    public func index(ofApplication id: String) -> Int? { applications.firstIndex { $0.id == id } }
+    /// Looked at in place: `firstIndex(where:)` would copy each application it passes (retaining
+    /// every string in it) to read its id.
+    public func index(ofApplication id: String) -> Int? {
+        applications.withUnsafeBufferPointer { apps in apps.indices.first { apps[$0].id == id } }
+    }
 
     /// Every id in use or retired (tombstones), so a new one never collides.
     public var allIDs: Set<String> {
@@ -87,7 +91,11 @@ public enum PresetName: String, CaseIterable, Sendable {
 /// One job application: an employer, a role, and everything that happened since.
 public struct Application: Equatable, Sendable, Identifiable {
     public var id: String
-    public var employer: String
+    public var employer: String { didSet { employerKey = EmployerKeys.shared.key(employer) } }
+    /// The employer as the rules group applications (case and surrounding spaces aside), kept
+    /// beside the name: the changes of one employer and their schedule find its applications by
+    /// comparing keys, ten thousand at a time. Derived, so not compared by `==`.
+    public private(set) var employerKey: String
     public var role: String
     /// The date they said they would decide by, when given at application level.
     public var decisionBy: Day?
@@ -114,6 +122,7 @@ public struct Application: Equatable, Sendable, Identifiable {
     ) {
         self.id = id
         self.employer = employer
+        self.employerKey = EmployerKeys.shared.key(employer)
         self.role = role
         self.decisionBy = decisionBy
         self.decisionGivenAt = nil
@@ -144,7 +153,7 @@ public struct Application: Equatable, Sendable, Identifiable {
             && a.contacts == b.contacts && a.interviews == b.interviews && a.events == b.events && a.extra == b.extra
     }
 
-    /// How many stored fields `==` compares.
+    /// How many stored fields `==` compares (all but the employer's key, which is derived).
     static let comparedFields = 15
 }
 

@@ -13,6 +13,9 @@ public enum TaskKind: String, CaseIterable, Sendable, Comparable {
 
     public static func < (a: TaskKind, b: TaskKind) -> Bool { a.rawValue < b.rawValue }
 
+    /// A thank-you note, after an interview or at the close: the dashboard's first list.
+    public var isThanks: Bool { self == .thankYou || self == .closingThankYou }
+
     /// Kinds whose moment passes: a note sent weeks late does no good, so they become `missed`.
     public var canBeMissed: Bool { self == .thankYou || self == .takeStock || self == .closingThankYou }
 

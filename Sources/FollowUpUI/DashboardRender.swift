@@ -41,9 +41,7 @@ extension DashboardState {
 
     func header(_ screen: inout Screen) {
         let left = " followup · \(today.long)"
-        let overdue = shown.filter { $0.status == .overdue }.count  // missed ones are not counted
-        let dueToday = shown.filter { $0.status == .due }.count
-        let active = agenda.statuses.values.filter { !$0.isClosed }.count
+        let (overdue, dueToday, active) = (headerCounts.overdue, headerCounts.dueToday, headerCounts.active)
         var right = "\(overdue) overdue · \(dueToday) due today · \(active) active"
         if !filter.isEmpty { right = "filter “\(filter)” · " + right }
         if let notice { right = notice + " · " + right }

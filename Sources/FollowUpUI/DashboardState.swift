@@ -86,9 +86,9 @@ public enum Action: Equatable, Sendable {
     // What the shell reports back after an effect, or when the file changed on disk.
     /// The data as it is now (after our change, or another process's).
     case loaded(FollowUpData, now: Instant)
-    /// The same, with its agenda already worked out off the input path (a whole schedule of a
-    /// large file takes longer than a key should wait).
-    case scheduled(FollowUpData, Agenda, now: Instant)
+    /// The same, with its agenda and its ids already worked out off the input path (a whole
+    /// schedule of a large file takes longer than a key should wait).
+    case scheduled(FollowUpData, Agenda, TakenIDs, now: Instant)
     /// The data after a change to one application's employer: only theirs is scheduled again.
     case changed(FollowUpData, employerOf: String, now: Instant)
     /// The file cannot be read: shown until it can.
@@ -122,8 +122,20 @@ public enum Effect: Equatable, Sendable {
 /// Everything the dashboard shows, as a value: `update` changes it, `render` draws it.
 public struct DashboardState: Sendable {
     public var data: FollowUpData { didSet { searchIndex = [:] } }
-    public var agenda: Agenda { didSet { recomputeLists() } }
-    public var zone: Zone
+    /// Every id the data uses or has retired, for the changes made in memory (made again with
+    /// the data; changed with it by `Actions.apply`).
+    public var takenIDs: TakenIDs
+    /// The agenda; setting it makes the lists again.
+    public var agenda: Agenda {
+        get { schedule }
+        set {
+            schedule = newValue
+            recomputeLists()
+        }
+    }
+    /// Where the agenda lies, changed in place after a change to one employer.
+    private var schedule: Agenda
+    public var zone: Zone { didSet { whatWidths = [:] } }
     public var now: Instant
     public var fileLabel: String
     /// The drafts' templates: the built-in ones, with the user's over them (the shell reads those).
@@ -173,7 +185,8 @@ public struct DashboardState: Sendable {
     public init(data: FollowUpData, agenda: Agenda, zone: Zone, now: Instant, fileLabel: String, rows: Int, columns: Int, colour: Bool = true) {
         self.colour = colour
         self.data = data
-        self.agenda = agenda
+        self.takenIDs = TakenIDs(data)
+        self.schedule = agenda
         self.zone = zone
         self.now = now
         self.fileLabel = fileLabel
@@ -191,6 +204,10 @@ public struct DashboardState: Sendable {
     public private(set) var todos: [FollowUpTask] = []
     public private(set) var employers: [EmployerStrikes] = []
     var listWidths = ListWidths()
+    /// How wide what a task asks is, by what it depends on (see `WhatKey`).
+    var whatWidths: [WhatKey: (who: String, width: Int)] = [:]
+    /// What the header counts: the overdue and due tasks shown, the applications still open.
+    var headerCounts = (overdue: 0, dueToday: 0, active: 0)
 
     mutating func recomputeLists() {
         let horizon = today.adding(days: 7)
@@ -202,25 +219,68 @@ public struct DashboardState: Sendable {
         var shown: [FollowUpTask] = []
         var thanks: [FollowUpTask] = []
         var todos: [FollowUpTask] = []
-        let all = agenda.tasks
+        let all = schedule.tasks
         all.withUnsafeBufferPointer { tasks in
-            for i in tasks.indices where !tasks[i].isHidden && (tasks[i].status != .upcoming || tasks[i].due <= horizon) {
-                guard needle.isEmpty || tasks[i].kind.rawValue.contains(needle) || matches(app: tasks[i].app, needle) else { continue }
+            for i in tasks.indices where isListed(tasks[i], horizon: horizon, needle: needle) {
                 shown.append(tasks[i])
-                if tasks[i].kind == .thankYou || tasks[i].kind == .closingThankYou { thanks.append(tasks[i]) } else { todos.append(tasks[i]) }
+                if tasks[i].kind.isThanks { thanks.append(tasks[i]) } else { todos.append(tasks[i]) }
             }
         }
         self.shown = shown
         self.thanks = thanks
         self.todos = todos
-        var employers: [EmployerStrikes] = []
-        for e in agenda.employers {
-            if needle.isEmpty || Search.fold(e.employer).contains(needle) || e.apps.contains(where: { matches(app: $0, needle) }) {
-                employers.append(e)
+        listsChanged(needle: needle)
+    }
+
+    /// The lists after the tasks of `fresh`'s applications (one employer's, scheduled again)
+    /// changed: theirs taken out and the new ones put in their places, the other tasks neither
+    /// copied nor looked at again — the same lists as `recomputeLists` makes.
+    mutating func updateLists(_ fresh: Agenda) {
+        let horizon = today.adding(days: 7)
+        let needle = Search.fold(filter)
+        let apps = Array(fresh.statuses.keys)
+        Rules.remove(tasksOf: apps, from: &shown)
+        Rules.remove(tasksOf: apps, from: &thanks)
+        Rules.remove(tasksOf: apps, from: &todos)
+        for task in fresh.tasks where isListed(task, horizon: horizon, needle: needle) {
+            Rules.place(task, in: &shown)
+            if task.kind.isThanks { Rules.place(task, in: &thanks) } else { Rules.place(task, in: &todos) }
+        }
+        listsChanged(needle: needle)
+    }
+
+    /// Whether a task is in the lists: not hidden, due within a week, and matching the filter.
+    mutating func isListed(_ task: borrowing FollowUpTask, horizon: Day, needle: String) -> Bool {
+        guard !task.isHidden, task.status != .upcoming || task.due <= horizon else { return false }
+        return needle.isEmpty || task.kind.rawValue.contains(needle) || matches(app: task.app, needle)
+    }
+
+    /// What follows from the task lists: the employers shown, the header's counts, the columns.
+    mutating func listsChanged(needle: String) {
+        var counts = (overdue: 0, dueToday: 0, active: 0)
+        shown.withUnsafeBufferPointer { tasks in
+            // Missed ones are not counted.
+            for i in tasks.indices {
+                if tasks[i].status == .overdue { counts.overdue += 1 } else if tasks[i].status == .due { counts.dueToday += 1 }
             }
         }
-        self.employers = employers
-        listWidths = ListWidths(thanks: thanks, todos: todos, employers: employers, state: self)
+        counts.active = schedule.statuses.values.count { !$0.isClosed }
+        headerCounts = counts
+        if needle.isEmpty {
+            employers = schedule.employers
+        } else {
+            var employers: [EmployerStrikes] = []
+            for e in schedule.employers {
+                if Search.fold(e.employer).contains(needle) || e.apps.contains(where: { matches(app: $0, needle) }) {
+                    employers.append(e)
+                }
+            }
+            self.employers = employers
+        }
+        var known = whatWidths
+        whatWidths = [:]
+        listWidths = ListWidths(thanks: thanks, todos: todos, employers: employers, state: self, known: &known)
+        whatWidths = known
         recomputeViews()
     }
 
@@ -279,8 +339,15 @@ public struct DashboardState: Sendable {
     }
 
     /// Fresh data after a change: selection and mode are kept where they still make sense.
-    public mutating func reload(data: FollowUpData, agenda: Agenda, now: Instant) {
+    /// Lets go of the data, for a change to be made to the caller's copy where it lies (held
+    /// once, a change to one application copies no other); `update` takes the result back.
+    public mutating func takeData() {
+        data = FollowUpData()
+    }
+
+    public mutating func reload(data: FollowUpData, agenda: Agenda, taken: TakenIDs? = nil, now: Instant) {
         self.data = data
+        takenIDs = taken ?? TakenIDs(data)
         self.now = now
         self.agenda = agenda
         if case let .timeline(app, _) = mode, data.application(id: app) == nil { leave() }
@@ -294,13 +361,23 @@ extension DashboardState {
         case let .loaded(data, now):
             reload(data: data, agenda: Rules.schedule(data, zone: zone, now: now), now: now)
             fileError = nil
-        case let .scheduled(data, agenda, now):
-            reload(data: data, agenda: agenda, now: now)
+        case let .scheduled(data, agenda, taken, now):
+            reload(data: data, agenda: agenda, taken: taken, now: now)
             fileError = nil
         case let .changed(data, app, now):
-            let agenda = now == self.now ? Rules.rescheduled(agenda, data, employerOf: app, zone: zone, now: now)
-                : Rules.schedule(data, zone: zone, now: now)
-            reload(data: data, agenda: agenda, now: now)
+            guard now == self.now else {
+                reload(data: data, agenda: Rules.schedule(data, zone: zone, now: now), now: now)
+                break
+            }
+            // The agenda and the lists changed where they lie: only the employer's tasks are
+            // made again.
+            self.data = data
+            if let fresh = Rules.reschedule(&schedule, data, employerOf: app, zone: zone, now: now) {
+                updateLists(fresh)
+            } else {
+                recomputeLists()
+            }
+            if case let .timeline(app, _) = mode, data.application(id: app) == nil { leave() }
         case let .unreadable(sentence):
             fileError = sentence
         case let .applied(change, recorded):

@@ -1,7 +1,25 @@
 import FollowUpCore
 
+/// What the wording of a task other than an answer to a request depends on: its kind, channel
+/// and call window, and the name in it — the string itself, by its bits (its bytes when held
+/// inline, else its storage, which the entry keeps alive): the wordings of a long list are
+/// measured once, not each time one employer's tasks change.
+struct WhatKey: Hashable {
+    let kind: TaskKind
+    let channel: Channel?
+    let window: ClosedRange<Instant>?
+    let low: UInt64, high: UInt64
+
+    init(_ task: borrowing FollowUpTask) {
+        kind = task.kind
+        channel = task.channel
+        window = task.callWindow
+        (low, high) = unsafeBitCast(task.contactName ?? task.employer, to: (UInt64, UInt64).self)
+    }
+}
+
 /// The natural widths of the panes' columns, measured when the lists change, not on every frame.
-struct ListWidths: Sendable {
+struct ListWidths: Equatable, Sendable {
     var thanksEmployer = 0, thanksContact = 0, todosEmployer = 0, todosWhat = 0, strikesEmployer = 0
 
     init() {}
@@ -9,29 +27,56 @@ struct ListWidths: Sendable {
     /// No column is wider than a terminal: names past this are not measured further.
     static let cap = 120
 
-    init(thanks: [FollowUpTask], todos: [FollowUpTask], employers: [EmployerStrikes], state: DashboardState) {
-        for t in thanks {
-            ListWidths.widen(&thanksEmployer, t.employer)
-            ListWidths.widen(&thanksContact, t.contactName ?? "—")
-        }
-        var places: [String: Int]?
-        for t in todos {
-            ListWidths.widen(&todosEmployer, t.employer)
-            // With room for the attempt ("#1 of 3") at the right.
-            let extra = t.kind == .checkIn ? 8 : 0
-            if todosWhat < ListWidths.cap {
-                // A request is found through an index of the applications made once, not a
-                // search of them all for each task.
-                var asked: Event?
-                if t.kind == .respond {
-                    if places == nil { places = Dictionary(state.data.applications.indices.map { (state.data.applications[$0].id, $0) }, uniquingKeysWith: { a, _ in a }) }
-                    asked = places?[t.app].flatMap { state.data.applications[$0].events.first { $0.id == t.anchor } }
-                }
-                let what = state.what(t, asked: asked)
-                if what.utf8.count + extra > todosWhat { todosWhat = max(todosWhat, TextWidth.of(what) + extra) }
+    init(thanks: [FollowUpTask], todos: [FollowUpTask], employers: [EmployerStrikes], state: DashboardState, known: inout [WhatKey: (who: String, width: Int)]) {
+        // Tasks looked at in place: a copy of one retains every string in it.
+        thanks.withUnsafeBufferPointer { tasks in
+            for i in tasks.indices {
+                ListWidths.widen(&thanksEmployer, tasks[i].employer)
+                ListWidths.widen(&thanksContact, tasks[i].contactName ?? "—")
             }
         }
-        for e in employers { ListWidths.widen(&strikesEmployer, e.employer) }
+        var requests: [Int] = []
+        todos.withUnsafeBufferPointer { tasks in
+            for i in tasks.indices {
+                ListWidths.widen(&todosEmployer, tasks[i].employer)
+                guard todosWhat < ListWidths.cap else { continue }
+                if tasks[i].kind == .respond {
+                    requests.append(i)
+                    continue
+                }
+                // With room for the attempt ("#1 of 3") at the right.
+                let extra = tasks[i].kind == .checkIn ? 8 : 0
+                let key = WhatKey(tasks[i])
+                if let width = known[key]?.width {
+                    todosWhat = max(todosWhat, width + extra)
+                } else {
+                    let width = TextWidth.of(state.what(tasks[i], asked: nil))
+                    if known.count >= 50_000 { known.removeAll() }
+                    known[key] = (tasks[i].contactName ?? tasks[i].employer, width)
+                    todosWhat = max(todosWhat, width + extra)
+                }
+            }
+        }
+        // What an answer to a request says depends on the request, found through an index of the
+        // applications: made only when its longest wording could widen the column.
+        defer { measure(employers) }
+        guard let first = requests.first, todosWhat < ListWidths.cap else { return }
+        let wordings = [nil, Event(id: "", kind: .invited, at: Instant(seconds: 0))]
+            + RequestTopic.allCases.map { Event(id: "", kind: .request, at: Instant(seconds: 0), about: $0) }
+        guard wordings.contains(where: { state.what(todos[first], asked: $0).utf8.count > todosWhat }) else { return }
+        let data = state.data
+        let places = Dictionary(data.applications.indices.map { (data.applications[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+        for i in requests {
+            let asked = places[todos[i].app].flatMap { data.applications[$0].events.first { $0.id == todos[i].anchor } }
+            let what = state.what(todos[i], asked: asked)
+            if what.utf8.count > todosWhat { todosWhat = max(todosWhat, TextWidth.of(what)) }
+        }
+    }
+
+    private mutating func measure(_ employers: [EmployerStrikes]) {
+        employers.withUnsafeBufferPointer { all in
+            for i in all.indices { ListWidths.widen(&strikesEmployer, all[i].employer) }
+        }
     }
 
     /// Widens `width` to the text's, measuring only text that could be wider: a character never
@@ -39,7 +84,7 @@ struct ListWidths: Sendable {
     /// more bytes than the width so far is skipped — most of a long list.
     static func widen(_ width: inout Int, _ text: String) {
         guard width < cap, text.utf8.count > width else { return }
-        width = max(width, TextWidth.of(text))
+        width = max(width, TextWidth.remembered(text))
     }
 }
 

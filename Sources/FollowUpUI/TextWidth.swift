@@ -4,10 +4,36 @@ import Glibc
 import Darwin
 #endif
 import CWidth
+import Foundation
 
 /// How many terminal cells text takes: wide East Asian characters and emoji two, combining
 /// marks none. Measured here rather than by the C library's `wcwidth`, which depends on the locale.
 public enum TextWidth {
+    /// `of`, remembered for the string itself — its bits: its bytes when they are held inline,
+    /// else its storage, which the entry keeps alive — for names measured again each time a list
+    /// changes (a name that is not ASCII is broken into graphemes to be measured).
+    public static func remembered(_ text: String) -> Int {
+        let bits = unsafeBitCast(text, to: Bits.self)
+        lock.lock()
+        let met = widths[bits]
+        lock.unlock()
+        if let met { return met.width }
+        let width = of(text)
+        lock.lock()
+        if widths.count >= 50_000 { widths.removeAll() }
+        widths[bits] = (text, width)
+        lock.unlock()
+        return width
+    }
+
+    struct Bits: Hashable {
+        let low: UInt64
+        let high: UInt64
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var widths: [Bits: (text: String, width: Int)] = [:]
+
     public static func of(_ text: some StringProtocol) -> Int {
         // Printable ASCII, most names and labels: a cell a byte, without breaking the text into
         // graphemes.

@@ -61,7 +61,10 @@ struct Phases: ParsableCommand {
 
             // The dashboard: a first frame at 120×40, then a keypress (j) and the frame after it.
             var f = Stopwatch()
-            var state = DashboardState(data: data, agenda: agenda, zone: zone, now: instant, fileLabel: file, rows: 40, columns: 120)
+            // The state holds the data alone, as the dashboard's does (a change is then made where it lies).
+            let runCounts = Counts(data)
+            let visibleTasks = agenda.visible.count
+            var state = DashboardState(data: consume data, agenda: consume agenda, zone: zone, now: instant, fileLabel: file, rows: 40, columns: 120)
             let firstFrame = state.render()
             let frame = f.lap()
             _ = state.update(.down)
@@ -77,8 +80,10 @@ struct Phases: ParsableCommand {
             var done = 0.0
             for effect in state.update(.done) {
                 guard case let .apply(change) = effect else { continue }
+                // Taken out of the state, so that the change is made where it lies.
                 var shown = state.data
-                _ = try? Actions.apply(change, to: &shown, at: instant, zone: zone)
+                state.takeData()
+                _ = try? Actions.apply(change, to: &shown, at: instant, zone: zone, taken: &state.takenIDs)
                 // As the dashboard does: a task's change reschedules its employer only.
                 if let app = change.taskApp {
                     _ = state.update(.changed(shown, employerOf: app, now: instant))
@@ -94,10 +99,15 @@ struct Phases: ParsableCommand {
             // result in and draws it. That step is the longest a key waits meanwhile.
             let reread = try DataCodec.decode(try JSONParser.parse(bytes))
             let reagenda = Rules.schedule(reread, zone: zone, now: instant)
+            let retaken = TakenIDs(reread)
+            // The copy it replaces is let go off the input path too (the dashboard hands it to
+            // the save queue): here, after the timing.
+            let leftovers = (state.data, state.takenIDs, state.agenda)
             var k = Stopwatch()
-            _ = state.update(.scheduled(reread, reagenda, now: instant))
+            _ = state.update(.scheduled(reread, reagenda, retaken, now: instant))
             _ = state.render()
             let reload = k.lap()
+            withExtendedLifetime(leftovers) {}
 
             var w = Stopwatch()
             let committed = try copy.transaction(today: zone.day(of: instant)) { (data: inout FollowUpData) in
@@ -106,14 +116,14 @@ struct Phases: ParsableCommand {
                     id: "note-bench\(run)", kind: .note, at: instant, text: "Timed save \(run)."))
             }
             let writePath = w.lap()
-            guard committed.wrote || data.applications.isEmpty else {
+            guard committed.wrote || runCounts.apps == 0 else {
                 throw BenchError("the write path did not write; the save was not measured")
             }
 
             if encoded.isEmpty || bytes.isEmpty { throw BenchError("nothing was read or encoded") }
             if run == 0 {
-                counts = Counts(data)
-                tasks = agenda.visible.count
+                counts = runCounts
+                tasks = visibleTasks
                 continue
             }
             for (name, value) in zip(Phases.names, [read, decode, schedule, read + decode + schedule, encode, parse, map, writePath, frame, keypress, done, reload]) {

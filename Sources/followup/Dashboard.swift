@@ -72,8 +72,10 @@ struct DashboardSession {
         self.terminal = terminal
         terminal.start(colour: colour)
         defer { terminal.stop() }
+        // The state holds the data alone: a change is then made where it lies.
+        let agenda = Rules.schedule(data, zone: ctx.zone, now: ctx.now)
         var state = DashboardState(
-            data: data, agenda: Rules.schedule(data, zone: ctx.zone, now: ctx.now), zone: ctx.zone, now: ctx.now,
+            data: consume data, agenda: consume agenda, zone: ctx.zone, now: ctx.now,
             fileLabel: label, rows: terminal.rows, columns: terminal.columns, colour: colour)
         state.notice = conflictNotice()
         state.drafts = TemplateFiles.load(reporting: false)
@@ -96,7 +98,17 @@ struct DashboardSession {
                 continue
             }
             var effects: [Effect] = []
-            for result in savesFinished() { effects += state.update(result) }
+            for result in savesFinished() {
+                switch result {
+                case .loaded, .scheduled:
+                    // The old copy goes on the save queue.
+                    let leftovers = Leftovers(state)
+                    effects += state.update(result)
+                    saves.letGo(leftovers)
+                default:
+                    effects += state.update(result)
+                }
+            }
             // While a save of ours is on its way, what is on screen is ahead of the file.
             if !saves.pending { refresh(&state) }
             if let key, let action = Keymap.action(for: key, prompting: state.prompt != nil || state.form != nil) {
@@ -106,7 +118,7 @@ struct DashboardSession {
             while !effects.isEmpty {
                 let effect = effects.removeFirst()
                 if effect == .quit { return }
-                for result in perform(effect, data: state.data, agenda: state.agenda) {
+                for result in perform(effect, state: &state) {
                     effects += state.update(result)
                 }
             }
@@ -141,7 +153,9 @@ struct DashboardSession {
 
     /// The data a save or a read brought, with the agenda it worked out when that is still now.
     func loaded(_ data: FollowUpData, _ finished: SaveQueue.Finished) -> Action {
-        if let agenda = finished.agenda, finished.now == ctx.now { return .scheduled(data, agenda, now: ctx.now) }
+        if let agenda = finished.agenda, let taken = finished.taken, finished.now == ctx.now {
+            return .scheduled(data, agenda, taken, now: ctx.now)
+        }
         return .loaded(data, now: ctx.now)
     }
 
@@ -186,16 +200,20 @@ struct DashboardSession {
 
     /// Performs one effect through the actions layer and the write path; what happened comes
     /// back as actions (the data as saved, then the result). Composes no message of its own.
-    mutating func perform(_ effect: Effect, data: FollowUpData, agenda: Agenda) -> [Action] {
+    mutating func perform(_ effect: Effect, state: inout DashboardState) -> [Action] {
+        let (data, agenda) = (state.data, state.agenda)
         do {
             switch effect {
             case let .apply(change):
                 // Drawn at once from memory; the durable save runs off the input path. A change
-                // the actions layer refuses is never sent.
-                var shown = data
+                // the actions layer refuses is never sent. The data is taken out of the state
+                // so that, held once, the change is made where it lies (`update` puts it back).
+                var shown = consume data
+                state.takeData()
                 do {
-                    _ = try Actions.apply(change, to: &shown, at: ctx.now, zone: ctx.zone)
+                    _ = try Actions.apply(change, to: &shown, at: ctx.now, zone: ctx.zone, taken: &state.takenIDs)
                 } catch {
+                    state.data = shown
                     return [.failed(Sentence.of(error, for: .screen))]
                 }
                 saves.submit(change, ctx)
@@ -218,7 +236,7 @@ struct DashboardSession {
             case let .takeStock(taskID):
                 guard let task = agenda.task(id: taskID) else { return [] }
                 guard let note = try guidedNote(task, data: data) else { return [.nothingNoted] }
-                return perform(.apply(.done(taskID: taskID, channel: nil, text: note)), data: data, agenda: agenda)
+                return perform(.apply(.done(taskID: taskID, channel: nil, text: note)), state: &state)
             case .quit:
                 return []
             }

@@ -3,6 +3,7 @@ import Foundation
 import FollowUpActions
 import FollowUpCore
 import FollowUpStore
+import FollowUpUI
 
 /// The dashboard's saves, off the input path: each change is applied in memory and drawn at
 /// once, while the durable save (lock, re-read, apply, fsync) runs here, in order, on a queue of
@@ -24,6 +25,8 @@ final class SaveQueue: @unchecked Sendable {
         /// The data's agenda at `now`, worked out here rather than on the input path; nil when
         /// another save was still to come (its data replaces this one).
         var agenda: Agenda? = nil
+        /// Its ids, for the changes the dashboard makes in memory (with the agenda).
+        var taken: TakenIDs? = nil
         var now: Instant? = nil
     }
 
@@ -61,6 +64,7 @@ final class SaveQueue: @unchecked Sendable {
                 finished = Finished(change: change, data: result.data, recorded: result.recorded, error: nil, hook: hook)
                 if lock.withLock({ running == 1 }) {
                     finished.agenda = Rules.schedule(result.data, zone: ctx.zone, now: ctx.now)
+                    finished.taken = TakenIDs(result.data)
                     finished.now = ctx.now
                 }
             } catch {
@@ -91,6 +95,7 @@ final class SaveQueue: @unchecked Sendable {
                 try Context.refuseNumbersOutOfRange(data, path: ctx.file.path)
                 finished = Finished(change: nil, data: data, recorded: nil, error: nil)
                 finished.agenda = Rules.schedule(data, zone: ctx.zone, now: ctx.now)
+                finished.taken = TakenIDs(data)
                 finished.now = ctx.now
             } catch {
                 finished = Finished(change: nil, data: nil, recorded: nil, error: Sentence.of(error, for: .screen))
@@ -124,4 +129,30 @@ final class SaveQueue: @unchecked Sendable {
 
     /// Waits for every save on its way (before an undo, and on quitting).
     func waitForAll() { queue.sync {} }
+
+    /// Lets what the dashboard replaced go here, off the input path.
+    func letGo(_ leftovers: Leftovers) {
+        queue.async { leftovers.drop() }
+    }
+}
+
+/// What a new copy of the data replaces on screen — the data, its ids and its agenda — held
+/// until the save queue lets it go: freeing ten thousand applications, a string at a time, takes
+/// longer than a key should wait (about 0.1 s).
+final class Leftovers: @unchecked Sendable {
+    private var data: FollowUpData?
+    private var taken: TakenIDs?
+    private var agenda: Agenda?
+
+    init(_ state: DashboardState) {
+        data = state.data
+        taken = state.takenIDs
+        agenda = state.agenda
+    }
+
+    func drop() {
+        data = nil
+        taken = nil
+        agenda = nil
+    }
 }

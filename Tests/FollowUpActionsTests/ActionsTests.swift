@@ -1,5 +1,5 @@
 @testable import FollowUpActions
-import FollowUpCore
+@testable import FollowUpCore
 import FollowUpStore
 import Testing
 
@@ -192,20 +192,176 @@ struct RescheduleTests {
     }
 }
 
-@Suite("Telling an employer's key without folding the name")
+@Suite("A change to one employer's applications, made on them alone")
+struct ScopedChangeTests {
+    /// The demo's file with a second application at one employer, so that an employer's part
+    /// holds more than one.
+    static func data(_ today: Day) -> FollowUpData {
+        var data = Demo.data(today: today, zone: zone)
+        var twin = data.applications[0]
+        twin.id = "twin-app"
+        twin.role = "Another role"
+        twin.contacts = []
+        twin.interviews = []
+        twin.events = []
+        data.applications.insert(twin, at: data.applications.count / 2)
+        return data
+    }
+
+    /// The change made as it was before any part was taken: to the whole file, then stamped.
+    static func whole(_ change: Change, _ data: FollowUpData, _ now: Instant) throws(ActionError) -> (FollowUpData, Applied) {
+        var work = data
+        var context = Context(now: now, zone: zone)
+        let applied = try context.apply(change, to: &work)
+        work.stampChanges(since: data, at: now)
+        return (work, applied)
+    }
+
+    /// The data with a minted id named as another (both ways mint their own at random).
+    static func renaming(_ data: FollowUpData, _ from: String?, to: String?) -> FollowUpData {
+        guard let from, let to, from != to else { return data }
+        var data = data
+        for i in data.applications.indices {
+            for j in data.applications[i].events.indices where data.applications[i].events[j].id == from { data.applications[i].events[j].id = to }
+            for j in data.applications[i].contacts.indices where data.applications[i].contacts[j].id == from { data.applications[i].contacts[j].id = to }
+            for j in data.applications[i].interviews.indices where data.applications[i].interviews[j].id == from { data.applications[i].interviews[j].id = to }
+        }
+        return data
+    }
+
+    static func changes(_ data: FollowUpData, _ agenda: Agenda, _ today: Day, _ now: Instant) -> [Change] {
+        var changes: [Change] = []
+        for task in agenda.tasks {
+            changes += [.dismiss(taskID: task.id), .snooze(taskID: task.id, until: today.adding(days: 3)),
+                        .done(taskID: task.id, channel: task.kind == .checkIn ? .call : nil, answered: task.kind == .checkIn),
+                        // Dated before the task opened: refused after the event is added.
+                        .done(taskID: task.id, channel: task.kind == .checkIn ? .email : nil, at: task.opensAt.adding(hours: -24 * 30)),
+                        .bringBack(taskID: task.id)]
+        }
+        for app in data.applications {
+            changes += [.log(app: app.id, NewEvent(kind: .note, text: "A note")), .reply(app: app.id, contact: nil, decisionBy: today.adding(days: 9)),
+                        .close(app: app.id, reason: "Took another offer"), .reopen(app: app.id),
+                        .addContact(app: app.id, NewContact(name: "Zoë Ålund", mayCall: true)),
+                        .addInterview(app: app.id, NewInterview(at: now.adding(hours: 48), with: app.contacts.prefix(1).map(\.id))),
+                        .log(app: app.employer, NewEvent(kind: .response))]
+        }
+        // Refused before anything is made: unknown, and bad input.
+        changes += [.log(app: "nobody-here", NewEvent(kind: .note)), .addInterview(app: "nobody-here", NewInterview(at: now, minutes: 0)),
+                    .done(taskID: "thank-you:nobody-here:x", channel: nil)]
+        return changes
+    }
+
+    @Test("each task change and each change to an application leaves the file as the whole change does, or is refused the same way")
+    func sameAsWhole() throws {
+        let today = Day("2026-11-24")!
+        let now = try zone.instant(today, hour: 9, minute: 0)
+        var data = ScopedChangeTests.data(today)
+        let closed = data.applications[1].id
+        data = try ScopedChangeTests.whole(.close(app: closed, reason: nil), data, now).0
+        let agenda = Rules.schedule(data, zone: zone, now: now)
+        var compared = 0
+        for change in ScopedChangeTests.changes(data, agenda, today, now) {
+            var part = data
+            let expected: Result<(FollowUpData, Applied), ActionError>
+            do { expected = .success(try ScopedChangeTests.whole(change, data, now)) } catch { expected = .failure(error) }
+            do {
+                let applied = try Actions.apply(change, to: &part, at: now, zone: zone)
+                guard case let .success((whole, wholeApplied)) = expected else {
+                    Issue.record("\(change) was made; the whole change was refused: \(expected)")
+                    continue
+                }
+                #expect(ScopedChangeTests.renaming(part, applied.id, to: wholeApplied.id) == whole, "\(change)")
+                #expect(applied.summary == wholeApplied.summary, "\(change)")
+                compared += 1
+            } catch {
+                #expect(expected.failureValue == error, "\(change)")
+                #expect(part == data, "a refused change left the data as it was: \(change)")
+            }
+        }
+        #expect(compared > 50)
+    }
+
+    @Test("a change to one employer neither copies nor compares the other applications: their storage is untouched")
+    func othersUntouched() throws {
+        let today = Day("2026-11-24")!
+        let now = try zone.instant(today, hour: 9, minute: 0)
+        var data = ScopedChangeTests.data(today)
+        let task = try #require(Rules.schedule(data, zone: zone, now: now).visible.first { $0.kind == .thankYou })
+        let before = data.applications
+        _ = try Actions.apply(.done(taskID: task.id, channel: nil), to: &data, at: now, zone: zone)
+        let changed = try #require(data.index(ofApplication: task.app))
+        for i in data.applications.indices where i != changed {
+            #expect(Application.identical(data.applications[i], before[i]), "\(data.applications[i].id)")
+        }
+        #expect(!Application.identical(data.applications[changed], before[changed]))
+    }
+
+    @Test("ids minted against the kept set are new in the whole file, and the set keeps them; a file replaced makes it again")
+    func keptIDs() throws {
+        let today = Day("2026-11-24")!
+        let now = try zone.instant(today, hour: 9, minute: 0)
+        var data = ScopedChangeTests.data(today)
+        var taken = TakenIDs(data)
+        let agenda = Rules.schedule(data, zone: zone, now: now)
+        var minted: [String] = []
+        for task in agenda.visible where task.kind == .thankYou || task.kind == .checkIn {
+            let before = data.allIDs
+            // One done may change the employer's other tasks: those are left.
+            guard let applied = try? Actions.apply(.done(taskID: task.id, channel: task.kind == .checkIn ? .email : nil), to: &data, at: now, zone: zone, taken: &taken) else { continue }
+            let id = try #require(applied.id)
+            #expect(!before.contains(id))
+            #expect(taken.contains(id))
+            minted.append(id)
+        }
+        let added = try Actions.apply(.addApplication(NewApplication(employer: "Initech", role: "Dev")), to: &data, at: now, zone: zone, taken: &taken)
+        #expect(taken.contains(try #require(added.id)))
+        #expect(minted.count > 2 && Set(minted).count == minted.count)
+        #expect(data.allIDs.isSubset(of: taken.ids))
+        var edited = data
+        edited.applications[0].events.append(Event(id: "typed-by-hand", kind: .note, at: now))
+        _ = try Actions.apply(.replace(edited), to: &data, at: now, zone: zone, taken: &taken)
+        #expect(taken == TakenIDs(data))
+        #expect(taken.contains("typed-by-hand"))
+    }
+}
+
+extension Result {
+    var failureValue: Failure? {
+        if case let .failure(error) = self { return error }
+        return nil
+    }
+}
+
+@Suite("An employer's key, kept beside the name")
 struct EmployerKeyTests {
-    @Test("hasEmployerKey agrees with comparing employerKey, for names in any script, case and spacing")
-    func agreesWithTheKey() {
-        let names = ["Acme Corp", "acme corp", "  ACME CORP\t", "Acme Corp ", "Acme Corp\u{3000}", "\u{00A0}Acme Corp", "Acme  Corp",
-                     "Acme", "Acm", "Acme Corp2", "Crème Brûlée SARL", "CRÈME BRÛLÉE SARL", "crème brûlée sarl", "Ça Roule",
-                     "ça roule", "日本商事 ホールディングス", "日本商事", "İstanbul Ltd", "i̇stanbul ltd", "Istanbul Ltd",
-                     "\u{212A}elvin", "kelvin", "ΣΊΣΥΦΟΣ", "σίσυφοσ", "Straße", "STRASSE", "", " ", "Zoë 🚀", "zoë 🚀", "e\u{301}cole", "École",
-                     "Acme\tCorp", "\tacme corp \t", "Acme Corp\u{0B}", "ACME CORP\r\n", "a", "A", " a ", "Acme Corp\u{301}"]
-        for name in names {
-            let app = Application(id: "a", employer: name, role: "r", createdAt: Instant(seconds: 0))
-            for other in names {
+    static let names = [
+        "Acme Corp", "acme corp", "  ACME CORP\t", "Acme Corp ", "Acme Corp\u{3000}", "\u{00A0}Acme Corp", "Acme  Corp",
+        "Acme", "Acm", "Acme Corp2", "Crème Brûlée SARL", "CRÈME BRÛLÉE SARL", "crème brûlée sarl", "Ça Roule",
+        "ça roule", "日本商事 ホールディングス", "日本商事", "İstanbul Ltd", "i̇stanbul ltd", "Istanbul Ltd",
+        "\u{212A}elvin", "kelvin", "ΣΊΣΥΦΟΣ", "σίσυφοσ", "Straße", "STRASSE", "", " ", "Zoë 🚀", "zoë 🚀", "e\u{301}cole", "École",
+        "Acme\tCorp", "\tacme corp \t", "Acme Corp\u{0B}", "ACME CORP\r\n", "a", "A", " a ", "Acme Corp\u{301}", "\t", "x\u{0C}",
+    ]
+
+    @Test("an ASCII name's key, made from its bytes, is the key folding makes")
+    func asciiAsFolded() {
+        for name in EmployerKeyTests.names {
+            let fromBytes = EmployerKeys.asciiKey(name)
+            #expect((fromBytes == nil) == !name.utf8.allSatisfy { $0 < 0x80 }, "\(name.debugDescription)")
+            if let fromBytes {
+                #expect(Array(fromBytes.utf8) == Array(EmployerKeys.fold(name).utf8), "\(name.debugDescription)")
+            }
+        }
+    }
+
+    @Test("two names share a key exactly when their folded forms are equal, and an edit of the name makes the key again")
+    func keptWithTheName() {
+        for name in EmployerKeyTests.names {
+            var app = Application(id: "a", employer: "Placeholder", role: "r", createdAt: Instant(seconds: 0))
+            app.employer = name
+            #expect(Array(app.employerKey.utf8) == Array(EmployerKeys.fold(name).utf8), "\(name.debugDescription)")
+            for other in EmployerKeyTests.names {
                 let key = Application(id: "b", employer: other, role: "r", createdAt: Instant(seconds: 0)).employerKey
-                #expect(app.hasEmployerKey(key) == (app.employerKey == key), "\(name) vs \(other)")
+                #expect(app.hasEmployerKey(key) == (EmployerKeys.fold(name) == EmployerKeys.fold(other)), "\(name) vs \(other)")
             }
         }
     }

@@ -135,7 +135,7 @@ struct DashboardUpdateTests {
         var data = state.data
         data.applications.removeAll { $0.employer == "Globex" }
         let agenda = Rules.schedule(data, zone: newYork, now: demoNow)
-        _ = state.update(.scheduled(data, agenda, now: demoNow))
+        _ = state.update(.scheduled(data, agenda, TakenIDs(data), now: demoNow))
         #expect(state.data == data)
         #expect(state.agenda == agenda)
         #expect(!state.render().text.contains("Globex"))

@@ -296,3 +296,39 @@ struct SearchFoldTests {
         #expect(Search.fold("Zoë Müller") == "zoe muller")
     }
 }
+
+@Suite("The lists after a change to one employer")
+struct ListsAfterAChangeTests {
+    @Test("after d, s or x on any task, the lists, columns, counts and screen are those a fresh start makes, with a filter or without")
+    func sameAsFresh() throws {
+        for filter in ["", "a", "thank"] {
+            var base = try fullerState(rows: 40, columns: 120)
+            base.filter = filter
+            var compared = 0
+            for task in base.agenda.tasks {
+                let changes: [Change] = [.dismiss(taskID: task.id), .snooze(taskID: task.id, until: base.today.adding(days: 2)),
+                                         .done(taskID: task.id, channel: task.kind == .checkIn ? .call : nil), .bringBack(taskID: task.id)]
+                for change in changes {
+                    var state = base
+                    var data = state.data
+                    guard (try? Actions.apply(change, to: &data, at: demoNow, zone: newYork, taken: &state.takenIDs)) != nil else { continue }
+                    _ = state.update(.changed(data, employerOf: task.app, now: demoNow))
+                    var fresh = DashboardState(data: data, agenda: Rules.schedule(data, zone: newYork, now: demoNow), zone: newYork,
+                                               now: demoNow, fileLabel: base.fileLabel, rows: 40, columns: 120)
+                    fresh.filter = filter
+                    #expect(state.agenda == fresh.agenda, "\(change)")
+                    #expect(state.shown == fresh.shown, "\(change)")
+                    #expect(state.thanks == fresh.thanks, "\(change)")
+                    #expect(state.todos == fresh.todos, "\(change)")
+                    #expect(state.employers == fresh.employers, "\(change)")
+                    #expect(state.listWidths == fresh.listWidths, "\(change)")
+                    #expect(state.headerCounts == fresh.headerCounts, "\(change)")
+                    #expect(data.allIDs.allSatisfy(state.takenIDs.contains))
+                    #expect(state.render().text == fresh.render().text, "\(change)")
+                    compared += 1
+                }
+            }
+            #expect(compared > 20, "filter \(filter)")
+        }
+    }
+}
