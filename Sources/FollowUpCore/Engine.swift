@@ -222,7 +222,18 @@ final class EmployerKeys: @unchecked Sendable {
         while let c = key.first, c.isWhitespace, !c.isNewline { key.removeFirst() }
         while let c = key.last, c.isWhitespace, !c.isNewline { key.removeLast() }
         let folded = String(key)
-        return folded.utf8.allSatisfy({ $0 < 0x80 }) ? folded : folded.precomposedStringWithCanonicalMapping
+        return folded.unicodeScalars.allSatisfy(isComposed) ? folded : folded.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether a character is in NFC whatever surrounds it — it is its own composition and
+    /// combines with nothing — for the scripts most names are written in: Latin below the
+    /// combining marks (U+0300), CJK ideographs, kana and Hangul syllables. A name of these alone
+    /// is in NFC already (normalising it costs more than folding the rest).
+    static func isComposed(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0..<0x300, 0x3000, 0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF, 0xAC00...0xD7A3: true
+        default: false
+        }
     }
 }
 

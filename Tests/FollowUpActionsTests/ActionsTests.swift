@@ -1,3 +1,4 @@
+import Foundation
 @testable import FollowUpActions
 @testable import FollowUpCore
 import FollowUpStore
@@ -350,6 +351,29 @@ struct EmployerKeyTests {
             if let fromBytes {
                 #expect(Array(fromBytes.utf8) == Array(EmployerKeys.fold(name).utf8), "\(name.debugDescription)")
             }
+        }
+    }
+
+    @Test("characters taken as composed already are their own NFC, alone and in any sequence of them")
+    func composedAsNormalised() {
+        let ranges: [ClosedRange<UInt32>] = [0...0x2FF, 0x3000...0x3000, 0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF, 0xAC00...0xD7A3]
+        var scalars: [Unicode.Scalar] = []
+        for range in ranges {
+            for v in range {
+                guard let s = Unicode.Scalar(v) else { continue }
+                #expect(EmployerKeys.isComposed(s), "U+\(String(v, radix: 16))")
+                scalars.append(s)
+                let text = String(s)
+                #expect(Array(text.precomposedStringWithCanonicalMapping.unicodeScalars) == [s], "U+\(String(v, radix: 16))")
+            }
+        }
+        #expect(!EmployerKeys.isComposed("\u{301}") && !EmployerKeys.isComposed("\u{1161}") && !EmployerKeys.isComposed("\u{3099}"))
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...6, using: &rng) { text.append(scalars.randomElement(using: &rng)!) }
+            let name = String(text)
+            #expect(Array(name.precomposedStringWithCanonicalMapping.unicodeScalars) == Array(name.unicodeScalars), "\(name.debugDescription)")
         }
     }
 
