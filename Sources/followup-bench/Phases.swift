@@ -104,7 +104,7 @@ struct Phases: ParsableCommand {
             // the save queue): here, after the timing.
             let leftovers = (state.data, state.takenIDs, state.agenda)
             var k = Stopwatch()
-            _ = state.update(.scheduled(reread, reagenda, retaken, now: instant))
+            _ = state.update(.scheduled(consume reread, consume reagenda, consume retaken, now: instant))
             _ = state.render()
             let reload = k.lap()
             withExtendedLifetime(leftovers) {}
