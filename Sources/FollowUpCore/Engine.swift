@@ -227,11 +227,13 @@ final class EmployerKeys: @unchecked Sendable {
 
     /// Whether a character is in NFC whatever surrounds it — it is its own composition and
     /// combines with nothing — for the scripts most names are written in: Latin below the
-    /// combining marks (U+0300), CJK ideographs, kana and Hangul syllables. A name of these alone
-    /// is in NFC already (normalising it costs more than folding the rest).
+    /// combining marks (U+0300), Greek and Cyrillic letters, CJK ideographs, kana and Hangul
+    /// syllables. A name of these alone is in NFC already (normalising it costs more than
+    /// folding the rest).
     static func isComposed(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
-        case 0..<0x300, 0x3000, 0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF, 0xAC00...0xD7A3: true
+        case 0..<0x300, 0x386, 0x388...0x38A, 0x38C, 0x38E...0x3A1, 0x3A3...0x3CE, 0x400...0x482, 0x48A...0x4FF,
+             0x3000, 0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF, 0xAC00...0xD7A3: true
         default: false
         }
     }
@@ -323,16 +325,27 @@ struct Engine {
         let facts = data.applications.map(gatherFacts)
         var statuses: [String: ApplicationStatus] = [:]
 
-        // Strikes, per employer, over its open applications.
-        var byEmployer: [String: [AppFacts]] = [:]
-        var employerOrder: [String] = []
-        for f in facts where f.closedAs == nil {
-            if byEmployer[f.employerKey] == nil { employerOrder.append(f.employerKey) }
-            byEmployer[f.employerKey, default: []].append(f)
+        // Strikes, per employer, over its open applications. Each employer is given a place once
+        // (its key hashed once per application; a name not in ASCII is normalised to be hashed).
+        var place: [String: Int] = [:]
+        var groups: [[AppFacts]] = []
+        // Where each application's employer is, when it has an open application (a closed one's
+        // too: it is counted with them).
+        var employerOf = [Int?](repeating: nil, count: facts.count)
+        for (i, f) in facts.enumerated() where f.closedAs == nil {
+            if let p = place[f.employerKey] {
+                groups[p].append(f)
+                employerOf[i] = p
+            } else {
+                place[f.employerKey] = groups.count
+                employerOf[i] = groups.count
+                groups.append([f])
+            }
         }
-        var strikeCount: [String: Int] = [:]
-        var cap: [String: Int?] = [:]
-        for (key, group) in byEmployer {
+        for (i, f) in facts.enumerated() where f.closedAs != nil { employerOf[i] = place[f.employerKey] }
+        var strikeCount = [Int](repeating: 0, count: groups.count)
+        var cap = [Int?](repeating: nil, count: groups.count)
+        for (key, group) in groups.enumerated() {
             let reset = group.compactMap { $0.reset?.at }.max()
             // An interview still to come is a sign of life too (by its time, not when it was typed in).
             let booked = group.contains { f in f.interviews.contains { $0.at > now } }
@@ -352,15 +365,13 @@ struct Engine {
         }
 
         var tasks: [FollowUpTask] = []
-        for f in facts {
-            let struckOut: Bool
-            if f.closedAs == nil, let limit = cap[f.employerKey] ?? nil {
-                struckOut = (strikeCount[f.employerKey] ?? 0) >= limit
-            } else {
-                struckOut = false
-            }
+        for (i, f) in facts.enumerated() {
+            let p = employerOf[i]
+            let limit = p.flatMap { cap[$0] }
+            let strikes = p.map { strikeCount[$0] } ?? 0
+            let struckOut = f.closedAs == nil && limit.map { strikes >= $0 } ?? false
             statuses[f.app.id] = f.closedAs ?? (struckOut ? .struckOut : .active)
-            tasks += tasksFor(f, struckOut: struckOut, strikes: strikeCount[f.employerKey] ?? 0, cap: cap[f.employerKey] ?? nil)
+            tasks += tasksFor(f, struckOut: struckOut, strikes: strikes, cap: limit)
         }
         let renewed = Dictionary(facts.map { ($0.app.id, $0.stated?.givenAt) }, uniquingKeysWith: { a, _ in a })
         // In place: the list is this schedule's own, and a task is a large value to copy.
@@ -376,10 +387,9 @@ struct Engine {
         }
 
         var employers: [EmployerStrikes] = []
-        for key in employerOrder {
-            let group = byEmployer[key] ?? []
-            let limit = cap[key] ?? nil
-            let strikes = strikeCount[key] ?? 0
+        for (key, group) in groups.enumerated() {
+            let limit = cap[key]
+            let strikes = strikeCount[key]
             let next = group.compactMap { nextCheckIn[$0.app.id] }.min()
             employers.append(EmployerStrikes(
                 employer: group[0].app.employer, apps: group.map(\.app.id), strikes: strikes, max: limit,
