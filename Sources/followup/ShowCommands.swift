@@ -46,17 +46,32 @@ struct Apps: ParsableCommand {
         for task in agenda.tasks where !task.isHidden && firstTask[task.app] == nil { firstTask[task.app] = task }
         let next = { (id: String) in firstTask[id] }
         if json {
-            outputJSON(JSONWriter.canonicalString(.object(["apps": .array(apps.map { a in
+            // {"apps": [ … ]} in the canonical form (keys in order), each written straight.
+            var out = Array("{\n  \"apps\": ".utf8)
+            if apps.isEmpty { out.append(contentsOf: "[]".utf8) }
+            for (i, a) in apps.enumerated() {
+                out.append(contentsOf: (i == 0 ? "[\n    {" : ",\n    {").utf8)
                 let status = agenda.statuses[a.id] ?? .active
                 let e = strikes[a.id]
-                return .object([
-                    "id": .string(a.id), "employer": .string(a.employer), "role": .string(a.role),
-                    "status": .string(status.rawValue), "stage": .string(stage(of: a, status: status, now: ctx.now, zone: ctx.zone)),
-                    "applied": a.applied.map { .string($0.description) } ?? .null,
-                    "strikes": .int(e?.strikes ?? 0), "maxStrikes": e?.max.map(JSONValue.int) ?? .null,
-                    "next": next(a.id).map { TaskJSON.encode($0, zone: ctx.zone) } ?? .null,
-                ])
-            })])))
+                func key(_ name: String) { out.append(contentsOf: "\n      \"\(name)\": ".utf8) }
+                key("applied")
+                if let day = a.applied { JSONWriter.appendString(day.description, to: &out) } else { out.append(contentsOf: "null".utf8) }
+                out.append(UInt8(ascii: ","))
+                key("employer"); JSONWriter.appendString(a.employer, to: &out); out.append(UInt8(ascii: ","))
+                key("id"); JSONWriter.appendString(a.id, to: &out); out.append(UInt8(ascii: ","))
+                key("maxStrikes"); out.append(contentsOf: (e?.max.map(String.init) ?? "null").utf8); out.append(UInt8(ascii: ","))
+                key("next")
+                if let task = next(a.id) { TaskJSON.appendCanonical(task, zone: ctx.zone, depth: 3, to: &out) } else { out.append(contentsOf: "null".utf8) }
+                out.append(UInt8(ascii: ","))
+                key("role"); JSONWriter.appendString(a.role, to: &out); out.append(UInt8(ascii: ","))
+                key("stage"); JSONWriter.appendString(stage(of: a, status: status, now: ctx.now, zone: ctx.zone), to: &out); out.append(UInt8(ascii: ","))
+                key("status"); JSONWriter.appendString(status.rawValue, to: &out); out.append(UInt8(ascii: ","))
+                key("strikes"); out.append(contentsOf: String(e?.strikes ?? 0).utf8)
+                out.append(contentsOf: "\n    }".utf8)
+                if i == apps.count - 1 { out.append(contentsOf: "\n  ]".utf8) }
+            }
+            out.append(contentsOf: "\n}\n".utf8)
+            outputJSON(String(decoding: out, as: UTF8.self))
             return
         }
         if apps.isEmpty {

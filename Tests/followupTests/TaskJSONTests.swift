@@ -28,3 +28,31 @@ struct TaskJSONTests {
         #expect(tasks > 500 && callWindows > 10, "\(tasks) tasks, \(callWindows) with a call window")
     }
 }
+
+@Suite("apps --json writes each application straight, in the canonical form")
+struct AppsJSONTests {
+    @Test("open and all, empty and full, with names that must be escaped: the bytes the tree writer writes for what it reads")
+    func canonical() throws {
+        let s = Sandbox()
+        func check(_ label: String) throws {
+            for arguments in [["apps", "--json"], ["apps", "--all", "--json"]] {
+                let out = s.ok(arguments)
+                let tree = JSONWriter.canonicalString(try JSONParser.parse(Array(out.utf8)))
+                #expect(out + "\n" == tree, "\(label): \(arguments)")
+            }
+        }
+        try check("no file")
+        _ = Acme(s)
+        s.now = "2026-11-17T09:00"
+        let odd = s.ok(["app", "add", "--employer", "Quote \" Backslash \\ Tab\tCo 🚀", "--role", "Ünïcödé — role", "--applied", "2026-11-01"])
+        s.ok(["log", "check-in", "--app", odd, "--channel", "email"])
+        let closed = s.ok(["app", "add", "--employer", "Initech", "--role", "Analyst"])
+        s.ok(["close", closed, "--reason", "filled"])
+        s.now = "2026-11-24T09:00"
+        try check("full")
+        let all = try #require(s.run(["apps", "--all", "--json"]).json?["apps"]?.arrayValue)
+        #expect(all.count == 3)
+        #expect(all.contains { $0["applied"]?.stringValue == "2026-11-01" && $0["strikes"]?.intValue == 1 })
+        #expect(all.contains { $0["next"]?["kind"]?.stringValue != nil })
+    }
+}
