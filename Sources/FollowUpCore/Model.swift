@@ -48,7 +48,21 @@ public struct FollowUpData: Equatable, Sendable {
 
     /// Every id in use or retired (tombstones), so a new one never collides.
     public var allIDs: Set<String> {
-        recordIDs.union(tombstones.map(\.id))
+        // One set, its room made once; each record looked at in place (a loop over the values
+        // would copy each, retaining every string in it, to read its id).
+        applications.withUnsafeBufferPointer { apps in
+            var count = tombstones.count
+            for i in apps.indices { count += 1 + apps[i].contacts.count + apps[i].interviews.count + apps[i].events.count }
+            var ids = Set<String>(minimumCapacity: count)
+            for i in apps.indices {
+                ids.insert(apps[i].id)
+                apps[i].contacts.withUnsafeBufferPointer { r in for j in r.indices { ids.insert(r[j].id) } }
+                apps[i].interviews.withUnsafeBufferPointer { r in for j in r.indices { ids.insert(r[j].id) } }
+                apps[i].events.withUnsafeBufferPointer { r in for j in r.indices { ids.insert(r[j].id) } }
+            }
+            for t in tombstones { ids.insert(t.id) }
+            return ids
+        }
     }
 }
 
