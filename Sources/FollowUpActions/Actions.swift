@@ -56,12 +56,13 @@ public enum Actions {
         return try apply(change, to: &data, at: now, zone: zone, taken: &taken)
     }
 
-    /// The same, new ids minted against `taken` (the ids of `data`), which gains them.
+    /// The same, new ids minted against `taken` (every id of `data`), which gains them.
     public static func apply(_ change: Change, to data: inout FollowUpData, at now: Instant, zone: Zone, taken: inout TakenIDs) throws(ActionError) -> Applied {
-        // Moved, not copied: held once, the set grows where it lies.
-        var held: TakenIDs? = taken
-        taken = TakenIDs()
-        defer { taken = held ?? TakenIDs(data) }
+        // The set is moved into the change's context and back, never copied: held once, it grows
+        // where it lies (a copy of 150,000 ids would cost more than the change).
+        var held: TakenIDs? = TakenIDs()
+        swap(&taken, &held!)
+        defer { taken = held.take() ?? TakenIDs(data) }
         return try apply(change, to: &data, at: now, zone: zone, taken: &held)
     }
 
@@ -374,7 +375,8 @@ struct Context {
 
         case let .replace(edited):
             data = edited
-            if taken != nil { taken = TakenIDs(edited) }
+            // The ids of what the edit removed stay taken too (they become tombstones).
+            if taken != nil { taken?.ids.formUnion(edited.allIDs) }
             return Applied(id: nil, summary: "edit")
         }
     }

@@ -31,11 +31,13 @@ public enum Rules {
         return schedule(scope, zone: zone, now: now)
     }
 
-    /// Whether a task's id (`KIND:APP:…`) names one of these applications. Never false for one
-    /// that does (an id with a colon in it may match another as well: a snooze too many in a
-    /// schedule changes nothing).
+    /// Whether a task's id (`KIND:APP:…`) may name one of these applications. Never false for
+    /// one that does: an id with a colon in it may match another as well, and an id not in
+    /// ASCII is always kept (ids are compared as Swift compares strings, canonically: é and
+    /// e + ◌́ are the same) — a snooze too many in a schedule changes nothing.
     static func isTask(_ taskID: String, ofAnyOf apps: [String]) -> Bool {
         let bytes = taskID.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }), apps.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return true }
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
         let rest = bytes[bytes.index(after: colon)...]
         return apps.contains { id in
@@ -56,12 +58,14 @@ extension Rules {
     }
 
     /// `rescheduled` in place: the other employers' tasks are neither copied nor looked at
-    /// beyond their application's id (an agenda held once is changed where it lies). `agenda` is
-    /// the schedule of the data before a change to the applications of `app`'s employer. Returns
-    /// the employer's part, scheduled again; nil when everything was scheduled again.
+    /// beyond their application's id (an agenda held once is changed where it lies). `agenda`
+    /// must be the schedule of the data before a change to the applications of `app`'s employer
+    /// and to nothing else: only the number of applications and the employer's own are checked
+    /// (a check of every id cost more than the rest). Returns the employer's part, scheduled
+    /// again; nil when everything was scheduled again.
     @discardableResult
     public static func reschedule(_ agenda: inout Agenda, _ data: FollowUpData, employerOf app: String, zone: Zone, now: Instant) -> Agenda? {
-        // Applications added or deleted meanwhile: schedule everything.
+        // An application added or deleted: schedule everything.
         guard data.index(ofApplication: app) != nil, agenda.statuses.count == data.applications.count else {
             agenda = schedule(data, zone: zone, now: now)
             return nil
@@ -76,10 +80,20 @@ extension Rules {
         remove(tasksOf: apps, from: &agenda.tasks)
         for task in fresh.tasks { place(task, in: &agenda.tasks) }
         for (id, status) in fresh.statuses { agenda.statuses[id] = status }
-        let gone = agenda.employers.withUnsafeBufferPointer { e in e.indices.filter { e[$0].apps.contains(where: apps.contains) } }
-        for i in gone.reversed() { agenda.employers.remove(at: i) }
-        for e in fresh.employers { agenda.employers.insert(e, at: insertionPoint(of: e, in: agenda.employers, Engine.employerPrecedes)) }
+        remove(employersOf: apps, from: &agenda.employers)
+        for e in fresh.employers { place(e, in: &agenda.employers) }
         return fresh
+    }
+
+    /// Takes the strikes of these applications' employer out of a list.
+    public static func remove(employersOf apps: [String], from employers: inout [EmployerStrikes]) {
+        let gone = employers.withUnsafeBufferPointer { e in e.indices.filter { e[$0].apps.contains(where: apps.contains) } }
+        for i in gone.reversed() { employers.remove(at: i) }
+    }
+
+    /// Puts an employer's strikes into a list in the agenda's order (by name, case aside).
+    public static func place(_ employer: EmployerStrikes, in employers: inout [EmployerStrikes]) {
+        employers.insert(employer, at: insertionPoint(of: employer, in: employers, Engine.employerPrecedes))
     }
 
     /// Takes the tasks of these applications (a handful) out of a list, the others moved, not
@@ -139,14 +153,7 @@ final class EmployerKeys: @unchecked Sendable {
     /// storage, which the entry keeps alive (so no other name can have those bits meanwhile) —
     /// so that a name met again, as every schedule meets every application's, is found without
     /// hashing its bytes.
-    private var seen: [Bits: (name: String, key: String)] = [:]
-
-    struct Bits: Hashable {
-        let low: UInt64
-        let high: UInt64
-
-        init(_ s: String) { (low, high) = unsafeBitCast(s, to: (UInt64, UInt64).self) }
-    }
+    private var seen: [StringBits: (name: String, key: String)] = [:]
 
     /// A name by its bytes, its hash computed once (the table compares names at each probe).
     struct Name: Hashable {
@@ -178,7 +185,7 @@ final class EmployerKeys: @unchecked Sendable {
 
     func key(_ name: String) -> String {
         if let key = EmployerKeys.asciiKey(name) { return key }
-        let bits = Bits(name)
+        let bits = StringBits(name)
         lock.lock()
         let met = seen[bits]
         lock.unlock()

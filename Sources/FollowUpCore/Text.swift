@@ -13,3 +13,14 @@ extension String {
         return t.isEmpty ? nil : t
     }
 }
+
+/// A string by its bits: its bytes when they are held inline, else its storage. The same bits
+/// are the same text for as long as the string is alive, so a cache keyed by them keeps the
+/// string (no other can take its storage meanwhile) and finds it again without hashing its
+/// bytes — which, for text not in ASCII, means normalising it first.
+public struct StringBits: Hashable, Sendable {
+    let low: UInt64
+    let high: UInt64
+
+    public init(_ s: String) { (low, high) = unsafeBitCast(s, to: (UInt64, UInt64).self) }
+}

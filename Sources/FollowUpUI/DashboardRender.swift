@@ -381,7 +381,7 @@ extension DashboardState {
         add("Due     ", when)
         if let why = t.channelReason { add("        ", why, .dim) }
         if let advice = t.advice { add("Tip     ", advice) }
-        if t.kind == .thankYou || t.kind == .closingThankYou || t.kind == .checkIn {
+        if t.kind.isThanks || t.kind == .checkIn {
             lines.append(StyledLine(""))
             lines.append(StyledLine("Draft (w opens it in your editor):", .bold))
             add("  ", drafts.text(for: t, in: data, zone: zone), .dim)

@@ -246,7 +246,12 @@ public struct DashboardState: Sendable {
             Rules.place(task, in: &shown)
             if task.kind.isThanks { Rules.place(task, in: &thanks) } else { Rules.place(task, in: &todos) }
         }
-        listsChanged(needle: needle)
+        if !needle.isEmpty {
+            // The employers shown, filtered: only this one's looked at again.
+            Rules.remove(employersOf: apps, from: &employers)
+            for e in fresh.employers where isListed(e, needle: needle) { Rules.place(e, in: &employers) }
+        }
+        listsChanged(needle: needle, employersFiltered: !needle.isEmpty)
     }
 
     /// Whether a task is in the lists: not hidden, due within a week, and matching the filter.
@@ -255,8 +260,14 @@ public struct DashboardState: Sendable {
         return needle.isEmpty || task.kind.rawValue.contains(needle) || matches(app: task.app, needle)
     }
 
-    /// What follows from the task lists: the employers shown, the header's counts, the columns.
-    mutating func listsChanged(needle: String) {
+    /// Whether an employer's strikes are listed: its name or one of its applications matches.
+    mutating func isListed(_ e: EmployerStrikes, needle: String) -> Bool {
+        needle.isEmpty || Search.fold(e.employer).contains(needle) || e.apps.contains(where: { matches(app: $0, needle) })
+    }
+
+    /// What follows from the task lists: the employers shown (unless already filtered), the
+    /// header's counts, the columns.
+    mutating func listsChanged(needle: String, employersFiltered: Bool = false) {
         var counts = (overdue: 0, dueToday: 0, active: 0)
         shown.withUnsafeBufferPointer { tasks in
             // Missed ones are not counted.
@@ -268,13 +279,9 @@ public struct DashboardState: Sendable {
         headerCounts = counts
         if needle.isEmpty {
             employers = schedule.employers
-        } else {
+        } else if !employersFiltered {
             var employers: [EmployerStrikes] = []
-            for e in schedule.employers {
-                if Search.fold(e.employer).contains(needle) || e.apps.contains(where: { matches(app: $0, needle) }) {
-                    employers.append(e)
-                }
-            }
+            for e in schedule.employers where isListed(e, needle: needle) { employers.append(e) }
             self.employers = employers
         }
         var known = whatWidths
@@ -338,13 +345,16 @@ public struct DashboardState: Sendable {
         return selectedTask?.app
     }
 
-    /// Fresh data after a change: selection and mode are kept where they still make sense.
     /// Lets go of the data, for a change to be made to the caller's copy where it lies (held
-    /// once, a change to one application copies no other); `update` takes the result back.
+    /// once, a change to one application copies no other); `update` takes the result back. What
+    /// the search knows of each application is kept for it.
     public mutating func takeData() {
+        let known = searchIndex
         data = FollowUpData()
+        searchIndex = known
     }
 
+    /// Fresh data after a change: selection and mode are kept where they still make sense.
     public mutating func reload(data: FollowUpData, agenda: Agenda, taken: TakenIDs? = nil, now: Instant) {
         self.data = data
         takenIDs = taken ?? TakenIDs(data)
@@ -370,9 +380,12 @@ extension DashboardState {
                 break
             }
             // The agenda and the lists changed where they lie: only the employer's tasks are
-            // made again.
+            // made again, and the search forgets only its applications.
+            let known = searchIndex
             self.data = data
             if let fresh = Rules.reschedule(&schedule, data, employerOf: app, zone: zone, now: now) {
+                searchIndex = known
+                for id in fresh.statuses.keys { searchIndex[id] = nil }
                 updateLists(fresh)
             } else {
                 recomputeLists()

@@ -1,20 +1,19 @@
 import FollowUpCore
 
 /// What the wording of a task other than an answer to a request depends on: its kind, channel
-/// and call window, and the name in it — the string itself, by its bits (its bytes when held
-/// inline, else its storage, which the entry keeps alive): the wordings of a long list are
-/// measured once, not each time one employer's tasks change.
+/// and call window, and the name in it — the string itself (`StringBits`; the entry keeps it):
+/// the wordings of a long list are measured once, not each time one employer's tasks change.
 struct WhatKey: Hashable {
     let kind: TaskKind
     let channel: Channel?
     let window: ClosedRange<Instant>?
-    let low: UInt64, high: UInt64
+    let who: StringBits
 
     init(_ task: borrowing FollowUpTask) {
         kind = task.kind
         channel = task.channel
         window = task.callWindow
-        (low, high) = unsafeBitCast(task.contactName ?? task.employer, to: (UInt64, UInt64).self)
+        who = StringBits(task.contactName ?? task.employer)
     }
 }
 
@@ -57,9 +56,15 @@ struct ListWidths: Equatable, Sendable {
                 }
             }
         }
-        // What an answer to a request says depends on the request, found through an index of the
-        // applications: made only when its longest wording could widen the column.
-        defer { measure(employers) }
+        measureRequests(requests, in: todos, state: state)
+        employers.withUnsafeBufferPointer { all in
+            for i in all.indices { ListWidths.widen(&strikesEmployer, all[i].employer) }
+        }
+    }
+
+    /// What an answer to a request says depends on the request, found through an index of the
+    /// applications: made only when its longest wording could widen the column.
+    private mutating func measureRequests(_ requests: [Int], in todos: [FollowUpTask], state: DashboardState) {
         guard let first = requests.first, todosWhat < ListWidths.cap else { return }
         let wordings = [nil, Event(id: "", kind: .invited, at: Instant(seconds: 0))]
             + RequestTopic.allCases.map { Event(id: "", kind: .request, at: Instant(seconds: 0), about: $0) }
@@ -70,12 +75,6 @@ struct ListWidths: Equatable, Sendable {
             let asked = places[todos[i].app].flatMap { data.applications[$0].events.first { $0.id == todos[i].anchor } }
             let what = state.what(todos[i], asked: asked)
             if what.utf8.count > todosWhat { todosWhat = max(todosWhat, TextWidth.of(what)) }
-        }
-    }
-
-    private mutating func measure(_ employers: [EmployerStrikes]) {
-        employers.withUnsafeBufferPointer { all in
-            for i in all.indices { ListWidths.widen(&strikesEmployer, all[i].employer) }
         }
     }
 

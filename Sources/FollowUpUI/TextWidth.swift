@@ -4,16 +4,16 @@ import Glibc
 import Darwin
 #endif
 import CWidth
+import FollowUpCore
 import Foundation
 
 /// How many terminal cells text takes: wide East Asian characters and emoji two, combining
 /// marks none. Measured here rather than by the C library's `wcwidth`, which depends on the locale.
 public enum TextWidth {
-    /// `of`, remembered for the string itself — its bits: its bytes when they are held inline,
-    /// else its storage, which the entry keeps alive — for names measured again each time a list
-    /// changes (a name that is not ASCII is broken into graphemes to be measured).
+    /// `of`, remembered for the string itself (`StringBits`; the entry keeps it), for names
+    /// measured again each time a list changes (a name not in ASCII is broken into graphemes).
     public static func remembered(_ text: String) -> Int {
-        let bits = unsafeBitCast(text, to: Bits.self)
+        let bits = StringBits(text)
         lock.lock()
         let met = widths[bits]
         lock.unlock()
@@ -26,13 +26,8 @@ public enum TextWidth {
         return width
     }
 
-    struct Bits: Hashable {
-        let low: UInt64
-        let high: UInt64
-    }
-
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var widths: [Bits: (text: String, width: Int)] = [:]
+    nonisolated(unsafe) private static var widths: [StringBits: (text: String, width: Int)] = [:]
 
     public static func of(_ text: some StringProtocol) -> Int {
         // Printable ASCII, most names and labels: a cell a byte, without breaking the text into

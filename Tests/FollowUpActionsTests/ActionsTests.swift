@@ -320,9 +320,31 @@ struct ScopedChangeTests {
         #expect(data.allIDs.isSubset(of: taken.ids))
         var edited = data
         edited.applications[0].events.append(Event(id: "typed-by-hand", kind: .note, at: now))
+        let removed = try #require(edited.applications[1].events.popLast()?.id)
         _ = try Actions.apply(.replace(edited), to: &data, at: now, zone: zone, taken: &taken)
-        #expect(taken == TakenIDs(data))
         #expect(taken.contains("typed-by-hand"))
+        // What the edit removed is buried: its id stays taken.
+        #expect(data.tombstones.contains { $0.id == removed })
+        #expect(taken.contains(removed))
+        #expect(data.allIDs.isSubset(of: taken.ids))
+    }
+
+    @Test("a snooze whose id spells its application's in another Unicode form counts in the employer's schedule as in the whole")
+    func canonicallyEqualIDs() throws {
+        let today = Day("2026-11-24")!
+        let now = try zone.instant(today, hour: 9, minute: 0)
+        var data = ScopedChangeTests.data(today)
+        let app = try #require(Rules.schedule(data, zone: zone, now: now).visible.first { $0.kind == .thankYou }?.app)
+        let i = try #require(data.index(ofApplication: app))
+        data.applications[i].id = "caf\u{E9}-x1"
+        let task = try #require(Rules.schedule(data, zone: zone, now: now).visible.first { $0.app == data.applications[i].id })
+        let spelled = task.id.replacingOccurrences(of: "caf\u{E9}-x1", with: "cafe\u{301}-x1")
+        #expect(Array(spelled.utf8) != Array(task.id.utf8) && spelled == task.id)
+        data.snoozes.append(Snooze(taskID: spelled, until: today.adding(days: 3), updatedAt: now))
+        let whole = Rules.schedule(data, zone: zone, now: now)
+        let alone = Rules.schedule(data, employerOf: data.applications[i].id, zone: zone, now: now)
+        #expect(whole.task(id: task.id)?.isHidden == true)
+        #expect(alone.task(id: task.id)?.isHidden == true)
     }
 }
 
