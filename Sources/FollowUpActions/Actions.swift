@@ -459,8 +459,8 @@ struct Context {
     /// The task, if open now; only its employer's applications are scheduled to find it (the
     /// task id names its application: `KIND:APP:…`).
     func openTask(_ taskID: String, in data: FollowUpData) throws(ActionError) -> FollowUpTask {
-        let parts = taskID.split(separator: ":")
-        let agenda = parts.count > 1 ? Rules.schedule(data, employerOf: String(parts[1]), zone: zone, now: now) : Rules.schedule(data, zone: zone, now: now)
+        let agenda = Change.app(ofTask: taskID).map { Rules.schedule(data, employerOf: $0, zone: zone, now: now) }
+            ?? Rules.schedule(data, zone: zone, now: now)
         guard let task = agenda.task(id: taskID) else { throw .noOpenTask(taskID) }
         return task
     }

@@ -38,11 +38,16 @@ public enum Change: Equatable, Sendable {
     public var taskApp: String? {
         switch self {
         case let .done(taskID, _, _, _, _), let .snooze(taskID, _), let .dismiss(taskID), let .bringBack(taskID):
-            let parts = taskID.split(separator: ":")
-            return parts.count > 1 ? String(parts[1]) : nil
+            return Change.app(ofTask: taskID)
         default:
             return nil
         }
+    }
+
+    /// The application a task id names (`KIND:APP:…`); nil for an id without one.
+    static func app(ofTask taskID: String) -> String? {
+        let parts = taskID.split(separator: ":")
+        return parts.count > 1 ? String(parts[1]) : nil
     }
 
     /// A record to delete: an application (with everything in it), a contact (by id, or name
