@@ -26,18 +26,20 @@ public enum Rules {
         scope.applications = data.applications(ofEmployerKey: key)
         // Their tasks' snoozes and dismissals only: the rules index every one they are given.
         let apps = scope.applications.map(\.id)
+        // An id not in ASCII may be spelled another way (ids compare canonically): all are kept.
+        guard apps.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return schedule(scope, zone: zone, now: now) }
         scope.snoozes = data.snoozes.filter { Rules.isTask($0.taskID, ofAnyOf: apps) }
         scope.dismissals = data.dismissals.filter { Rules.isTask($0.taskID, ofAnyOf: apps) }
         return schedule(scope, zone: zone, now: now)
     }
 
-    /// Whether a task's id (`KIND:APP:…`) may name one of these applications. Never false for
-    /// one that does: an id with a colon in it may match another as well, and an id not in
-    /// ASCII is always kept (ids are compared as Swift compares strings, canonically: é and
-    /// e + ◌́ are the same) — a snooze too many in a schedule changes nothing.
+    /// Whether a task's id (`KIND:APP:…`) may name one of these applications (ids in ASCII).
+    /// Never false for one that does: an id with a colon in it may match another as well, and a
+    /// task id not in ASCII is always kept (ids are compared as Swift compares strings,
+    /// canonically: é and e + ◌́ are the same) — a snooze too many in a schedule changes nothing.
     static func isTask(_ taskID: String, ofAnyOf apps: [String]) -> Bool {
         let bytes = taskID.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }), apps.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return true }
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return true }
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
         let rest = bytes[bytes.index(after: colon)...]
         return apps.contains { id in
@@ -142,18 +144,13 @@ extension Application {
 }
 
 /// Employer keys by name, each folded once: folding a name costs thousands of instructions, and
-/// every schedule, and every change to one employer, looks at every application's. Names are
+/// each application read makes its employer's key (names repeat across applications). Names are
 /// looked up by their bytes (hashing a String normalises it first, which costs as much again);
 /// keys are in NFC, so that two keys are the same exactly when their bytes are.
 final class EmployerKeys: @unchecked Sendable {
     static let shared = EmployerKeys()
     private let lock = NSLock()
     private var keys: [Name: String] = [:]
-    /// Keys by the name string itself — its bits: its bytes when they are held inline, else its
-    /// storage, which the entry keeps alive (so no other name can have those bits meanwhile) —
-    /// so that a name met again, as every schedule meets every application's, is found without
-    /// hashing its bytes.
-    private var seen: [StringBits: (name: String, key: String)] = [:]
 
     /// A name by its bytes, its hash computed once (the table compares names at each probe).
     struct Name: Hashable {
@@ -185,22 +182,10 @@ final class EmployerKeys: @unchecked Sendable {
 
     func key(_ name: String) -> String {
         if let key = EmployerKeys.asciiKey(name) { return key }
-        let bits = StringBits(name)
-        lock.lock()
-        let met = seen[bits]
-        lock.unlock()
-        if let met { return met.key }
         let wrapped = Name(name)
-        lock.lock()
-        let known = keys[wrapped]
-        lock.unlock()
-        let key = known ?? EmployerKeys.fold(name)
-        lock.lock()
-        if known == nil, keys.count < 200_000 { keys[wrapped] = key }
-        // Data read again brings new strings: the oldest are let go rather than kept forever.
-        if seen.count >= 200_000 { seen.removeAll() }
-        seen[bits] = (name, key)
-        lock.unlock()
+        if let known = lock.withLock({ keys[wrapped] }) { return known }
+        let key = EmployerKeys.fold(name)
+        lock.withLock { if keys.count < 200_000 { keys[wrapped] = key } }
         return key
     }
 

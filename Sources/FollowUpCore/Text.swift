@@ -1,3 +1,5 @@
+import Foundation
+
 extension String {
     /// Without surrounding white space (line breaks too).
     public var trimmed: String {
@@ -23,4 +25,26 @@ public struct StringBits: Hashable, Sendable {
     let high: UInt64
 
     public init(_ s: String) { (low, high) = unsafeBitCast(s, to: (UInt64, UInt64).self) }
+}
+
+/// Something worked out from a string, remembered by the string itself (`StringBits`; each
+/// entry keeps its string): for names met again on every schedule or every list. Safe across
+/// threads; emptied when full, since data read again brings new strings.
+public final class StringMemo<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [StringBits: (text: String, value: Value)] = [:]
+    private let limit: Int
+
+    public init(limit: Int) { self.limit = limit }
+
+    public func value(for text: String, _ make: (String) -> Value) -> Value {
+        let bits = StringBits(text)
+        if let met = lock.withLock({ entries[bits] }) { return met.value }
+        let value = make(text)
+        lock.withLock {
+            if entries.count >= limit { entries.removeAll() }
+            entries[bits] = (text, value)
+        }
+        return value
+    }
 }

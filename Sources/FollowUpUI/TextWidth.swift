@@ -5,7 +5,6 @@ import Darwin
 #endif
 import CWidth
 import FollowUpCore
-import Foundation
 
 /// How many terminal cells text takes: wide East Asian characters and emoji two, combining
 /// marks none. Measured here rather than by the C library's `wcwidth`, which depends on the locale.
@@ -13,21 +12,10 @@ public enum TextWidth {
     /// `of`, remembered for the string itself (`StringBits`; the entry keeps it), for names
     /// measured again each time a list changes (a name not in ASCII is broken into graphemes).
     public static func remembered(_ text: String) -> Int {
-        let bits = StringBits(text)
-        lock.lock()
-        let met = widths[bits]
-        lock.unlock()
-        if let met { return met.width }
-        let width = of(text)
-        lock.lock()
-        if widths.count >= 50_000 { widths.removeAll() }
-        widths[bits] = (text, width)
-        lock.unlock()
-        return width
+        widths.value(for: text) { of($0) }
     }
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var widths: [StringBits: (text: String, width: Int)] = [:]
+    private static let widths = StringMemo<Int>(limit: 50_000)
 
     public static func of(_ text: some StringProtocol) -> Int {
         // Printable ASCII, most names and labels: a cell a byte, without breaking the text into
