@@ -376,7 +376,7 @@ struct Context {
         case let .replace(edited):
             data = edited
             // The ids of what the edit removed stay taken too (they become tombstones).
-            if taken != nil { taken?.ids.formUnion(edited.allIDs) }
+            taken?.ids.formUnion(edited.allIDs)
             return Applied(id: nil, summary: "edit")
         }
     }

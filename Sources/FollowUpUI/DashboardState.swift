@@ -121,7 +121,9 @@ public enum Effect: Equatable, Sendable {
 
 /// Everything the dashboard shows, as a value: `update` changes it, `render` draws it.
 public struct DashboardState: Sendable {
-    public var data: FollowUpData { didSet { searchIndex = [:] } }
+    /// The data shown. A new copy comes in through `update` (`reload`), which also forgets what
+    /// the search knew of the old one.
+    public var data: FollowUpData
     /// Every id the data uses or has retired, for the changes made in memory (made again with
     /// the data; changed with it by `Actions.apply`).
     public var takenIDs: TakenIDs
@@ -233,8 +235,9 @@ public struct DashboardState: Sendable {
     }
 
     /// The lists after the tasks of `fresh`'s applications (one employer's, scheduled again)
-    /// changed: theirs taken out and the new ones put in their places, the other tasks neither
-    /// copied nor looked at again — the same lists as `recomputeLists` makes.
+    /// changed: theirs taken out and the new ones put in their places, the other tasks not copied
+    /// (the counts and widths are still taken over every list) — the same lists as
+    /// `recomputeLists` makes.
     mutating func updateLists(_ fresh: Agenda) {
         let horizon = today.adding(days: 7)
         let needle = Search.fold(filter)
@@ -349,18 +352,22 @@ public struct DashboardState: Sendable {
     /// once, a change to one application copies no other); `update` takes the result back. What
     /// the search knows of each application is kept for it.
     public mutating func takeData() {
-        let known = searchIndex
         data = FollowUpData()
-        searchIndex = known
+    }
+
+    /// Out of a timeline whose application is gone.
+    mutating func leaveTimelineIfGone() {
+        if case let .timeline(app, _) = mode, data.application(id: app) == nil { leave() }
     }
 
     /// Fresh data after a change: selection and mode are kept where they still make sense.
     public mutating func reload(data: FollowUpData, agenda: Agenda, taken: TakenIDs? = nil, now: Instant) {
         self.data = data
+        searchIndex = [:]
         takenIDs = taken ?? TakenIDs(data)
         self.now = now
         self.agenda = agenda
-        if case let .timeline(app, _) = mode, data.application(id: app) == nil { leave() }
+        leaveTimelineIfGone()
     }
 }
 
@@ -375,22 +382,22 @@ extension DashboardState {
             reload(data: data, agenda: agenda, taken: taken, now: now)
             fileError = nil
         case let .changed(data, app, now):
+            // The change kept the ids in step (`Actions.apply`): they are not gathered again.
             guard now == self.now else {
-                reload(data: data, agenda: Rules.schedule(data, zone: zone, now: now), now: now)
+                reload(data: data, agenda: Rules.schedule(data, zone: zone, now: now), taken: takenIDs, now: now)
                 break
             }
             // The agenda and the lists changed where they lie: only the employer's tasks are
             // made again, and the search forgets only its applications.
-            let known = searchIndex
             self.data = data
             if let fresh = Rules.reschedule(&schedule, data, employerOf: app, zone: zone, now: now) {
-                searchIndex = known
                 for id in fresh.statuses.keys { searchIndex[id] = nil }
                 updateLists(fresh)
             } else {
+                searchIndex = [:]
                 recomputeLists()
             }
-            if case let .timeline(app, _) = mode, data.application(id: app) == nil { leave() }
+            leaveTimelineIfGone()
         case let .unreadable(sentence):
             fileError = sentence
         case let .applied(change, recorded):

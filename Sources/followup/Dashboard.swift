@@ -201,14 +201,13 @@ struct DashboardSession {
     /// Performs one effect through the actions layer and the write path; what happened comes
     /// back as actions (the data as saved, then the result). Composes no message of its own.
     mutating func perform(_ effect: Effect, state: inout DashboardState) -> [Action] {
-        let (data, agenda) = (state.data, state.agenda)
         do {
             switch effect {
             case let .apply(change):
                 // Drawn at once from memory; the durable save runs off the input path. A change
                 // the actions layer refuses is never sent. The data is taken out of the state
                 // so that, held once, the change is made where it lies (`update` puts it back).
-                var shown = consume data
+                var shown = state.data
                 state.takeData()
                 do {
                     _ = try Actions.apply(change, to: &shown, at: ctx.now, zone: ctx.zone, taken: &state.takenIDs)
@@ -231,11 +230,11 @@ struct DashboardSession {
                 if let undone, let hook = ctx.changed(by: undone, quiet: true) { done.append(.failed(hook)) }
                 return done
             case let .writeDraft(taskID):
-                guard let task = agenda.task(id: taskID) else { return [] }
-                return [.draftWritten(path: Dashboard.shortPath(try writeDraft(task, data: data)))]
+                guard let task = state.agenda.task(id: taskID) else { return [] }
+                return [.draftWritten(path: Dashboard.shortPath(try writeDraft(task, data: state.data)))]
             case let .takeStock(taskID):
-                guard let task = agenda.task(id: taskID) else { return [] }
-                guard let note = try guidedNote(task, data: data) else { return [.nothingNoted] }
+                guard let task = state.agenda.task(id: taskID) else { return [] }
+                guard let note = try guidedNote(task, data: state.data) else { return [.nothingNoted] }
                 return perform(.apply(.done(taskID: taskID, channel: nil, text: note)), state: &state)
             case .quit:
                 return []
