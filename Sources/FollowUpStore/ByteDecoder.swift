@@ -230,9 +230,11 @@ public enum ByteDecoder {
                             let mark = r.cursor
                             // Anything it cannot tell, or cannot read, is read in full (and a
                             // real error found again there).
-                            if let glimpse = try? r.glimpse(), Rules.owesNothing(glimpse, at: now) {
+                            // It owes nothing now exactly when it is quiet from then or earlier
+                            // (a property test holds `quietFrom` to `owesNothing`).
+                            if let glimpse = try? r.glimpse(), let from = Rules.quietFrom(glimpse), from <= now {
                                 let end = r.valueEnd
-                                r.index?.entries.append(QuietIndex.Entry(mark.offset, end, quietFrom: Rules.quietFrom(glimpse)))
+                                r.index?.entries.append(QuietIndex.Entry(mark.offset, end, quietFrom: from))
                                 return nil
                             }
                             r.cursor = mark

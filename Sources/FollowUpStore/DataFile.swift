@@ -84,8 +84,9 @@ public struct DataFile: Sendable {
         let indexFile = indexFile
         let key = indexKey ?? ""
         let stamp = indexFile == nil ? nil : DueCountFile.Stamp.of(path)
-        if let indexFile, let stamp, let index = indexFile.read(for: stamp, key: key),
-           let data = readNotQuiet(index, stamp: stamp, at: now) {
+        // Read once: named by the file's stamp, or else by the bytes' length and hash.
+        let kept = stamp == nil ? nil : indexFile?.read(key: key)
+        if let stamp, let index = kept?.index(for: stamp), let data = readNotQuiet(index, stamp: stamp, at: now) {
             return data
         }
         guard let bytes = try readBytes() else { return nil }
@@ -101,7 +102,7 @@ public struct DataFile: Sendable {
             return h
         }
         let settled = stamp.isSettled(clock: clock)
-        if let index = indexFile.read(length: bytes.count, hash: hash(), key: key), let part = index.documentNotQuiet(at: now, in: bytes),
+        if let index = kept?.index(length: bytes.count, hash: hash()), let part = index.documentNotQuiet(at: now, in: bytes),
            let data = ByteDecoder.decode(part) {
             // Kept for the file as it is too, once it has settled (and was not changed while read).
             if settled, DueCountFile.Stamp.of(path) == stamp { indexFile.write(index, length: bytes.count, hash: hash(), stamp: stamp, key: key) }

@@ -29,7 +29,14 @@ public enum History {
                     let length = id.utf8.count
                     return !now.indices.contains { $0 != i && now[$0].id.utf8.count == length && now[$0].id == id }
                 }
-                if differ.allSatisfy(unique) { changed = differ }
+                // A few changed: each id looked for among the others; many (an edit of the whole
+                // file): every id once, in a set, rather than all of them for each.
+                if differ.count <= 8 {
+                    if differ.allSatisfy(unique) { changed = differ }
+                } else {
+                    var seen = Set<String>(minimumCapacity: now.count)
+                    if now.indices.allSatisfy({ seen.insert(now[$0].id).inserted }) { changed = differ }
+                }
             }
         }
         if let changed {

@@ -141,21 +141,36 @@ public struct QuietIndexFile: Sendable {
         var hash: UInt64
     }
 
+    /// The index kept, and what it names its bytes by.
+    struct Kept {
+        let names: Names
+        let index: QuietIndex
+
+        /// The index, when it is for the file as it is now (`stamp`).
+        func index(for stamp: DueCountFile.Stamp) -> QuietIndex? {
+            names.stamp == stamp && names.length == Int(stamp.size) ? index : nil
+        }
+
+        /// The index, when it is for bytes of this length and hash (`ContentHash`).
+        func index(length: Int, hash: @autoclosure () -> UInt64) -> QuietIndex? {
+            names.length == length && names.hash == hash() ? index : nil
+        }
+    }
+
     /// The index kept for the file as it is now (`stamp`), made by the build `key` names; nil
     /// when there is none that can be trusted.
     func read(for stamp: DueCountFile.Stamp, key: String) -> QuietIndex? {
-        guard let (names, index) = read(key: key), names.stamp == stamp, names.length == Int(stamp.size) else { return nil }
-        return index
+        read(key: key)?.index(for: stamp)
     }
 
     /// The index kept for bytes of this length and hash (`ContentHash`), made by the build
     /// `key` names.
     func read(length: Int, hash: @autoclosure () -> UInt64, key: String) -> QuietIndex? {
-        guard let (names, index) = read(key: key), names.length == length, names.hash == hash() else { return nil }
-        return index
+        read(key: key)?.index(length: length, hash: hash())
     }
 
-    func read(key: String) -> (Names, QuietIndex)? {
+    /// The index kept by the build `key` names, read once for both ways of naming its bytes.
+    func read(key: String) -> Kept? {
         guard let bytes = try? DataFile.readBytes(path), bytes.count < 1 << 30 else { return nil }
         var lines = DueCountFile.Lines(bytes: bytes)
         guard lines.take(QuietIndexFile.header + "\n"), lines.take("file ") else { return nil }
@@ -183,7 +198,7 @@ public struct QuietIndexFile: Sendable {
         guard lines.take("end\n"), lines.atEnd else { return nil }
         let index = QuietIndex(list: Int(list[0])..<Int(list[1]), entries: entries)
         let names = Names(stamp: stamp, length: Int(content[0]), hash: UInt64(bitPattern: content[1]))
-        return index.fits(size: names.length) ? (names, index) : nil
+        return index.fits(size: names.length) ? Kept(names: names, index: index) : nil
     }
 
     /// Keeps `index` for bytes of this length and hash, and for the file as `stamp` names it

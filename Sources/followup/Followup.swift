@@ -52,7 +52,7 @@ struct Followup: ParsableCommand {
         switch arguments[1] {
         case "agenda":
             guard let o = PlainOptions(words, flags: ["--json", "--count"], options: place.union(["--days"])) else { return nil }
-            var days = 7
+            var days = AgendaCommand.defaultDays
             if let text = o["--days"] {
                 guard let n = Int(text), AgendaCommand.dayRange.contains(n) else { return nil }
                 days = n

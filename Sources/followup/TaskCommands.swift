@@ -23,9 +23,12 @@ struct AgendaCommand: ParsableCommand {
         commandName: "agenda", abstract: "What to do: overdue, due, and upcoming within N days.")
 
     @OptionGroup var common: CommonOptions
-    @Option(help: ArgumentHelp("Also list tasks due within this many days.", valueName: "n")) var days = 7
+    @Option(help: ArgumentHelp("Also list tasks due within this many days.", valueName: "n")) var days = AgendaCommand.defaultDays
     @Flag(help: "Print JSON (the contract of SPEC §4).") var json = false
     @Flag(help: "Print one number: the tasks now overdue or due (not upcoming, snoozed, dismissed or missed).") var count = false
+
+    /// How far ahead upcoming tasks are listed without `--days`.
+    static let defaultDays = 7
 
     /// What `--days` may be.
     static let dayRange = 0...3660

@@ -241,3 +241,21 @@ struct WritePathTests {
         return process
     }
 }
+
+@Suite("What a change did, for undo")
+struct HistoryChangesTests {
+    @Test("an id two applications share is reported once, by id, whether a few or many applications changed")
+    func repeatedID() {
+        let at = Instant(seconds: 1_700_000_000)
+        for changedCount in [2, 12] {
+            var old = FollowUpData()
+            for i in 0..<12 { old.applications.append(Application(id: i == 3 || i == 7 ? "dup" : "app-\(i)", employer: "E\(i)", role: "r", createdAt: at)) }
+            var new = old
+            for i in 0..<changedCount { new.applications[i == 1 ? 7 : i].role = "changed" }
+            let changes = History.changes(from: old, to: new)
+            let dup = changes.filter { $0.record == .application && $0.id == "dup" }
+            #expect(dup.count <= 1, "\(changedCount) changed: \(dup.count) changes for the shared id")
+            #expect(changes.contains { $0.record == .application && $0.id == "app-0" })
+        }
+    }
+}
