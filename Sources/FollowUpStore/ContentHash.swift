@@ -9,8 +9,8 @@ import Foundation
 /// mark of the last save, the index): their SipHash-1-3 under a 128-bit key made at random once
 /// per state folder (`content-hash.key`, 0600). Keyed, so that bytes other than those hashed
 /// meet the same hash by chance alone — an edit cannot be made to collide without the key,
-/// which only the state folder's owner can read. A folder where no key can be kept hashes with
-/// a fixed one (no cache is kept there either).
+/// which only the state folder's owner can read. A damaged key is made again; a folder where
+/// none can be written hashes with a fixed one (no cache can be written there either).
 enum ContentHash {
     static func hash(_ bytes: [UInt8], stateFolder: String) -> UInt64 {
         let (k0, k1) = key(stateFolder)
@@ -32,14 +32,18 @@ enum ContentHash {
             var random = SystemRandomNumberGenerator()
             let made = (random.next() as UInt64, random.next() as UInt64)
             let text = Array((String(made.0, radix: 16) + " " + String(made.1, radix: 16) + "\n").utf8)
-            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            if fd >= 0 {
-                let written = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-                close(fd)
-                if written == text.count { found = made }
-            } else {
-                // Another process made it first.
+            // Twice at most: a damaged key is made again (the caches it named are then not used).
+            for _ in 0..<2 where found == nil {
+                let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+                if fd >= 0 {
+                    let written = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+                    close(fd)
+                    if written == text.count { found = made }
+                    break
+                }
+                // Another process made it first, or it is damaged.
                 found = read(path)
+                if found == nil { unlink(path) }
             }
         }
         let key = found ?? (0x0706_0504_0302_0100, 0x0F0E_0D0C_0B0A_0908)

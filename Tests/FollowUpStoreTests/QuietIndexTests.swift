@@ -244,4 +244,19 @@ struct ContentHashTests {
         #expect(ContentHash.hash(bytes, stateFolder: two.stateFolder) != first)
         #expect(ContentHash.hash(bytes + [0x20], stateFolder: one.stateFolder) != first)
     }
+
+    @Test("a damaged key is made again, not replaced by the fixed one anyone could use")
+    func damagedKey() throws {
+        let folder = TempFolder()
+        try FileManager.default.createDirectory(atPath: folder.stateFolder, withIntermediateDirectories: true)
+        let path = folder.stateFolder + "/content-hash.key"
+        try Data("not a key\n".utf8).write(to: URL(fileURLWithPath: path))
+        let bytes = Array("{\"applications\": []}\n".utf8)
+        let hash = ContentHash.hash(bytes, stateFolder: folder.stateFolder)
+        let fixed = bytes.withUnsafeBytes { ContentHash.sipHash13($0, 0x0706_0504_0302_0100, 0x0F0E_0D0C_0B0A_0908) }
+        #expect(hash != fixed)
+        let kept = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+        #expect(kept != "not a key\n" && kept.split(separator: " ").count == 2)
+        #expect(mode(path) == 0o600)
+    }
 }
