@@ -26,7 +26,9 @@ let package = Package(
         .target(name: "JSON"),
         .target(name: "FollowUpResources", path: "Resources"),
         .target(name: "FollowUpCore", dependencies: ["JSON", "FollowUpResources"]),
-        .target(name: "FollowUpStore", dependencies: ["FollowUpCore", "JSON"]),
+        // memmem(3), which the Swift Glibc module leaves out.
+        .target(name: "CBytes"),
+        .target(name: "FollowUpStore", dependencies: ["FollowUpCore", "JSON", "CBytes"]),
         .target(name: "FollowUpActions", dependencies: ["FollowUpCore"]),
         .target(name: "FollowUpDrafts", dependencies: ["FollowUpCore", .product(name: "Mustache", package: "swift-mustache")]),
         // DWARF 4: valgrind (scripts/bench --profile) cannot read clang's default DWARF 5.
@@ -58,7 +60,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FollowUpStoreTests", dependencies: ["FollowUpStore", "FollowUpCore", "JSON"], resources: [.copy("Golden")]),
-        .testTarget(name: "FollowUpActionsTests", dependencies: ["FollowUpActions", "FollowUpCore", "FollowUpStore"]),
+        .testTarget(name: "FollowUpActionsTests", dependencies: ["FollowUpActions", "FollowUpCore", "FollowUpStore", "JSON"]),
         .testTarget(name: "FollowUpUITests", dependencies: ["FollowUpUI", "FollowUpCore", "FollowUpActions"], exclude: ["Golden"]),
         .testTarget(name: "FollowUpDraftsTests", dependencies: ["FollowUpDrafts", "FollowUpCore"]),
         .testTarget(name: "followupTests", dependencies: ["followup", "JSON", .product(name: "CSV", package: "CSV.swift")], exclude: ["Parsers"]),
@@ -70,7 +72,7 @@ let package = Package(
 // come from the system's zone database (tested under two TZs). Every Swift target is compiled
 // with it, so that what the modules link against comes along.
 for target in package.targets where target.type == .regular || target.type == .executable {
-    guard target.name != "CWidth" else { continue }
+    guard target.name != "CWidth", target.name != "CBytes" else { continue }
     target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
     if target.type == .executable {
         // Not position-independent: the loader then has ~80,000 fewer pointers to fix up in a

@@ -80,6 +80,33 @@ public enum Actions {
         return applied
     }
 
+    /// A change made on part of a file (`DataFile.recording(…part:…)`): `data` holds the
+    /// applications `part(of:among:)` named and everything outside the applications;
+    /// `mayHold` says whether an id may be taken outside them. Nil, with the data untouched,
+    /// when the change added or removed an application: it must be made on the whole file.
+    public static func apply(_ change: Change, toPart data: inout FollowUpData, at now: Instant, zone: Zone, mayHold: @escaping (String) -> Bool) throws(ActionError) -> Applied? {
+        var taken: TakenIDs?
+        return try apply(change, within: Array(data.applications.indices), to: &data, at: now, zone: zone, taken: &taken, elsewhere: mayHold)
+    }
+
+    /// The positions, among the headings of every application of a file, of the applications a
+    /// change can touch, when it is one `apply(_:toPart:…)` can make with them alone (those of
+    /// `employer(of:in:)`); nil for any other change.
+    public static func part(of change: Change, among headings: [ApplicationHeading]) -> [Int]? {
+        let index: Int?
+        switch change {
+        case .done, .snooze, .dismiss, .bringBack:
+            index = change.taskApp.flatMap { id in headings.firstIndex { $0.id == id } }
+        case let .log(query, _), let .reply(query, _, _), let .close(query, _), let .reopen(query),
+             let .addContact(query, _), let .addInterview(query, _):
+            index = try? ApplicationHeading.find(query, among: headings)
+        default:
+            index = nil
+        }
+        guard let index else { return nil }
+        return ApplicationHeading.positions(ofEmployerKey: headings[index].employerKey, among: headings)
+    }
+
     /// The positions of the applications a change can touch, when they are one employer's: a
     /// change to a task (its id names the application), or to an application named by a query
     /// (found among all of them: within a part, the same one is found). Nil for any other change.
@@ -103,7 +130,10 @@ public enum Actions {
     /// employer), then put back where they were: the other applications are neither copied nor
     /// compared, and data held once is changed where it lies. Nil, with the data untouched,
     /// when the change added or removed an application (it is then applied to the whole).
-    static func apply(_ change: Change, within positions: [Int], to data: inout FollowUpData, at now: Instant, zone: Zone, taken: inout TakenIDs?) throws(ActionError) -> Applied? {
+    static func apply(
+        _ change: Change, within positions: [Int], to data: inout FollowUpData, at now: Instant, zone: Zone, taken: inout TakenIDs?,
+        elsewhere outside: ((String) -> Bool)? = nil
+    ) throws(ActionError) -> Applied? {
         var part = data
         part.applications = positions.map { data.applications[$0] }
         var work = part
@@ -111,9 +141,10 @@ public enum Actions {
         defer { taken = context.taken }
         let applied: Applied
         do {
-            // New ids must be new in the whole file, not only in the part.
+            // New ids must be new in the whole file, not only in the part (nor outside the
+            // data, when it is itself part of a file).
             let whole = data
-            if context.taken == nil { context.elsewhere = { whole.usesID($0) } }
+            if context.taken == nil { context.elsewhere = { whole.usesID($0) || outside?($0) == true } }
             defer { context.elsewhere = nil }
             applied = try context.apply(change, to: &work)
         }

@@ -19,10 +19,45 @@ extension FollowUpData {
     }
 
     public func findApplication(_ query: String) throws(LookupError) -> Application {
-        let describe = { (a: Application) in "\(a.id) (\(a.employer)\(a.role.isEmpty ? "" : " — " + a.role))" }
-        let found = try Lookup.pick(
-            applications, query: query, what: "applications", id: \.id, name: \.employer, describe: describe)
-        return found
+        try Lookup.pick(
+            applications, query: query, what: "applications", id: \.id, name: \.employer,
+            describe: { Lookup.describe(id: $0.id, employer: $0.employer, role: $0.role) })
+    }
+}
+
+/// What a look-up by id or employer name reads of an application, without the rest of it: read
+/// from a file's bytes by a change that decodes only the applications it touches.
+public struct ApplicationHeading: Equatable, Sendable {
+    public var id: String
+    public var employer: String
+    public var role: String
+
+    public init(id: String, employer: String, role: String) {
+        self.id = id
+        self.employer = employer
+        self.role = role
+    }
+
+    /// The employer as `Application.employerKey` has it: applications with equal keys are one
+    /// employer's.
+    public var employerKey: String { EmployerKeys.shared.key(employer) }
+
+    /// The positions of the headings whose employer's key is `key` (as
+    /// `FollowUpData.indices(ofEmployerKey:)` finds them among applications).
+    public static func positions(ofEmployerKey key: String, among headings: [ApplicationHeading]) -> [Int] {
+        headings.indices.filter { EmployerKeys.sameBytes(headings[$0].employerKey, key) }
+    }
+
+    /// Where `FollowUpData.findApplication` finds the application `query` names, among these
+    /// headings of every application, in file order (the same one, or the same error).
+    public static func find(_ query: String, among headings: [ApplicationHeading]) throws(LookupError) -> Int {
+        let id = try Lookup.pick(
+            headings, query: query, what: "applications", id: \.id, name: \.employer,
+            describe: { Lookup.describe(id: $0.id, employer: $0.employer, role: $0.role) }).id
+        guard let index = headings.firstIndex(where: { $0.id == id }) else {
+            throw .notFound(what: "applications", query: query, candidates: [])
+        }
+        return index
     }
 }
 
@@ -37,6 +72,11 @@ extension Application {
 }
 
 enum Lookup {
+    /// An application as a look-up lists it among candidates: `acme-7f3k (Acme Corp — Engineer)`.
+    static func describe(id: String, employer: String, role: String) -> String {
+        "\(id) (\(employer)\(role.isEmpty ? "" : " — " + role))"
+    }
+
     static func pick<T>(
         _ items: [T], query: String, what: String, id: KeyPath<T, String>, name: KeyPath<T, String>,
         describe: (T) -> String

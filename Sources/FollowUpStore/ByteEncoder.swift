@@ -270,7 +270,14 @@ public struct Splice {
     /// Reads `bytes` for a splice; nil when they are not what followup last saved (per `mark`)
     /// or the byte decoder does not read them.
     init?(_ bytes: [UInt8], mark: WrittenMark) {
-        guard mark.matches(bytes), let (data, spans) = ByteDecoder.decodeWithSpans(bytes),
+        guard mark.matches(bytes) else { return nil }
+        self.init(bytes)
+    }
+
+    /// Reads `bytes`, known to be what followup last saved, for a splice; nil when the byte
+    /// decoder does not read them.
+    init?(_ bytes: [UInt8]) {
+        guard let (data, spans) = ByteDecoder.decodeWithSpans(bytes),
               spans.count == data.applications.count else { return nil }
         self.bytes = bytes
         self.read = data
@@ -310,19 +317,29 @@ public struct WrittenMark: Sendable {
 
     var folder: String { DataFile(path: path).folder }
 
-    func text(for bytes: [UInt8], hash: UInt64? = nil) -> String {
-        "followup written 2 \(bytes.count) \(hash ?? ContentHash.hash(bytes, stateFolder: folder))\n"
+    func text(length: Int, hash: UInt64) -> String {
+        "followup written 2 \(length) \(hash)\n"
     }
 
     /// Whether `bytes` are what the mark says was last saved.
     func matches(_ bytes: [UInt8]) -> Bool {
+        matches(bytes, hash: ContentHash.hash(bytes, stateFolder: folder))
+    }
+
+    /// Whether bytes of this length and hash (`ContentHash`) are what the mark says was last saved.
+    func matches(_ bytes: [UInt8], hash: @autoclosure () -> UInt64) -> Bool {
         guard let kept = try? DataFile.readBytes(path), kept.count < 200 else { return false }
-        return String(decoding: kept, as: UTF8.self) == text(for: bytes)
+        return String(decoding: kept, as: UTF8.self) == text(length: bytes.count, hash: hash())
     }
 
     /// Marks `bytes` as saved (not waited for on disk: a mark lost in a crash only costs one
     /// save in full).
     func mark(_ bytes: [UInt8], hash: UInt64? = nil) {
-        DataFile.keepCache(Array(text(for: bytes, hash: hash).utf8), at: path)
+        mark(length: bytes.count, hash: hash ?? ContentHash.hash(bytes, stateFolder: folder))
+    }
+
+    /// Marks bytes of this length and hash as saved.
+    func mark(length: Int, hash: UInt64) {
+        DataFile.keepCache(Array(text(length: length, hash: hash).utf8), at: path)
     }
 }

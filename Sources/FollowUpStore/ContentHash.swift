@@ -58,40 +58,87 @@ enum ContentHash {
         return (a, b)
     }
 
+    /// The hash of the bytes `pieces` make together.
+    static func hash(pieces: [ArraySlice<UInt8>], stateFolder: String) -> UInt64 {
+        let (k0, k1) = key(stateFolder)
+        var hasher = SipHasher13(k0, k1)
+        for piece in pieces { piece.withUnsafeBytes { hasher.add($0) } }
+        return hasher.finish()
+    }
+
     /// SipHash-1-3 (Aumasson and Bernstein): one compression round per eight bytes, three to finish.
     static func sipHash13(_ bytes: UnsafeRawBufferPointer, _ k0: UInt64, _ k1: UInt64) -> UInt64 {
-        var v0: UInt64 = 0x736F_6D65_7073_6575 ^ k0
-        var v1: UInt64 = 0x646F_7261_6E64_6F6D ^ k1
-        var v2: UInt64 = 0x6C79_6765_6E65_7261 ^ k0
-        var v3: UInt64 = 0x7465_6462_7974_6573 ^ k1
-        let n = bytes.count
-        var i = 0
-        while i + 8 <= n {
-            let m = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        var hasher = SipHasher13(k0, k1)
+        hasher.add(bytes)
+        return hasher.finish()
+    }
+
+    /// SipHash-1-3 of bytes given a piece at a time.
+    struct SipHasher13 {
+        var v0: UInt64, v1: UInt64, v2: UInt64, v3: UInt64
+        /// Bytes of a word not yet complete, the first in the lowest bits.
+        var pending: UInt64 = 0
+        var pendingCount = 0
+        var length = 0
+
+        init(_ k0: UInt64, _ k1: UInt64) {
+            v0 = 0x736F_6D65_7073_6575 ^ k0
+            v1 = 0x646F_7261_6E64_6F6D ^ k1
+            v2 = 0x6C79_6765_6E65_7261 ^ k0
+            v3 = 0x7465_6462_7974_6573 ^ k1
+        }
+
+        @inline(__always)
+        mutating func compress(_ m: UInt64) {
             v3 ^= m
-            round(&v0, &v1, &v2, &v3)
+            ContentHash.round(&v0, &v1, &v2, &v3)
             v0 ^= m
-            i += 8
         }
-        var last = UInt64(truncatingIfNeeded: n) << 56
-        var shift: UInt64 = 0
-        while i < n {
-            last |= UInt64(bytes[i]) << shift
-            shift += 8
-            i += 1
+
+        mutating func add(_ bytes: UnsafeRawBufferPointer) {
+            let n = bytes.count
+            length += n
+            var i = 0
+            if pendingCount > 0 {
+                while pendingCount < 8, i < n {
+                    pending |= UInt64(bytes[i]) << UInt64(8 * pendingCount)
+                    pendingCount += 1
+                    i += 1
+                }
+                guard pendingCount == 8 else { return }
+                compress(pending)
+                pending = 0
+                pendingCount = 0
+            }
+            var a = v0, b = v1, c = v2, d = v3
+            while i + 8 <= n {
+                let m = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                d ^= m
+                ContentHash.round(&a, &b, &c, &d)
+                a ^= m
+                i += 8
+            }
+            v0 = a; v1 = b; v2 = c; v3 = d
+            while i < n {
+                pending |= UInt64(bytes[i]) << UInt64(8 * pendingCount)
+                pendingCount += 1
+                i += 1
+            }
         }
-        v3 ^= last
-        round(&v0, &v1, &v2, &v3)
-        v0 ^= last
-        v2 ^= 0xFF
-        round(&v0, &v1, &v2, &v3)
-        round(&v0, &v1, &v2, &v3)
-        round(&v0, &v1, &v2, &v3)
-        return v0 ^ v1 ^ v2 ^ v3
+
+        mutating func finish() -> UInt64 {
+            let last = UInt64(truncatingIfNeeded: length) << 56 | pending
+            compress(last)
+            v2 ^= 0xFF
+            ContentHash.round(&v0, &v1, &v2, &v3)
+            ContentHash.round(&v0, &v1, &v2, &v3)
+            ContentHash.round(&v0, &v1, &v2, &v3)
+            return v0 ^ v1 ^ v2 ^ v3
+        }
     }
 
     @inline(__always)
-    private static func round(_ v0: inout UInt64, _ v1: inout UInt64, _ v2: inout UInt64, _ v3: inout UInt64) {
+    fileprivate static func round(_ v0: inout UInt64, _ v1: inout UInt64, _ v2: inout UInt64, _ v3: inout UInt64) {
         v0 &+= v1; v1 = rotate(v1, 13); v1 ^= v0; v0 = rotate(v0, 32)
         v2 &+= v3; v3 = rotate(v3, 16); v3 ^= v2
         v0 &+= v3; v3 = rotate(v3, 21); v3 ^= v0

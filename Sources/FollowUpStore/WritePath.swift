@@ -18,6 +18,8 @@ public struct Committed<T> {
     /// What the change was, in words, and the records it touched (for hooks).
     public var summary: String? = nil
     public var changes: [RecordChange] = []
+    /// Whether only part of the file was read and written anew (see `recording(…part:…)`).
+    public var inPart = false
 }
 
 /// What `undo` took back, and what it left because it changed since.
@@ -55,11 +57,29 @@ extension DataFile {
         today: Day, lockTimeout: Double = DataFile.lockTimeoutSeconds, at now: Instant,
         _ change: (inout FollowUpData) throws -> (value: T, summary: String)
     ) throws -> Committed<T> {
+        try recording(today: today, lockTimeout: lockTimeout, at: now, part: nil) { data, _ in try change(&data) }
+    }
+
+    /// `recording`, for a change that can be made on part of the file: `part` names, among the
+    /// id, employer and role of every application, the positions of the applications the
+    /// change can touch (nil: it cannot say). When the file is what followup last saved and its
+    /// index is at hand, only those applications and what lies outside the list are read, and
+    /// the save copies every other application's bytes as they lie. `change` is then handed the
+    /// part's data and `mayHold`, which says whether an id may be taken outside it; it returns
+    /// nil when the change must be made on the whole file after all. Otherwise, or then, it is
+    /// handed the whole file's data and nil, and must make the change.
+    @discardableResult
+    public func recording<T>(
+        today: Day, lockTimeout: Double = DataFile.lockTimeoutSeconds, at now: Instant,
+        part: (([ApplicationHeading]) -> [Int]?)?,
+        _ change: (inout FollowUpData, _ mayHold: ((String) -> Bool)?) throws -> (value: T, summary: String)?
+    ) throws -> Committed<T> {
         var said: String?
         var touched: [RecordChange] = []
-        var committed = try transaction(today: today, lockTimeout: lockTimeout) { data, history throws -> (T, String?) in
+        var committed = try transaction(today: today, lockTimeout: lockTimeout, part: part) { data, history, mayHold throws -> (T, String?)? in
             let old = data
-            let (value, summary) = try change(&data)
+            guard let made = try change(&data, mayHold) else { return nil }
+            let (value, summary) = made
             said = summary
             let changes = History.changes(from: old, to: data)
             touched = changes
@@ -79,12 +99,21 @@ extension DataFile {
         return committed
     }
 
-    /// The write path with the undo history at hand (nil without a state folder). A history
-    /// still inside the data file is moved out on this first write, nothing of it lost: the
-    /// history is saved before the data that no longer holds it.
+    /// The write path with the undo history at hand (nil without a state folder).
     func transaction<T>(
         today: Day, lockTimeout: Double,
         _ change: (inout FollowUpData, inout [HistoryEntry]?) throws -> (T, String?)
+    ) throws -> Committed<T> {
+        try transaction(today: today, lockTimeout: lockTimeout, part: nil) { data, history, _ in try change(&data, &history) }
+    }
+
+    /// The write path with the undo history at hand (nil without a state folder), made on part
+    /// of the file when it can be (see `recording(…part:…)`). A history still inside the data
+    /// file is moved out on this first write, nothing of it lost: the history is saved before
+    /// the data that no longer holds it.
+    func transaction<T>(
+        today: Day, lockTimeout: Double, part: (([ApplicationHeading]) -> [Int]?)?,
+        _ change: (inout FollowUpData, inout [HistoryEntry]?, ((String) -> Bool)?) throws -> (T, String?)?
     ) throws -> Committed<T> {
         try ensureFolder()
         let lock = try Lock.acquire(lockPath, timeout: lockTimeout)
@@ -92,10 +121,44 @@ extension DataFile {
         removeStaleTempFiles()
 
         let before = try readBytes()
+        let mark = stateFolder.map { WrittenMark(dataPath: path, stateFolder: $0) }
+        var hashed: UInt64?
+        func hash(_ bytes: [UInt8]) -> UInt64 {
+            if let hashed { return hashed }
+            let h = ContentHash.hash(bytes, stateFolder: stateFolder ?? "")
+            hashed = h
+            return h
+        }
+        if let part, let bytes = before, let mark, let indexFile, let key = indexKey, mark.matches(bytes, hash: hash(bytes)),
+           let index = indexFile.read(length: bytes.count, hash: hash(bytes), key: key),
+           let headings = FilePart.headings(bytes, index: index), let positions = part(headings),
+           let filePart = FilePart(bytes, index: index, positions: positions) {
+            var data = filePart.data
+            if data.version > FollowUpData.currentVersion {
+                throw StoreError.newerVersion(path: path, version: data.version, supported: FollowUpData.currentVersion)
+            }
+            let moving = data.history
+            data.history = []
+            let stored = historyFile.map { $0.readOrSetAside() }
+            var history = stored.map { HistoryFile.merge(moving, $0) }
+            if let (value, recorded) = try change(&data, &history, filePart.mayHold), let saved = filePart.save(data) {
+                if let historyFile, let history, history != stored {
+                    try historyFile.write(history)
+                }
+                guard !saved.same(as: bytes) else { return Committed(value: value, data: data, wrote: false, inPart: true) }
+                try backUp(today: today)
+                try DataFile.writeDurably(pieces: saved.pieces, to: path, folder: folder)
+                let written = ContentHash.hash(pieces: saved.pieces, stateFolder: mark.folder)
+                mark.mark(length: saved.count, hash: written)
+                indexFile.write(saved.index, length: saved.count, hash: written, stamp: nil, key: key)
+                return Committed(value: value, data: data, wrote: true, recorded: recorded, inPart: true)
+            }
+            // The change added or removed an application: made again, on the whole file.
+        }
+
         // The applications a change leaves alone are copied from these bytes when they are
         // what followup last saved here (see `Splice`).
-        let mark = stateFolder.map { WrittenMark(dataPath: path, stateFolder: $0) }
-        let splice = before.flatMap { bytes in mark.flatMap { Splice(bytes, mark: $0) } }
+        let splice = before.flatMap { bytes in mark.flatMap { $0.matches(bytes, hash: hash(bytes)) ? Splice(bytes) : nil } }
         var data = try splice?.read ?? before.map { try decode($0) } ?? FollowUpData()
         if data.version > FollowUpData.currentVersion {
             throw StoreError.newerVersion(path: path, version: data.version, supported: FollowUpData.currentVersion)
@@ -105,7 +168,9 @@ extension DataFile {
         let historyFile = historyFile
         let stored = historyFile.map { $0.readOrSetAside() }
         var history = stored.map { HistoryFile.merge(moving, $0) }
-        let (value, recorded) = try change(&data, &history)
+        guard let (value, recorded) = try change(&data, &history, nil) else {
+            preconditionFailure("a change made on the whole file must be made")
+        }
         let (after, layout) = splice?.encodeLaidOut(data) ?? ByteEncoder.encodeLaidOut(data) { _ in nil }
         let wrote = after != before
         // The history goes first: should the data's save then fail, the history holds an entry
@@ -215,6 +280,11 @@ extension DataFile {
     /// `syncing` false: the same replace by rename, without waiting for the disk (for a file
     /// whose loss in a crash costs nothing but time).
     static func writeDurably(_ bytes: [UInt8], to path: String, folder: String, syncing: Bool = true) throws(StoreError) {
+        try writeDurably(pieces: [bytes[...]], to: path, folder: folder, syncing: syncing)
+    }
+
+    /// `writeDurably`, of the bytes `pieces` make together.
+    static func writeDurably(pieces: [ArraySlice<UInt8>], to path: String, folder: String, syncing: Bool = true) throws(StoreError) {
         // A name no one can guess, created new (never through a link someone planted).
         var rng = SystemRandomNumberGenerator()
         let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789")
@@ -223,17 +293,19 @@ extension DataFile {
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError.io(path: temp, message: "cannot write: \(DataFile.errorText())") }
         var ok = true
-        var written = 0
-        bytes.withUnsafeBytes { buf in
-            guard let base = buf.baseAddress else { return }
-            while written < buf.count {
-                let n = write(fd, base + written, buf.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    ok = false
-                    return
+        for piece in pieces where ok {
+            var written = 0
+            piece.withUnsafeBytes { buf in
+                guard let base = buf.baseAddress else { return }
+                while written < buf.count {
+                    let n = write(fd, base + written, buf.count - written)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        ok = false
+                        return
+                    }
+                    written += n
                 }
-                written += n
             }
         }
         let message = DataFile.errorText()

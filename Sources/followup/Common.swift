@@ -131,8 +131,15 @@ struct Context: Sendable {
 
     /// `apply`, with the `post-change` hook's failure when it failed (its change is saved).
     func applyTelling(_ change: Change, quiet: Bool) throws -> (result: Committed<Applied>, hook: String?) {
-        let result = try file.recording(today: today, at: now) { data in
-            let applied = try Actions.apply(change, to: &data, at: now, zone: zone)
+        // A change to one employer's applications reads and writes only theirs when it can.
+        let result = try file.recording(today: today, at: now, part: { Actions.part(of: change, among: $0) }) { data, mayHold throws -> (value: Applied, summary: String)? in
+            let applied: Applied
+            if let mayHold {
+                guard let made = try Actions.apply(change, toPart: &data, at: now, zone: zone, mayHold: mayHold) else { return nil }
+                applied = made
+            } else {
+                applied = try Actions.apply(change, to: &data, at: now, zone: zone)
+            }
             return (applied, applied.summary)
         }
         if !quiet { tell(result) }

@@ -1,0 +1,171 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CBytes
+import FollowUpCore
+import JSON
+
+/// Part of a data file, for a change that touches a few applications (one employer's): the file
+/// as it was read, with only those applications and what lies outside the applications decoded.
+/// Only for bytes that are what followup last saved (so canonical) and whose `QuietIndex` is at
+/// hand: the index says where each application lies, and the canonical layout where its id,
+/// employer and role are. The save writes the part's applications and everything outside the
+/// list anew and copies every other application's bytes as they are — the same bytes the whole
+/// way writes (tested change by change).
+struct FilePart {
+    /// The file as read.
+    let bytes: [UInt8]
+    /// Where its applications lie.
+    let index: QuietIndex
+    /// The positions of the part's applications among all of them, in file order.
+    let positions: [Int]
+    /// Everything outside the applications, and the part's applications.
+    let data: FollowUpData
+
+    /// The id, employer and role of every application in `bytes`, from the lines their fields
+    /// lie on; nil when any cannot be read so.
+    static func headings(_ bytes: [UInt8], index: QuietIndex) -> [ApplicationHeading]? {
+        bytes.withUnsafeBufferPointer { all -> [ApplicationHeading]? in
+            var headings: [ApplicationHeading] = []
+            headings.reserveCapacity(index.entries.count)
+            for e in index.entries {
+                guard e.end <= all.count else { return nil }
+                // An application's own fields, in the order of their names: contacts and
+                // createdAt before the employer, events before the id, interviews before the role.
+                var at = e.start
+                guard let employer = field(Member.employer, in: all, from: &at, to: e.end),
+                      let id = field(Member.id, in: all, from: &at, to: e.end) else { return nil }
+                let role = field(Member.role, in: all, from: &at, to: e.end) ?? ""
+                headings.append(ApplicationHeading(id: id, employer: employer, role: role))
+            }
+            return headings
+        }
+    }
+
+    /// An application's member as canonical bytes put it: on a line of its own, indented six
+    /// spaces (the application is the root's list's element; deeper records' members are
+    /// indented more), its value a string.
+    enum Member {
+        static let employer = Array("\n      \"employer\": \"".utf8)
+        static let id = Array("\n      \"id\": \"".utf8)
+        static let role = Array("\n      \"role\": \"".utf8)
+    }
+
+    /// The string value of the member that `prefix` starts, looked for from `at` up to `end`;
+    /// `at` is left after it.
+    private static func field(_ prefix: [UInt8], in all: UnsafeBufferPointer<UInt8>, from at: inout Int, to end: Int) -> String? {
+        guard let found = find(prefix, in: all, from: at, to: end) else { return nil }
+        let quote = found + prefix.count - 1
+        var cursor = JSONCursor(UnsafeBufferPointer(rebasing: all[quote..<end]))
+        guard cursor.next == .string, let value = try? cursor.string() else { return nil }
+        at = quote + cursor.offset
+        return value
+    }
+
+    /// Where `needle` first lies in `all[from..<to]`.
+    static func find(_ needle: [UInt8], in all: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard from <= to, to <= all.count, to - from >= needle.count else { return nil }
+        return needle.withUnsafeBufferPointer { n -> Int? in
+            guard let hit = fu_memmem(all.baseAddress! + from, to - from, n.baseAddress!, n.count) else { return nil }
+            return UnsafeRawPointer(all.baseAddress!).distance(to: hit)
+        }
+    }
+
+    /// The part made of the applications at `positions` (in file order, at least one); nil when
+    /// the byte decoder does not read it.
+    init?(_ bytes: [UInt8], index: QuietIndex, positions: [Int]) {
+        guard !positions.isEmpty, zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }),
+              positions.last! < index.entries.count, index.fits(size: bytes.count) else { return nil }
+        // The document with only these applications in its list.
+        var document: [UInt8] = []
+        document.reserveCapacity(bytes.count - index.list.count + positions.reduce(0) { $0 + index.entries[$1].end - index.entries[$1].start + 1 })
+        document += bytes[0...index.list.lowerBound]
+        for (k, p) in positions.enumerated() {
+            if k > 0 { document.append(UInt8(ascii: ",")) }
+            document += bytes[index.entries[p].start..<index.entries[p].end]
+        }
+        document += bytes[index.list.upperBound...]
+        guard let (data, spans) = ByteDecoder.decodeWithSpans(document), spans.count == positions.count else { return nil }
+        self.bytes = bytes
+        self.index = index
+        self.positions = positions
+        self.data = data
+    }
+
+    /// Whether a record outside the part's data (another application's, or a tombstone) may
+    /// have this id: whether the file holds it as a JSON string at all. For an id minted by
+    /// followup (`Identifiers`: a-z, 0-9 and `-`) the answer is exact — canonical JSON writes
+    /// those characters as they are, and no other characters are canonically equivalent to
+    /// them — and it errs only towards "taken" (the string as a name or a note).
+    func mayHold(_ id: String) -> Bool {
+        let needle = Array(("\"" + id + "\"").utf8)
+        return bytes.withUnsafeBufferPointer { FilePart.find(needle, in: $0, from: 0, to: $0.count) != nil }
+    }
+
+    /// The save of `data` (the part's data after a change that kept its applications, by id
+    /// and order): the bytes in pieces, from the file read and from the part written anew, and
+    /// the index of them. Nil when the change added, removed or moved an application.
+    func save(_ data: FollowUpData) -> Saved? {
+        guard data.applications.count == positions.count,
+              zip(data.applications, self.data.applications).allSatisfy({ $0.id == $1.id }) else { return nil }
+        let (written, layout) = ByteEncoder.encodeLaidOut(data) { _ in nil }
+        var pieces: [ArraySlice<UInt8>] = [written[0...layout.list.lowerBound]]
+        var entries = index.entries
+        var at = index.list.lowerBound + 1
+        var delta = layout.list.lowerBound - index.list.lowerBound
+        var next = 0
+        for (k, p) in positions.enumerated() {
+            let old = index.entries[p]
+            pieces.append(bytes[at..<old.start])
+            let span = layout.spans[k]
+            pieces.append(written[span])
+            // Those between moved by what changed before them.
+            while next < p {
+                entries[next].start += delta
+                entries[next].end += delta
+                next += 1
+            }
+            let start = old.start + delta
+            delta += span.count - (old.end - old.start)
+            entries[p] = QuietIndex.Entry(start, start + span.count, quietFrom: Rules.quietFrom(Glimpse(of: data.applications[k])))
+            next = p + 1
+            at = old.end
+        }
+        while next < entries.count {
+            entries[next].start += delta
+            entries[next].end += delta
+            next += 1
+        }
+        pieces.append(bytes[at..<index.list.upperBound])
+        let list = layout.list.lowerBound..<(index.list.upperBound + delta)
+        pieces.append(written[layout.list.upperBound...])
+        return Saved(pieces: pieces, index: QuietIndex(list: list, entries: entries))
+    }
+
+    /// A save in pieces.
+    struct Saved {
+        var pieces: [ArraySlice<UInt8>]
+        var index: QuietIndex
+
+        var count: Int { pieces.reduce(0) { $0 + $1.count } }
+
+        /// Whether the pieces put together are `bytes`.
+        func same(as bytes: [UInt8]?) -> Bool {
+            guard let bytes, bytes.count == count else { return false }
+            return bytes.withUnsafeBufferPointer { all in
+                var at = 0
+                for piece in pieces {
+                    let same = piece.withUnsafeBufferPointer { p in p.isEmpty || memcmp(all.baseAddress! + at, p.baseAddress!, p.count) == 0 }
+                    guard same else { return false }
+                    at += piece.count
+                }
+                return true
+            }
+        }
+
+        /// The pieces put together (for tests).
+        var joined: [UInt8] { pieces.reduce(into: []) { $0 += $1 } }
+    }
+}
