@@ -28,19 +28,28 @@ extension FollowUpData {
 /// What a look-up by id or employer name reads of an application, without the rest of it: read
 /// from a file's bytes by a change that decodes only the applications it touches.
 public struct ApplicationHeading: Equatable, Sendable {
-    public var id: String
-    public var employer: String
-    public var role: String
+    public let id: String
+    public let employer: String
+    public let role: String
+    /// The employer as `Application.employerKey` has it: applications with equal keys are one
+    /// employer's.
+    public let employerKey: String
 
     public init(id: String, employer: String, role: String) {
+        self.init(id: id, employer: employer, role: role, employerKey: EmployerKeys.shared.key(employer))
+    }
+
+    /// With the employer's key as it was made before (kept with the heading).
+    public init(id: String, employer: String, role: String, employerKey: String) {
         self.id = id
         self.employer = employer
         self.role = role
+        self.employerKey = employerKey
     }
 
-    /// The employer as `Application.employerKey` has it: applications with equal keys are one
-    /// employer's.
-    public var employerKey: String { EmployerKeys.shared.key(employer) }
+    public init(of app: Application) {
+        self.init(id: app.id, employer: app.employer, role: app.role, employerKey: app.employerKey)
+    }
 
     /// The positions of the headings whose employer's key is `key` (as
     /// `FollowUpData.indices(ofEmployerKey:)` finds them among applications).

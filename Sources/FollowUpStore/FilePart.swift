@@ -169,3 +169,76 @@ struct FilePart {
         var joined: [UInt8] { pieces.reduce(into: []) { $0 += $1 } }
     }
 }
+
+/// The headings (`ApplicationHeading`) of every application of a data file, kept in the state
+/// folder by each save beside the index, so that the next change made on part of the file finds
+/// its applications without a look at every application's bytes or making every employer's key
+/// again. A cache like the index: used only for the bytes it was made from (their length and
+/// keyed hash) by the build that made it, and only if it is whole (its own hash); else the
+/// headings are read from the bytes.
+struct HeadingsFile {
+    let path: String
+
+    init(dataPath: String, stateFolder: String) {
+        path = stateFolder + "/" + HistoryFile.stem(of: dataPath) + ".headings"
+    }
+
+    var folder: String { DataFile(path: path).folder }
+
+    static let header = "followup headings 1"
+
+    /// The first lines: what the headings are of, and the hash of what follows them.
+    func preamble(length: Int, hash: UInt64, key: String, count: Int, body: UInt64) -> String {
+        "\(HeadingsFile.header)\nbytes \(length) \(hash)\nkey \(key)\ncount \(count) \(Int64(bitPattern: body))\n"
+    }
+
+    func write(_ headings: [ApplicationHeading], length: Int, hash: UInt64, key: String) {
+        guard !key.contains("\n") else { return }
+        var body: [UInt8] = []
+        body.reserveCapacity(headings.count * 96)
+        func add(_ text: String) {
+            var text = text
+            text.withUTF8 { utf8 in
+                withUnsafeBytes(of: UInt32(utf8.count).littleEndian) { body.append(contentsOf: $0) }
+                body.append(contentsOf: utf8)
+            }
+        }
+        for h in headings {
+            add(h.id)
+            add(h.employer)
+            add(h.role)
+            add(h.employerKey)
+        }
+        let check = ContentHash.hash(body, stateFolder: folder)
+        DataFile.keepCache(Array(preamble(length: length, hash: hash, key: key, count: headings.count, body: check).utf8) + body, at: path)
+    }
+
+    /// The headings kept for bytes of this length and hash, made by the build `key` names.
+    func read(length: Int, hash: UInt64, key: String) -> [ApplicationHeading]? {
+        guard let bytes = try? DataFile.readBytes(path), bytes.count < 1 << 30 else { return nil }
+        var lines = DueCountFile.Lines(bytes: bytes)
+        guard lines.take("\(HeadingsFile.header)\nbytes \(length) \(hash)\nkey \(key)\ncount "),
+              let numbers = lines.numbers(2), numbers[0] >= 0 else { return nil }
+        let count = Int(numbers[0])
+        let body = Array(bytes[lines.at...])
+        guard Int64(bitPattern: ContentHash.hash(body, stateFolder: folder)) == numbers[1] else { return nil }
+        return body.withUnsafeBufferPointer { all -> [ApplicationHeading]? in
+            var at = 0
+            func text() -> String? {
+                guard at + 4 <= all.count else { return nil }
+                let n = Int(UInt32(littleEndian: UnsafeRawPointer(all.baseAddress! + at).loadUnaligned(as: UInt32.self)))
+                at += 4
+                guard n <= all.count - at else { return nil }
+                defer { at += n }
+                return String(decoding: UnsafeBufferPointer(rebasing: all[at..<at + n]), as: UTF8.self)
+            }
+            var headings: [ApplicationHeading] = []
+            headings.reserveCapacity(min(count, all.count / 16))
+            for _ in 0..<count {
+                guard let id = text(), let employer = text(), let role = text(), let key = text() else { return nil }
+                headings.append(ApplicationHeading(id: id, employer: employer, role: role, employerKey: key))
+            }
+            return at == all.count ? headings : nil
+        }
+    }
+}

@@ -129,10 +129,14 @@ extension DataFile {
             hashed = h
             return h
         }
-        if let part, let bytes = before, let mark, let indexFile, let key = indexKey, mark.matches(bytes, hash: hash(bytes)),
+        let headingsFile = stateFolder.map { HeadingsFile(dataPath: path, stateFolder: $0) }
+        if let part, let bytes = before, let mark, let indexFile, let headingsFile, let key = indexKey, mark.matches(bytes, hash: hash(bytes)),
            let index = indexFile.read(length: bytes.count, hash: hash(bytes), key: key),
-           let headings = FilePart.headings(bytes, index: index), let positions = part(headings),
-           let filePart = FilePart(bytes, index: index, positions: positions) {
+           let headings = headingsFile.read(length: bytes.count, hash: hash(bytes), key: key) ?? FilePart.headings(bytes, index: index),
+           headings.count == index.entries.count, let positions = part(headings),
+           let filePart = FilePart(bytes, index: index, positions: positions),
+           // Read from the applications themselves, they are the ones their headings name.
+           zip(positions, filePart.data.applications).allSatisfy({ headings[$0] == ApplicationHeading(of: $1) }) {
             var data = filePart.data
             if data.version > FollowUpData.currentVersion {
                 throw StoreError.newerVersion(path: path, version: data.version, supported: FollowUpData.currentVersion)
@@ -151,6 +155,9 @@ extension DataFile {
                 let written = ContentHash.hash(pieces: saved.pieces, stateFolder: mark.folder)
                 mark.mark(length: saved.count, hash: written)
                 indexFile.write(saved.index, length: saved.count, hash: written, stamp: nil, key: key)
+                var kept = headings
+                for (k, p) in positions.enumerated() { kept[p] = ApplicationHeading(of: data.applications[k]) }
+                headingsFile.write(kept, length: saved.count, hash: written, key: key)
                 return Committed(value: value, data: data, wrote: true, recorded: recorded, inPart: true)
             }
             // The change added or removed an application: made again, on the whole file.
@@ -187,6 +194,7 @@ extension DataFile {
             // The index of what was saved, for the reads that follow (see `QuietIndexFile`).
             if let indexFile, let key = indexKey, let index = QuietIndex.of(data, list: layout.list, spans: layout.spans) {
                 indexFile.write(index, length: after.count, hash: hash, stamp: nil, key: key)
+                headingsFile?.write(data.applications.map(ApplicationHeading.init(of:)), length: after.count, hash: hash, key: key)
             }
         }
         return Committed(value: value, data: data, wrote: true, recorded: recorded, created: before == nil)

@@ -94,11 +94,13 @@ struct PartWriteTests {
         changes += [.log(app: "a", NewEvent(kind: .note)), .log(app: "Ltd", NewEvent(kind: .note)),
                     .log(app: "caf\u{e9} \"zo\u{eb}\"", NewEvent(kind: .note)), .reply(app: "\u{3b1}\u{3b8}\u{3ae}\u{3bd}\u{3b1} \u{3b1}\u{3b5}", contact: nil, decisionBy: nil)]
         var inPart = 0
-        for change in changes {
+        for (n, change) in changes.enumerated() {
             let part = Folder(), whole = Folder()
             for folder in [part, whole] {
                 try folder.file.transaction(today: PartWriteTests.today) { $0 = data }
             }
+            // Every other change without the kept headings: read from the bytes.
+            if n % 2 == 1 { unlink(part.path + "/state/" + HistoryFile.stem(of: part.file.path) + ".headings") }
             let made: Result<Committed<Applied>, Error>
             do { made = .success(try PartWriteTests.make(change, in: part.file, at: now, part: true)) } catch { made = .failure(error) }
             let expected: Result<Committed<Applied>, Error>
@@ -121,8 +123,13 @@ struct PartWriteTests {
                 let saved = part.bytes("followup.json")
                 let kept = QuietIndexFile(dataPath: part.file.path, stateFolder: part.path + "/state")
                     .read(length: saved.count, hash: ContentHash.hash(saved, stateFolder: part.path + "/state"), key: "test")
-                let fresh = try #require(ByteDecoder.decodeIndexing(saved, leavingOutQuietAt: now)).1
+                let fresh = try #require(ByteDecoder.decodeIndexing(saved, leavingOutQuietAt: now)?.1)
                 #expect(kept == fresh, "\(change)")
+                // And the headings kept are those of the applications saved.
+                let headings = HeadingsFile(dataPath: part.file.path, stateFolder: part.path + "/state")
+                    .read(length: saved.count, hash: ContentHash.hash(saved, stateFolder: part.path + "/state"), key: "test")
+                let savedData = try #require(ByteDecoder.decode(saved))
+                #expect(headings == savedData.applications.map(ApplicationHeading.init(of:)), "\(change)")
             case let (.failure(a), .failure(b)):
                 #expect("\(a)" == "\(b)", "\(change)")
                 #expect(part.bytes("followup.json") == whole.bytes("followup.json"), "a refused change left the file as it was: \(change)")
@@ -195,5 +202,26 @@ struct PartWriteTests {
         let saved = try #require(try folder.file.load())
         #expect(saved.applications[0].events.filter { $0.text == "A note" }.count == 4)
         #expect(ByteEncoder.encode(saved) == folder.bytes("followup.json"))
+    }
+
+    @Test("kept headings are used only when whole and for the bytes they were made from")
+    func keptHeadings() throws {
+        let now = try zone.instant(PartWriteTests.today, hour: 9, minute: 0)
+        let data = try PartWriteTests.data(now)
+        let folder = Folder()
+        let file = HeadingsFile(dataPath: folder.file.path, stateFolder: folder.path + "/state")
+        let headings = data.applications.map(ApplicationHeading.init(of:))
+        file.write(headings, length: 1000, hash: 42, key: "test")
+        #expect(file.read(length: 1000, hash: 42, key: "test") == headings)
+        #expect(file.read(length: 1001, hash: 42, key: "test") == nil)
+        #expect(file.read(length: 1000, hash: 43, key: "test") == nil)
+        #expect(file.read(length: 1000, hash: 42, key: "other") == nil)
+        let kept = folder.bytes("state/" + HistoryFile.stem(of: folder.file.path) + ".headings")
+        var damaged = kept
+        damaged[damaged.count - 3] ^= 0x20
+        try DataFile.writeDurably(damaged, to: file.path, folder: file.folder)
+        #expect(file.read(length: 1000, hash: 42, key: "test") == nil)
+        try DataFile.writeDurably(Array(kept.dropLast()), to: file.path, folder: file.folder)
+        #expect(file.read(length: 1000, hash: 42, key: "test") == nil)
     }
 }

@@ -232,6 +232,20 @@ struct ContentHashTests {
         }
     }
 
+    @Test("bytes hashed in pieces hash as the bytes they make together")
+    func pieces() {
+        let folder = TempFolder()
+        var seeded = Seeded(state: 7)
+        for run in 0..<200 {
+            let n = seeded.next(3000)
+            let bytes = (0..<n).map { _ in UInt8(seeded.next(256)) }
+            var cuts = (0..<seeded.next(6)).map { _ in seeded.next(n + 1) }.sorted()
+            cuts = [0] + cuts + [n]
+            let pieces = zip(cuts, cuts.dropFirst()).map { bytes[$0..<$1] }
+            #expect(ContentHash.hash(pieces: pieces, stateFolder: folder.stateFolder) == ContentHash.hash(bytes, stateFolder: folder.stateFolder), "run \(run)")
+        }
+    }
+
     @Test("each state folder makes its key once, readable only by its owner; another folder's key hashes differently")
     func keyPerFolder() throws {
         let one = TempFolder()
