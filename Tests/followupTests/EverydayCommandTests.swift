@@ -172,12 +172,13 @@ struct EverydayCommandTests {
         let state = s.folder + "/.local/state/followup"
         let all = try FileManager.default.contentsOfDirectory(atPath: state).sorted()
         // The key the caches name bytes with (one per state folder), and for the file: the
-        // history, the mark of the last save (which lets the next save copy what it leaves alone)
-        // and the index of what it saved (which lets a read pass over what owes nothing).
+        // history, the mark of the last save (which lets the next save copy what it leaves alone),
+        // the index of what it saved (which lets a read pass over what owes nothing) and the
+        // applications' headings (which let a change find its applications without the rest).
         #expect(all.first == "content-hash.key")
         let names = all.filter { $0 != "content-hash.key" }
-        #expect(names.count == 3 && names.allSatisfy { $0.hasPrefix("followup.json-") })
-        #expect(names.map { $0.split(separator: ".").dropFirst(2).joined(separator: ".") } == ["history.json", "index", "written"])
+        #expect(names.count == 4 && names.allSatisfy { $0.hasPrefix("followup.json-") })
+        #expect(names.map { $0.split(separator: ".").dropFirst(2).joined(separator: ".") } == ["headings", "history.json", "index", "written"])
         // Another process with another state folder has no history for this file; the same one does.
         let xdg = s.folder + "/xdg-state"
         let elsewhere = s.run(["undo"], environment: ["XDG_STATE_HOME": xdg])
