@@ -323,13 +323,22 @@ public struct WrittenMark: Sendable {
 
     /// Whether `bytes` are what the mark says was last saved.
     func matches(_ bytes: [UInt8]) -> Bool {
-        matches(bytes, hash: ContentHash.hash(bytes, stateFolder: folder))
+        matches(length: bytes.count, hash: ContentHash.hash(bytes, stateFolder: folder))
+    }
+
+    /// The hash the mark gives for the bytes last saved, when they were of this length.
+    func hash(length: Int) -> UInt64? {
+        guard let kept = try? DataFile.readBytes(path), kept.count < 200 else { return nil }
+        let fields = String(decoding: kept, as: UTF8.self).split(separator: " ")
+        guard fields.count == 5, let hash = UInt64(fields[4].dropLast()),
+              String(decoding: kept, as: UTF8.self) == text(length: length, hash: hash) else { return nil }
+        return hash
     }
 
     /// Whether bytes of this length and hash (`ContentHash`) are what the mark says was last saved.
-    func matches(_ bytes: [UInt8], hash: @autoclosure () -> UInt64) -> Bool {
+    func matches(length: Int, hash: @autoclosure () -> UInt64) -> Bool {
         guard let kept = try? DataFile.readBytes(path), kept.count < 200 else { return false }
-        return String(decoding: kept, as: UTF8.self) == text(length: bytes.count, hash: hash())
+        return String(decoding: kept, as: UTF8.self) == text(length: length, hash: hash())
     }
 
     /// Marks `bytes` as saved (not waited for on disk: a mark lost in a crash only costs one

@@ -58,11 +58,21 @@ enum ContentHash {
         return (a, b)
     }
 
+    static func hash(_ bytes: UnsafeRawBufferPointer, stateFolder: String) -> UInt64 {
+        let (k0, k1) = key(stateFolder)
+        return sipHash13(bytes, k0, k1)
+    }
+
     /// The hash of the bytes `pieces` make together.
     static func hash(pieces: [ArraySlice<UInt8>], stateFolder: String) -> UInt64 {
+        hash(stateFolder: stateFolder) { body in for piece in pieces { piece.withUnsafeBytes(body) } }
+    }
+
+    /// The hash of the bytes `pieces` hands over one after another.
+    static func hash(stateFolder: String, _ pieces: ((UnsafeRawBufferPointer) -> Void) -> Void) -> UInt64 {
         let (k0, k1) = key(stateFolder)
         var hasher = SipHasher13(k0, k1)
-        for piece in pieces { piece.withUnsafeBytes { hasher.add($0) } }
+        pieces { hasher.add($0) }
         return hasher.finish()
     }
 

@@ -134,7 +134,9 @@ public struct DataFile: Sendable {
         try DataFile.readBytes(path)
     }
 
-    static func readBytes(_ path: String) throws(StoreError) -> [UInt8]? {
+    /// The file open for reading and its size; nil when it does not exist; an error for anything
+    /// but a regular file.
+    static func openRegular(_ path: String) throws(StoreError) -> (fd: Int32, size: Int)? {
         // Non-blocking, so that a FIFO in place of the file cannot hang every command (and a
         // writer holding the lock); anything but a regular file is refused below.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -142,21 +144,33 @@ public struct DataFile: Sendable {
             if errno == ENOENT { return nil }
             throw StoreError.io(path: path, message: "cannot read: \(DataFile.errorText())")
         }
-        defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw StoreError.io(path: path, message: "cannot read: \(DataFile.errorText())") }
-        switch st.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: throw StoreError.io(path: path, message: "is a folder, not a data file")
-        case S_IFIFO: throw StoreError.io(path: path, message: "is a FIFO, not a data file")
-        case S_IFSOCK: throw StoreError.io(path: path, message: "is a socket, not a data file")
-        default: throw StoreError.io(path: path, message: "is a device, not a data file")
+        guard fstat(fd, &st) == 0 else {
+            let message = DataFile.errorText()
+            close(fd)
+            throw StoreError.io(path: path, message: "cannot read: \(message)")
         }
+        let kind = st.st_mode & S_IFMT
+        guard kind == S_IFREG else {
+            close(fd)
+            switch kind {
+            case S_IFDIR: throw StoreError.io(path: path, message: "is a folder, not a data file")
+            case S_IFIFO: throw StoreError.io(path: path, message: "is a FIFO, not a data file")
+            case S_IFSOCK: throw StoreError.io(path: path, message: "is a socket, not a data file")
+            default: throw StoreError.io(path: path, message: "is a device, not a data file")
+            }
+        }
+        return (fd, Int(st.st_size))
+    }
+
+    static func readBytes(_ path: String) throws(StoreError) -> [UInt8]? {
+        guard let (fd, size) = try openRegular(path) else { return nil }
+        defer { close(fd) }
         // One byte more than the size, so the end is seen without growing the buffer; read into
         // it as it is (zeroing it first would cost as much as the read).
         var failed: Int32 = 0
         var atEnd = false
-        var bytes = [UInt8](unsafeUninitializedCapacity: Int(st.st_size) + 1) { buffer, count in
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
             var filled = 0
             while filled < buffer.count {
                 let n = read(fd, buffer.baseAddress! + filled, buffer.count - filled)

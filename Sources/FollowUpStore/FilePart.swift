@@ -16,7 +16,8 @@ import JSON
 /// way writes (tested change by change).
 struct FilePart {
     /// The file as read.
-    let bytes: [UInt8]
+    let file: MappedFile
+    var bytes: UnsafeBufferPointer<UInt8> { file.bytes }
     /// Where its applications lie.
     let index: QuietIndex
     /// The positions of the part's applications among all of them, in file order.
@@ -26,8 +27,8 @@ struct FilePart {
 
     /// The id, employer and role of every application in `bytes`, from the lines their fields
     /// lie on; nil when any cannot be read so.
-    static func headings(_ bytes: [UInt8], index: QuietIndex) -> [ApplicationHeading]? {
-        bytes.withUnsafeBufferPointer { all -> [ApplicationHeading]? in
+    static func headings(_ all: UnsafeBufferPointer<UInt8>, index: QuietIndex) -> [ApplicationHeading]? {
+        do {
             var headings: [ApplicationHeading] = []
             headings.reserveCapacity(index.entries.count)
             for e in index.entries {
@@ -75,7 +76,8 @@ struct FilePart {
 
     /// The part made of the applications at `positions` (in file order, at least one); nil when
     /// the byte decoder does not read it.
-    init?(_ bytes: [UInt8], index: QuietIndex, positions: [Int]) {
+    init?(_ file: MappedFile, index: QuietIndex, positions: [Int]) {
+        let bytes = file.bytes
         guard !positions.isEmpty, zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }),
               positions.last! < index.entries.count, index.fits(size: bytes.count) else { return nil }
         // The document with only these applications in its list.
@@ -88,7 +90,7 @@ struct FilePart {
         }
         document += bytes[index.list.upperBound...]
         guard let (data, spans) = ByteDecoder.decodeWithSpans(document), spans.count == positions.count else { return nil }
-        self.bytes = bytes
+        self.file = file
         self.index = index
         self.positions = positions
         self.data = data
@@ -101,7 +103,7 @@ struct FilePart {
     /// them — and it errs only towards "taken" (the string as a name or a note).
     func mayHold(_ id: String) -> Bool {
         let needle = Array(("\"" + id + "\"").utf8)
-        return bytes.withUnsafeBufferPointer { FilePart.find(needle, in: $0, from: 0, to: $0.count) != nil }
+        return FilePart.find(needle, in: bytes, from: 0, to: bytes.count) != nil
     }
 
     /// The save of `data` (the part's data after a change that kept its applications, by id
@@ -111,16 +113,16 @@ struct FilePart {
         guard data.applications.count == positions.count,
               zip(data.applications, self.data.applications).allSatisfy({ $0.id == $1.id }) else { return nil }
         let (written, layout) = ByteEncoder.encodeLaidOut(data) { _ in nil }
-        var pieces: [ArraySlice<UInt8>] = [written[0...layout.list.lowerBound]]
+        var pieces: [Saved.Piece] = [.written(0..<layout.list.lowerBound + 1)]
         var entries = index.entries
         var at = index.list.lowerBound + 1
         var delta = layout.list.lowerBound - index.list.lowerBound
         var next = 0
         for (k, p) in positions.enumerated() {
             let old = index.entries[p]
-            pieces.append(bytes[at..<old.start])
+            pieces.append(.read(at..<old.start))
             let span = layout.spans[k]
-            pieces.append(written[span])
+            pieces.append(.written(span))
             // Those between moved by what changed before them.
             while next < p {
                 entries[next].start += delta
@@ -138,35 +140,64 @@ struct FilePart {
             entries[next].end += delta
             next += 1
         }
-        pieces.append(bytes[at..<index.list.upperBound])
+        pieces.append(.read(at..<index.list.upperBound))
+        pieces.append(.written(layout.list.upperBound..<written.count))
         let list = layout.list.lowerBound..<(index.list.upperBound + delta)
-        pieces.append(written[layout.list.upperBound...])
-        return Saved(pieces: pieces, index: QuietIndex(list: list, entries: entries))
+        return Saved(read: file, written: written, pieces: pieces, index: QuietIndex(list: list, entries: entries))
     }
 
-    /// A save in pieces.
+    /// A save in pieces: runs of the file read and of the bytes written anew.
     struct Saved {
-        var pieces: [ArraySlice<UInt8>]
+        enum Piece {
+            case read(Range<Int>)
+            case written(Range<Int>)
+        }
+
+        let read: MappedFile
+        let written: [UInt8]
+        var pieces: [Piece]
         var index: QuietIndex
 
-        var count: Int { pieces.reduce(0) { $0 + $1.count } }
-
-        /// Whether the pieces put together are `bytes`.
-        func same(as bytes: [UInt8]?) -> Bool {
-            guard let bytes, bytes.count == count else { return false }
-            return bytes.withUnsafeBufferPointer { all in
-                var at = 0
-                for piece in pieces {
-                    let same = piece.withUnsafeBufferPointer { p in p.isEmpty || memcmp(all.baseAddress! + at, p.baseAddress!, p.count) == 0 }
-                    guard same else { return false }
-                    at += piece.count
+        var count: Int {
+            pieces.reduce(0) { n, piece in
+                switch piece {
+                case let .read(r), let .written(r): n + r.count
                 }
-                return true
             }
         }
 
+        /// Calls `body` with each piece's bytes, in order.
+        func forEach(_ body: (UnsafeRawBufferPointer) -> Void) {
+            let read = UnsafeRawBufferPointer(self.read.bytes)
+            written.withUnsafeBytes { written in
+                for piece in pieces {
+                    switch piece {
+                    case let .read(r): body(UnsafeRawBufferPointer(rebasing: read[r]))
+                    case let .written(r): body(UnsafeRawBufferPointer(rebasing: written[r]))
+                    }
+                }
+            }
+        }
+
+        /// Whether the pieces put together are `bytes`.
+        func same(as bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard bytes.count == count else { return false }
+            var at = 0
+            var same = true
+            forEach { piece in
+                guard same else { return }
+                same = piece.isEmpty || memcmp(bytes.baseAddress! + at, piece.baseAddress!, piece.count) == 0
+                at += piece.count
+            }
+            return same
+        }
+
         /// The pieces put together (for tests).
-        var joined: [UInt8] { pieces.reduce(into: []) { $0 += $1 } }
+        var joined: [UInt8] {
+            var all: [UInt8] = []
+            forEach { all += $0 }
+            return all
+        }
     }
 }
 

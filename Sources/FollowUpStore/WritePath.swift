@@ -120,52 +120,74 @@ extension DataFile {
         defer { lock.release() }
         removeStaleTempFiles()
 
-        let before = try readBytes()
+        // Mapped, not read: a change made on part of the file looks at most of it only to hash it.
+        var mapped = try MappedFile.map(path)
         let mark = stateFolder.map { WrittenMark(dataPath: path, stateFolder: $0) }
         var hashed: UInt64?
-        func hash(_ bytes: [UInt8]) -> UInt64 {
+        func hash(_ file: MappedFile) -> UInt64 {
             if let hashed { return hashed }
-            let h = ContentHash.hash(bytes, stateFolder: stateFolder ?? "")
+            let h = ContentHash.hash(UnsafeRawBufferPointer(file.bytes), stateFolder: stateFolder ?? "")
             hashed = h
             return h
         }
         let headingsFile = stateFolder.map { HeadingsFile(dataPath: path, stateFolder: $0) }
-        if let part, let bytes = before, let mark, let indexFile, let headingsFile, let key = indexKey, mark.matches(bytes, hash: hash(bytes)),
-           let index = indexFile.read(length: bytes.count, hash: hash(bytes), key: key),
-           let headings = headingsFile.read(length: bytes.count, hash: hash(bytes), key: key) ?? FilePart.headings(bytes, index: index),
+        // The mark, index and headings are taken at their word that they name these bytes until
+        // the bytes are hashed, after the save's bytes have been copied from them: only then is
+        // the hash of what was copied known.
+        if let part, let file = mapped, let mark, let indexFile, let headingsFile, let key = indexKey,
+           let marked = mark.hash(length: file.bytes.count),
+           let index = indexFile.read(length: file.bytes.count, hash: marked, key: key),
+           let headings = headingsFile.read(length: file.bytes.count, hash: marked, key: key) ?? FilePart.headings(file.bytes, index: index),
            headings.count == index.entries.count, let positions = part(headings),
-           let filePart = FilePart(bytes, index: index, positions: positions),
+           let filePart = FilePart(file, index: index, positions: positions),
            // Read from the applications themselves, they are the ones their headings name.
-           zip(positions, filePart.data.applications).allSatisfy({ headings[$0] == ApplicationHeading(of: $1) }) {
+           zip(positions, filePart.data.applications).allSatisfy({ headings[$0] == ApplicationHeading(of: $1) }),
+           filePart.data.version <= FollowUpData.currentVersion {
             var data = filePart.data
-            if data.version > FollowUpData.currentVersion {
-                throw StoreError.newerVersion(path: path, version: data.version, supported: FollowUpData.currentVersion)
-            }
             let moving = data.history
             data.history = []
             let stored = historyFile.map { $0.readOrSetAside() }
             var history = stored.map { HistoryFile.merge(moving, $0) }
-            if let (value, recorded) = try change(&data, &history, filePart.mayHold), let saved = filePart.save(data) {
-                if let historyFile, let history, history != stored {
-                    try historyFile.write(history)
-                }
-                guard !saved.same(as: bytes) else { return Committed(value: value, data: data, wrote: false, inPart: true) }
-                try backUp(today: today)
-                try DataFile.writeDurably(pieces: saved.pieces, to: path, folder: folder)
-                let written = ContentHash.hash(pieces: saved.pieces, stateFolder: mark.folder)
-                mark.mark(length: saved.count, hash: written)
-                indexFile.write(saved.index, length: saved.count, hash: written, stamp: nil, key: key)
-                var kept = headings
-                for (k, p) in positions.enumerated() { kept[p] = ApplicationHeading(of: data.applications[k]) }
-                headingsFile.write(kept, length: saved.count, hash: written, key: key)
-                return Committed(value: value, data: data, wrote: true, recorded: recorded, inPart: true)
+            // A change refused is refused only once the bytes it looked at are known to be these.
+            let made: (T, String?)?
+            do {
+                made = try change(&data, &history, filePart.mayHold)
+            } catch {
+                if hash(file) == marked { throw error }
+                made = nil
             }
-            // The change added or removed an application: made again, on the whole file.
+            if let (value, recorded) = made, let saved = filePart.save(data) {
+                let unchanged = saved.same(as: file.bytes)
+                let temp = unchanged ? nil : try DataFile.writeTemp(for: path) { saved.forEach($0) }
+                if hash(file) == marked {
+                    if let historyFile, let history, history != stored {
+                        do { try historyFile.write(history) } catch { temp.map { _ = unlink($0) }; throw error }
+                    }
+                    guard let temp else { return Committed(value: value, data: data, wrote: false, inPart: true) }
+                    do { try backUp(today: today) } catch { unlink(temp); throw error }
+                    try DataFile.replace(path, with: temp, folder: folder)
+                    let written = ContentHash.hash(stateFolder: mark.folder) { saved.forEach($0) }
+                    mark.mark(length: saved.count, hash: written)
+                    indexFile.write(saved.index, length: saved.count, hash: written, stamp: nil, key: key)
+                    var kept = headings
+                    for (k, p) in positions.enumerated() { kept[p] = ApplicationHeading(of: data.applications[k]) }
+                    headingsFile.write(kept, length: saved.count, hash: written, key: key)
+                    return Committed(value: value, data: data, wrote: true, recorded: recorded, inPart: true)
+                }
+                // Not the bytes followup last saved (edited by hand, or by another program as
+                // they were read): nothing of this is kept, and the change is made the whole way.
+                if let temp { unlink(temp) }
+            }
+            // Else the change added or removed an application: made again, on the whole file.
         }
 
         // The applications a change leaves alone are copied from these bytes when they are
         // what followup last saved here (see `Splice`).
-        let splice = before.flatMap { bytes in mark.flatMap { $0.matches(bytes, hash: hash(bytes)) ? Splice(bytes) : nil } }
+        let before = mapped?.copy
+        let splice = before.flatMap { bytes in
+            mark.flatMap { $0.matches(length: bytes.count, hash: mapped.map(hash) ?? 0) ? Splice(bytes) : nil }
+        }
+        mapped = nil
         var data = try splice?.read ?? before.map { try decode($0) } ?? FollowUpData()
         if data.version > FollowUpData.currentVersion {
             throw StoreError.newerVersion(path: path, version: data.version, supported: FollowUpData.currentVersion)
@@ -288,41 +310,52 @@ extension DataFile {
     /// `syncing` false: the same replace by rename, without waiting for the disk (for a file
     /// whose loss in a crash costs nothing but time).
     static func writeDurably(_ bytes: [UInt8], to path: String, folder: String, syncing: Bool = true) throws(StoreError) {
-        try writeDurably(pieces: [bytes[...]], to: path, folder: folder, syncing: syncing)
+        let temp = try writeTemp(for: path, syncing: syncing) { body in bytes.withUnsafeBytes(body) }
+        try replace(path, with: temp, folder: folder, syncing: syncing)
     }
 
-    /// `writeDurably`, of the bytes `pieces` make together.
-    static func writeDurably(pieces: [ArraySlice<UInt8>], to path: String, folder: String, syncing: Bool = true) throws(StoreError) {
-        // A name no one can guess, created new (never through a link someone planted).
+    /// A new temp file beside `path` (0600, a name no one can guess) holding the bytes `pieces`
+    /// hands over one after another, on disk unless not `syncing`; its path. Nothing is left
+    /// behind when it cannot be written.
+    static func writeTemp(for path: String, syncing: Bool = true, _ pieces: ((UnsafeRawBufferPointer) -> Void) -> Void) throws(StoreError) -> String {
         var rng = SystemRandomNumberGenerator()
         let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789")
         let suffix = String((0..<16).map { _ in letters[Int(rng.next() % UInt64(letters.count))] })
         let temp = path + ".tmp-" + suffix
+        // Created new, never through a link someone planted.
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError.io(path: temp, message: "cannot write: \(DataFile.errorText())") }
         var ok = true
-        for piece in pieces where ok {
+        var message = ""
+        pieces { buf in
+            guard ok, let base = buf.baseAddress else { return }
             var written = 0
-            piece.withUnsafeBytes { buf in
-                guard let base = buf.baseAddress else { return }
-                while written < buf.count {
-                    let n = write(fd, base + written, buf.count - written)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        ok = false
-                        return
-                    }
-                    written += n
+            while written < buf.count {
+                let n = write(fd, base + written, buf.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                    message = DataFile.errorText()
+                    return
                 }
+                written += n
             }
         }
-        let message = DataFile.errorText()
-        if ok { ok = fchmod(fd, 0o600) == 0 && (!syncing || fsync(fd) == 0) }
+        if ok {
+            ok = fchmod(fd, 0o600) == 0 && (!syncing || fsync(fd) == 0)
+            if !ok { message = DataFile.errorText() }
+        }
         close(fd)
         guard ok else {
             unlink(temp)
             throw StoreError.io(path: path, message: "cannot save: \(message)")
         }
+        return temp
+    }
+
+    /// Puts the temp file in the file's place by rename, the folder then synced unless not
+    /// `syncing`; the temp file is removed if it cannot be.
+    static func replace(_ path: String, with temp: String, folder: String, syncing: Bool = true) throws(StoreError) {
         guard rename(temp, path) == 0 else {
             let message = DataFile.errorText()
             unlink(temp)
