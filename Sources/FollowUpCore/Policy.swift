@@ -77,9 +77,7 @@ public struct Policy: Equatable, Sendable {
     }()
 
     /// The names a user may set in `settings` (every number of every preset).
-    public static var settingKeys: [String] {
-        Array(Set(presetNumbers.values.flatMap(\.keys))).sorted()
-    }
+    public static let settingKeys: [String] = Array(Set(presetNumbers.values.flatMap(\.keys))).sorted()
 }
 
 extension Policy {

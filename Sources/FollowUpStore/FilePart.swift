@@ -147,8 +147,8 @@ struct FilePart {
     }
 
     /// A save in pieces: runs of the file read and of the bytes written anew.
-    struct Saved {
-        enum Piece {
+    struct Saved: Sendable {
+        enum Piece: Sendable {
             case read(Range<Int>)
             case written(Range<Int>)
         }
@@ -207,7 +207,7 @@ struct FilePart {
 /// again. A cache like the index: used only for the bytes it was made from (their length and
 /// keyed hash) by the build that made it, and only if it is whole (its own hash); else the
 /// headings are read from the bytes.
-struct HeadingsFile {
+struct HeadingsFile: Sendable {
     let path: String
 
     init(dataPath: String, stateFolder: String) {

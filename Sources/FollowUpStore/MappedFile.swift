@@ -11,7 +11,7 @@ import Darwin
 /// from a mapping hashes it again before it takes the file's place (see `DataFile.transaction`);
 /// one that cuts the file short makes a read past its new end fault, and followup then stops
 /// with a message, having saved nothing.
-final class MappedFile {
+final class MappedFile: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
     /// Whether `bytes` are mapped (else allocated: a copy).
     private let mapped: Bool

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import FollowUpCore
 
 /// The outcome of one change made through the write path.
@@ -158,7 +159,21 @@ extension DataFile {
             }
             if let (value, recorded) = made, let saved = filePart.save(data) {
                 let unchanged = saved.same(as: file.bytes)
-                let temp = unchanged ? nil : try DataFile.writeTemp(for: path) { saved.forEach($0) }
+                var temp: String?
+                var written: UInt64 = 0
+                if !unchanged {
+                    // Once the bytes are copied, both hashes (of the file read, and of the save)
+                    // are worked out on another core while the disk takes the save.
+                    let open = try DataFile.TempFile.create(for: path) { saved.forEach($0) }
+                    let folder = mark.folder
+                    let hashes = try Concurrently.run({
+                        (ContentHash.hash(UnsafeRawBufferPointer(file.bytes), stateFolder: folder),
+                         ContentHash.hash(stateFolder: folder) { saved.forEach($0) })
+                    }, meanwhile: { () throws(StoreError) in try open.finish() })
+                    hashed = hashes.0
+                    written = hashes.1
+                    temp = open.path
+                }
                 if hash(file) == marked {
                     if let historyFile, let history, history != stored {
                         do { try historyFile.write(history) } catch { temp.map { _ = unlink($0) }; throw error }
@@ -166,7 +181,6 @@ extension DataFile {
                     guard let temp else { return Committed(value: value, data: data, wrote: false, inPart: true) }
                     do { try backUp(today: today) } catch { unlink(temp); throw error }
                     try DataFile.replace(path, with: temp, folder: folder)
-                    let written = ContentHash.hash(stateFolder: mark.folder) { saved.forEach($0) }
                     mark.mark(length: saved.count, hash: written)
                     indexFile.write(saved.index, length: saved.count, hash: written, stamp: nil, key: key)
                     var kept = headings
@@ -318,39 +332,73 @@ extension DataFile {
     /// hands over one after another, on disk unless not `syncing`; its path. Nothing is left
     /// behind when it cannot be written.
     static func writeTemp(for path: String, syncing: Bool = true, _ pieces: ((UnsafeRawBufferPointer) -> Void) -> Void) throws(StoreError) -> String {
-        var rng = SystemRandomNumberGenerator()
-        let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789")
-        let suffix = String((0..<16).map { _ in letters[Int(rng.next() % UInt64(letters.count))] })
-        let temp = path + ".tmp-" + suffix
-        // Created new, never through a link someone planted.
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError.io(path: temp, message: "cannot write: \(DataFile.errorText())") }
-        var ok = true
-        var message = ""
-        pieces { buf in
-            guard ok, let base = buf.baseAddress else { return }
-            var written = 0
-            while written < buf.count {
-                let n = write(fd, base + written, buf.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    ok = false
-                    message = DataFile.errorText()
-                    return
+        let temp = try TempFile.create(for: path, pieces)
+        try temp.finish(syncing: syncing)
+        return temp.path
+    }
+
+    /// A temp file written and still open, not yet on disk.
+    struct TempFile {
+        let path: String
+        /// The file it is to take the place of.
+        let target: String
+        let fd: Int32
+
+        /// Created beside `target` and written with the bytes `pieces` hands over.
+        static func create(for target: String, _ pieces: ((UnsafeRawBufferPointer) -> Void) -> Void) throws(StoreError) -> TempFile {
+            let path = target + ".tmp-" + TempFile.unguessable()
+            // Created new, never through a link someone planted.
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw StoreError.io(path: path, message: "cannot write: \(DataFile.errorText())") }
+            var ok = true
+            var message = ""
+            pieces { buf in
+                guard ok, let base = buf.baseAddress else { return }
+                var written = 0
+                while written < buf.count {
+                    let n = write(fd, base + written, buf.count - written)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        ok = false
+                        message = DataFile.errorText()
+                        return
+                    }
+                    written += n
                 }
-                written += n
+            }
+            guard ok else {
+                close(fd)
+                unlink(path)
+                throw StoreError.io(path: target, message: "cannot save: \(message)")
+            }
+            return TempFile(path: path, target: target, fd: fd)
+        }
+
+        /// Sixteen letters and digits at random (two random words' worth: each word gives eight).
+        static func unguessable() -> String {
+            var rng = SystemRandomNumberGenerator()
+            let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+            var bytes: [UInt8] = []
+            for _ in 0..<2 {
+                var word: UInt64 = rng.next()
+                for _ in 0..<8 {
+                    bytes.append(letters[Int(word % 36)])
+                    word /= 36
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        /// Its mode made sure, on disk unless not `syncing`, closed; removed if that fails.
+        func finish(syncing: Bool = true) throws(StoreError) {
+            let ok = fchmod(fd, 0o600) == 0 && (!syncing || fsync(fd) == 0)
+            let message = DataFile.errorText()
+            close(fd)
+            guard ok else {
+                unlink(path)
+                throw StoreError.io(path: target, message: "cannot save: \(message)")
             }
         }
-        if ok {
-            ok = fchmod(fd, 0o600) == 0 && (!syncing || fsync(fd) == 0)
-            if !ok { message = DataFile.errorText() }
-        }
-        close(fd)
-        guard ok else {
-            unlink(temp)
-            throw StoreError.io(path: path, message: "cannot save: \(message)")
-        }
-        return temp
     }
 
     /// Puts the temp file in the file's place by rename, the folder then synced unless not
@@ -420,5 +468,29 @@ struct Lock {
         _ = ftruncate(fd, 0)
         flock(fd, LOCK_UN)
         close(fd)
+    }
+}
+
+/// Work on another thread while this one waits on something else (the disk).
+enum Concurrently {
+    /// `work` on another thread while `meanwhile` runs on this one; `work`'s result, once both
+    /// are done (also when `meanwhile` throws).
+    static func run<A, E: Error>(_ work: @escaping @Sendable () -> A, meanwhile: () throws(E) -> Void) throws(E) -> A {
+        let box = Box<A>()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global(qos: .userInitiated).async {
+            box.value = work()
+            done.signal()
+        }
+        let result: Result<Void, E>
+        do { try meanwhile(); result = .success(()) } catch { result = .failure(error) }
+        done.wait()
+        try result.get()
+        return box.value!
+    }
+
+    /// A result handed from one thread to another, read only after the semaphore says so.
+    private final class Box<A>: @unchecked Sendable {
+        var value: A?
     }
 }
