@@ -89,7 +89,26 @@ public struct DataFile: Sendable {
         if let stamp, let index = kept?.index(for: stamp), let data = readNotQuiet(index, stamp: stamp, at: now) {
             return data
         }
-        guard let bytes = try readBytes() else { return nil }
+        // Mapped: when the index kept names the bytes by their hash (a save wrote it), they are
+        // looked at only to hash them, after the applications not quiet were copied out (so
+        // that what was copied is what was hashed, should another program write the file in
+        // place meanwhile).
+        guard var mapped = try MappedFile.map(path) else { return nil }
+        let settled = stamp?.isSettled(clock: clock) ?? false
+        if let indexFile, let stamp, mapped.bytes.count == stamp.size, let kept, kept.names.length == mapped.bytes.count,
+           let part = kept.index.documentNotQuiet(at: now, in: mapped.bytes) {
+            let hash = ContentHash.hash(UnsafeRawBufferPointer(mapped.bytes), stateFolder: stateFolder ?? "")
+            if kept.names.hash == hash, let data = ByteDecoder.decode(part) {
+                // Kept for the file as it is too, once it has settled (and was not changed while read).
+                if settled, DueCountFile.Stamp.of(path) == stamp {
+                    indexFile.write(kept.index, length: mapped.bytes.count, hash: hash, stamp: stamp, key: key)
+                }
+                return data
+            }
+        }
+        // Else read in full: copied, the mapping let go.
+        let bytes = mapped.copy
+        mapped = MappedFile(copying: [])
         guard let indexFile, let stamp, bytes.count == stamp.size else {
             if let data = ByteDecoder.decode(bytes, leavingOutQuietAt: now) { return data }
             return try decode(bytes, keeping: keeping)
@@ -100,13 +119,6 @@ public struct DataFile: Sendable {
             let h = ContentHash.hash(bytes, stateFolder: stateFolder ?? "")
             hashed = h
             return h
-        }
-        let settled = stamp.isSettled(clock: clock)
-        if let index = kept?.index(length: bytes.count, hash: hash()), let part = index.documentNotQuiet(at: now, in: bytes),
-           let data = ByteDecoder.decode(part) {
-            // Kept for the file as it is too, once it has settled (and was not changed while read).
-            if settled, DueCountFile.Stamp.of(path) == stamp { indexFile.write(index, length: bytes.count, hash: hash(), stamp: stamp, key: key) }
-            return data
         }
         if let (data, index) = ByteDecoder.decodeIndexing(bytes, leavingOutQuietAt: now) {
             if let index {

@@ -94,12 +94,15 @@ public struct QuietIndex: Sendable, Equatable {
 
     /// `documentNotQuiet` taken from the file's bytes, already read.
     func documentNotQuiet(at now: Instant, in bytes: [UInt8]) -> [UInt8]? {
-        bytes.withUnsafeBufferPointer { all in
-            documentNotQuiet(at: now, size: all.count) { piece, into in
-                guard piece.upperBound <= all.count else { return false }
-                into.update(from: all.baseAddress! + piece.lowerBound, count: piece.count)
-                return true
-            }
+        bytes.withUnsafeBufferPointer { documentNotQuiet(at: now, in: $0) }
+    }
+
+    /// `documentNotQuiet` taken from the file's bytes at hand (mapped).
+    func documentNotQuiet(at now: Instant, in all: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        documentNotQuiet(at: now, size: all.count) { piece, into in
+            guard piece.upperBound <= all.count else { return false }
+            into.update(from: all.baseAddress! + piece.lowerBound, count: piece.count)
+            return true
         }
     }
 
