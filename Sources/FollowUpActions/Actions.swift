@@ -80,6 +80,14 @@ public enum Actions {
         return applied
     }
 
+    /// A change as the write path hands the data over (`DataFile.recording(…part:…)`): part of
+    /// the file with `mayHold` (nil when the change must be made on the whole file after all),
+    /// else the whole file.
+    public static func apply(_ change: Change, to data: inout FollowUpData, at now: Instant, zone: Zone, partOfFile mayHold: ((String) -> Bool)?) throws(ActionError) -> Applied? {
+        guard let mayHold else { return try apply(change, to: &data, at: now, zone: zone) }
+        return try apply(change, toPart: &data, at: now, zone: zone, mayHold: mayHold)
+    }
+
     /// A change made on part of a file (`DataFile.recording(…part:…)`): `data` holds the
     /// applications `part(of:among:)` named and everything outside the applications;
     /// `mayHold` says whether an id may be taken outside them. Nil, with the data untouched,

@@ -191,13 +191,6 @@ struct FilePart {
             }
             return same
         }
-
-        /// The pieces put together (for tests).
-        var joined: [UInt8] {
-            var all: [UInt8] = []
-            forEach { all += $0 }
-            return all
-        }
     }
 }
 

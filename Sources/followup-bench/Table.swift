@@ -118,8 +118,11 @@ struct Table: ParsableCommand {
         let processRuns = columns.map { c in
             (c.processTimes["followup agenda --json"]?.count).map(String.init) ?? "–"
         }.joined(separator: " / ")
+        let logRuns = columns.map { c in
+            (c.processTimes["followup log"]?.count).map(String.init) ?? "–"
+        }.joined(separator: " / ")
         out.append("")
-        out.append("Runs per median (N = \(columns.map { grouped($0.n) }.joined(separator: " / "))): in process \(phaseRuns); whole process \(processRuns).")
+        out.append("Runs per median (N = \(columns.map { grouped($0.n) }.joined(separator: " / "))): in process \(phaseRuns); whole process \(processRuns); one log \(logRuns).")
         return out.joined(separator: "\n")
     }
 

@@ -132,15 +132,8 @@ struct Context: Sendable {
     /// `apply`, with the `post-change` hook's failure when it failed (its change is saved).
     func applyTelling(_ change: Change, quiet: Bool) throws -> (result: Committed<Applied>, hook: String?) {
         // A change to one employer's applications reads and writes only theirs when it can.
-        let result = try file.recording(today: today, at: now, part: { Actions.part(of: change, among: $0) }) { data, mayHold throws -> (value: Applied, summary: String)? in
-            let applied: Applied
-            if let mayHold {
-                guard let made = try Actions.apply(change, toPart: &data, at: now, zone: zone, mayHold: mayHold) else { return nil }
-                applied = made
-            } else {
-                applied = try Actions.apply(change, to: &data, at: now, zone: zone)
-            }
-            return (applied, applied.summary)
+        let result = try file.recording(today: today, at: now, part: { Actions.part(of: change, among: $0) }) { data, mayHold in
+            try Actions.apply(change, to: &data, at: now, zone: zone, partOfFile: mayHold).map { ($0, $0.summary) }
         }
         if !quiet { tell(result) }
         return (result, changed(result, quiet: quiet))

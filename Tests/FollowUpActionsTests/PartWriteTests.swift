@@ -63,15 +63,8 @@ struct PartWriteTests {
 
     /// A change as the command line makes it: on part of the file when it can be, else whole.
     static func make(_ change: Change, in file: DataFile, at now: Instant, part: Bool) throws -> Committed<Applied> {
-        try file.recording(today: today, at: now, part: part ? { Actions.part(of: change, among: $0) } : nil) { data, mayHold throws -> (value: Applied, summary: String)? in
-            let applied: Applied
-            if let mayHold {
-                guard let made = try Actions.apply(change, toPart: &data, at: now, zone: zone, mayHold: mayHold) else { return nil }
-                applied = made
-            } else {
-                applied = try Actions.apply(change, to: &data, at: now, zone: zone)
-            }
-            return (applied, applied.summary)
+        try file.recording(today: today, at: now, part: part ? { Actions.part(of: change, among: $0) } : nil) { data, mayHold in
+            try Actions.apply(change, to: &data, at: now, zone: zone, partOfFile: mayHold).map { ($0, $0.summary) }
         }
     }
 
