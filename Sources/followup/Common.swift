@@ -123,16 +123,19 @@ struct Context: Sendable {
     /// saves through `applyTelling`). `quiet` keeps notes off stderr.
     @discardableResult
     func apply(_ change: Change, quiet: Bool = false) throws -> Committed<Applied> {
-        let result = try applyTelling(change, quiet: quiet).result
+        let result = try applyTelling(change, quiet: quiet, readingPart: true).result
         // A command exits next: the data is held until then rather than freed record by record.
         Shell.keepUntilExit(result.data)
         return result
     }
 
     /// `apply`, with the `post-change` hook's failure when it failed (its change is saved).
-    func applyTelling(_ change: Change, quiet: Bool) throws -> (result: Committed<Applied>, hook: String?) {
-        // A change to one employer's applications reads and writes only theirs when it can.
-        let result = try file.recording(today: today, at: now, part: { Actions.part(of: change, among: $0) }) { data, mayHold in
+    /// `readingPart`: a change to one employer's applications may read and write only theirs,
+    /// and the data it hands back then holds only them — for a command, which exits next; the
+    /// dashboard takes the whole data a save brings.
+    func applyTelling(_ change: Change, quiet: Bool, readingPart: Bool = false) throws -> (result: Committed<Applied>, hook: String?) {
+        let part: (([ApplicationHeading]) -> [Int]?)? = readingPart ? { Actions.part(of: change, among: $0) } : nil
+        let result = try file.recording(today: today, at: now, part: part) { data, mayHold in
             try Actions.apply(change, to: &data, at: now, zone: zone, partOfFile: mayHold).map { ($0, $0.summary) }
         }
         if !quiet { tell(result) }
