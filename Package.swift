@@ -26,8 +26,8 @@ let package = Package(
         .target(name: "JSON"),
         .target(name: "FollowUpResources", path: "Resources"),
         .target(name: "FollowUpCore", dependencies: ["JSON", "FollowUpResources"]),
-        // memmem(3), which the Swift Glibc module leaves out.
-        .target(name: "CBytes"),
+        // memmem(3), which the Swift Glibc module leaves out. DWARF 4, as CWidth below.
+        .target(name: "CBytes", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         .target(name: "FollowUpStore", dependencies: ["FollowUpCore", "JSON", "CBytes"]),
         .target(name: "FollowUpActions", dependencies: ["FollowUpCore"]),
         .target(name: "FollowUpDrafts", dependencies: ["FollowUpCore", .product(name: "Mustache", package: "swift-mustache")]),
