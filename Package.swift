@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "FollowUpCore", dependencies: ["JSON", "FollowUpResources"]),
         // memmem(3), which the Swift Glibc module leaves out. DWARF 4, as CWidth below.
         .target(name: "CBytes", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
-        .target(name: "FollowUpStore", dependencies: ["FollowUpCore", "JSON", "CBytes"]),
+        .target(name: "FollowUpStore", dependencies: ["FollowUpCore", "JSON", "CBytes", "Platform"]),
         .target(name: "FollowUpActions", dependencies: ["FollowUpCore"]),
         .target(name: "FollowUpDrafts", dependencies: ["FollowUpCore", .product(name: "Mustache", package: "swift-mustache")]),
         // DWARF 4: valgrind (scripts/bench --profile) cannot read clang's default DWARF 5.

@@ -93,12 +93,12 @@ public struct DataFile: Sendable {
         // looked at only to hash them, after the applications not quiet were copied out (so
         // that what was copied is what was hashed, should another program write the file in
         // place meanwhile).
-        guard var mapped = try MappedFile.map(path) else { return nil }
         let settled = stamp?.isSettled(clock: clock) ?? false
-        if let indexFile, let stamp, mapped.bytes.count == stamp.size, let kept, kept.names.length == mapped.bytes.count,
-           let part = kept.index.documentNotQuiet(at: now, in: mapped.bytes) {
-            let hash = ContentHash.hash(UnsafeRawBufferPointer(mapped.bytes), stateFolder: stateFolder ?? "")
-            if kept.names.hash == hash, let data = ByteDecoder.decode(part) {
+        if let indexFile, let stamp, let kept, kept.names.length == Int(stamp.size) {
+            guard let mapped = try MappedFile.map(path) else { return nil }
+            if mapped.bytes.count == stamp.size, let (part, hash) = mapped.withBytes({ bytes in
+                kept.index.documentNotQuiet(at: now, in: bytes).map { ($0, ContentHash.hash(UnsafeRawBufferPointer(bytes), stateFolder: stateFolder ?? "")) }
+            }), kept.names.hash == hash, let data = ByteDecoder.decode(part) {
                 // Kept for the file as it is too, once it has settled (and was not changed while read).
                 if settled, DueCountFile.Stamp.of(path) == stamp {
                     indexFile.write(kept.index, length: mapped.bytes.count, hash: hash, stamp: stamp, key: key)
@@ -106,9 +106,14 @@ public struct DataFile: Sendable {
                 return data
             }
         }
-        // Else read in full: copied, the mapping let go.
-        let bytes = mapped.copy
-        mapped = MappedFile(copying: [])
+        return try readInFull(at: now, stamp: stamp, settled: settled, keeping: keeping)
+    }
+
+    /// `loadLeavingOutQuiet` when the index kept does not name the bytes by their stamp or
+    /// their hash: the file read afresh, every application looked at, the index kept.
+    private func readInFull(at now: Instant, stamp: DueCountFile.Stamp?, settled: Bool, keeping: ((Any) -> Void)?) throws(StoreError) -> FollowUpData? {
+        let key = indexKey ?? ""
+        guard let bytes = try readBytes() else { return nil }
         guard let indexFile, let stamp, bytes.count == stamp.size else {
             if let data = ByteDecoder.decode(bytes, leavingOutQuietAt: now) { return data }
             return try decode(bytes, keeping: keeping)

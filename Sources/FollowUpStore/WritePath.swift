@@ -122,12 +122,12 @@ extension DataFile {
         removeStaleTempFiles()
 
         // Mapped, not read: a change made on part of the file looks at most of it only to hash it.
-        var mapped = try MappedFile.map(path)
+        let mapped = part == nil ? nil : try MappedFile.map(path)
         let mark = stateFolder.map { WrittenMark(dataPath: path, stateFolder: $0) }
         var hashed: UInt64?
         func hash(_ file: MappedFile) -> UInt64 {
             if let hashed { return hashed }
-            let h = ContentHash.hash(UnsafeRawBufferPointer(file.bytes), stateFolder: stateFolder ?? "")
+            let h = file.withBytes { ContentHash.hash(UnsafeRawBufferPointer($0), stateFolder: stateFolder ?? "") }
             hashed = h
             return h
         }
@@ -138,7 +138,7 @@ extension DataFile {
         if let part, let file = mapped, let mark, let indexFile, let headingsFile, let key = indexKey,
            let marked = mark.hash(length: file.bytes.count),
            let index = indexFile.read(length: file.bytes.count, hash: marked, key: key),
-           let headings = headingsFile.read(length: file.bytes.count, hash: marked, key: key) ?? FilePart.headings(file.bytes, index: index),
+           let headings = headingsFile.read(length: file.bytes.count, hash: marked, key: key) ?? file.withBytes({ FilePart.headings($0, index: index) }),
            headings.count == index.entries.count, let positions = part(headings),
            let filePart = FilePart(file, index: index, positions: positions),
            // Read from the applications themselves, they are the ones their headings name.
@@ -158,7 +158,7 @@ extension DataFile {
                 made = nil
             }
             if let (value, recorded) = made, let saved = filePart.save(data) {
-                let unchanged = saved.same(as: file.bytes)
+                let unchanged = file.withBytes { saved.same(as: $0) }
                 var temp: String?
                 var written: UInt64 = 0
                 if !unchanged {
@@ -167,7 +167,7 @@ extension DataFile {
                     let open = try DataFile.TempFile.create(for: path) { saved.forEach($0) }
                     let folder = mark.folder
                     let hashes = try Concurrently.run({
-                        (ContentHash.hash(UnsafeRawBufferPointer(file.bytes), stateFolder: folder),
+                        (file.withBytes { ContentHash.hash(UnsafeRawBufferPointer($0), stateFolder: folder) },
                          ContentHash.hash(stateFolder: folder) { saved.forEach($0) })
                     }, meanwhile: { () throws(StoreError) in try open.finish() })
                     hashed = hashes.0
@@ -195,13 +195,11 @@ extension DataFile {
             // Else the change added or removed an application: made again, on the whole file.
         }
 
-        // The applications a change leaves alone are copied from these bytes when they are
-        // what followup last saved here (see `Splice`).
-        let before = mapped?.copy
-        let splice = before.flatMap { bytes in
-            mark.flatMap { $0.matches(length: bytes.count, hash: mapped.map(hash) ?? 0) ? Splice(bytes) : nil }
-        }
-        mapped = nil
+        // Read afresh (a change tried on part of the file found it changed meanwhile, or could
+        // not be made there). The applications a change leaves alone are copied from these
+        // bytes when they are what followup last saved here (see `Splice`).
+        let before = try readBytes()
+        let splice = before.flatMap { bytes in mark.flatMap { $0.matches(bytes) ? Splice(bytes) : nil } }
         var data = try splice?.read ?? before.map { try decode($0) } ?? FollowUpData()
         if data.version > FollowUpData.currentVersion {
             throw StoreError.newerVersion(path: path, version: data.version, supported: FollowUpData.currentVersion)
@@ -360,7 +358,10 @@ extension DataFile {
                     if n < 0 {
                         if errno == EINTR { continue }
                         ok = false
-                        message = DataFile.errorText()
+                        // Copying from a mapped file that was cut short meanwhile.
+                        message = errno == EFAULT
+                            ? "the data file was cut short while it was being read (another program is writing it); nothing was saved"
+                            : DataFile.errorText()
                         return
                     }
                     written += n

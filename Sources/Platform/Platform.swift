@@ -24,6 +24,30 @@ public enum Platform {
         return action
     }
 
+    public typealias InfoHandler = @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void
+
+    /// A signal action that runs `handler` with what the signal is about (`SA_SIGINFO`).
+    public static func action(info handler: InfoHandler) -> sigaction {
+        var action = sigaction()
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_sigaction = handler
+        #else
+        action.__sigaction_u.__sa_sigaction = handler
+        #endif
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_SIGINFO
+        return action
+    }
+
+    /// The address whose access raised a fault (SIGBUS, SIGSEGV).
+    public static func faultAddress(_ info: UnsafeMutablePointer<siginfo_t>) -> UInt {
+        #if canImport(Glibc)
+        return UInt(bitPattern: info.pointee._sifields._sigfault.si_addr)
+        #else
+        return UInt(bitPattern: info.pointee.si_addr)
+        #endif
+    }
+
     /// An action that ignores the signal.
     public static var ignoring: sigaction {
         var action = Platform.action(nil)
