@@ -127,7 +127,9 @@ public struct QuietIndex: Sendable, Equatable {
 ///   what it wrote, and the first read after it (before the file has settled) knows the bytes by
 ///   their hash, without looking at every application.
 /// So an index is used only for the bytes it was made from (bytes of another content meet both
-/// their length and their keyed hash by chance alone, about once in 2⁶⁴), else not at all.
+/// their length and their keyed hash by chance alone, about once in 2⁶⁴), else not at all; and
+/// only whole: its last line is the keyed hash of all before it (a change made on part of the
+/// file carries the other applications' places over into the index it keeps).
 public struct QuietIndexFile: Sendable {
     public let path: String
 
@@ -135,7 +137,9 @@ public struct QuietIndexFile: Sendable {
         path = stateFolder + "/" + HistoryFile.stem(of: dataPath) + ".index"
     }
 
-    static let header = "followup index 2"
+    static let header = "followup index 3"
+
+    var folder: String { DataFile(path: path).folder }
 
     /// What the kept index names its bytes by.
     struct Names {
@@ -198,7 +202,11 @@ public struct QuietIndexFile: Sendable {
             }
         }
         lines.at += n * 24
-        guard lines.take("end\n"), lines.atEnd else { return nil }
+        // Whole: what comes before the last line hashes as that line says.
+        let body = lines.at
+        guard lines.take("check "), let check = lines.numbers(1), lines.atEnd,
+              bytes.withUnsafeBytes({ ContentHash.hash(UnsafeRawBufferPointer(rebasing: $0[0..<body]), stateFolder: folder) }) == UInt64(bitPattern: check[0])
+        else { return nil }
         let index = QuietIndex(list: Int(list[0])..<Int(list[1]), entries: entries)
         let names = Names(stamp: stamp, length: Int(content[0]), hash: UInt64(bitPattern: content[1]))
         return index.fits(size: names.length) ? Kept(names: names, index: index) : nil
@@ -222,7 +230,8 @@ public struct QuietIndexFile: Sendable {
                 withUnsafeBytes(of: n.littleEndian) { out.append(contentsOf: $0) }
             }
         }
-        out += Array("end\n".utf8)
+        let check = Int64(bitPattern: ContentHash.hash(out, stateFolder: folder))
+        out += Array("check \(check)\n".utf8)
         DataFile.keepCache(out, at: path)
     }
 }

@@ -91,10 +91,17 @@ struct QuietIndexTests {
         // Another build's index is not this one's.
         #expect(try ids(key: "other build") == fresh)
 
-        // A damaged index is ignored.
+        // A damaged index is ignored: cut short, or a byte of an application's place changed.
         indexFile.write(planted, length: bytes.count, hash: ContentHash.hash(bytes, stateFolder: folder.stateFolder), stamp: stamp, key: "test")
         let kept = try Data(contentsOf: URL(fileURLWithPath: indexFile.path))
         try kept.prefix(kept.count - 9).write(to: URL(fileURLWithPath: indexFile.path))
+        #expect(try ids() == fresh)
+        var flipped = [UInt8](kept)
+        let body = try #require(flipped.indices.first { flipped[$0...].starts(with: Array("entries ".utf8)) })
+        let entries = try #require(flipped[body...].firstIndex(of: UInt8(ascii: "\n"))) + 1
+        flipped[entries + 8] ^= 0x01
+        try Data(flipped).write(to: URL(fileURLWithPath: indexFile.path))
+        #expect(indexFile.read(for: stamp, key: "test") == nil)
         #expect(try ids() == fresh)
         // One that does not fit the file is neither written nor read.
         var shifted = index
