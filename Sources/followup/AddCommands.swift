@@ -141,9 +141,37 @@ struct Log: ParsableCommand {
     @Flag(help: "A check-in call where you spoke with them: the attempt and their reply at once (no strike).") var answered = false
 
     func run() throws {
-        let ctx = try common.context()
+        try Log.run(file: common.file, now: common.now, kind: kind, app: app, contact: contact, at: at, channel: channel,
+                    decisionBy: decisionBy, due: due, about: about, text: text, answered: answered)
+    }
+
+    static func run(
+        file: String?, now: String?, kind: EventKind, app: String, contact: String?, at: String?, channel: Channel?,
+        decisionBy: Day?, due: Day?, about: RequestTopic?, text: String?, answered: Bool
+    ) throws {
+        let ctx = try Context.make(file: file, now: now, noticing: true)
         let new = NewEvent(kind: kind, at: try at.map { try ctx.instant($0) }, contact: contact, channel: channel,
                            decisionBy: decisionBy, due: due, about: about, text: text, answered: answered)
         output(try ctx.apply(.log(app: app, new)).value.id ?? "")
+    }
+
+    /// `log KIND --app APP` and its options in their plain form (KIND first, each option at most
+    /// once, no value starting with a dash), for `Followup.plain`; nil for any other form, or a
+    /// value the argument parser would refuse (it then reads and explains them).
+    static func plain(_ words: ArraySlice<String>) -> (() throws -> Void)? {
+        guard let first = words.first, let kind = EventKind(argument: first),
+              let o = PlainOptions(words.dropFirst(), flags: ["--answered"],
+                                   options: ["--file", "--now", "--app", "--contact", "--at", "--channel", "--decision-by", "--due", "--about", "--text"]),
+              let app = o["--app"] else { return nil }
+        func parsed<T: ExpressibleByArgument>(_ option: String, _: T.Type) -> T?? {
+            guard let text = o[option] else { return .some(nil) }
+            return T(argument: text).map { .some($0) }
+        }
+        guard let channel = parsed("--channel", Channel.self), let decisionBy = parsed("--decision-by", Day.self),
+              let due = parsed("--due", Day.self), let about = parsed("--about", RequestTopic.self) else { return nil }
+        return {
+            try Log.run(file: o["--file"], now: o["--now"], kind: kind, app: app, contact: o["--contact"], at: o["--at"], channel: channel,
+                        decisionBy: decisionBy, due: due, about: about, text: o["--text"], answered: o.has("--answered"))
+        }
     }
 }

@@ -220,11 +220,53 @@ struct HelpTests {
         #expect(s.ok(["apps", "--all"]) == s.ok(["apps", "--all", "--now", "2026-11-16T18:00"]))
         // What the plain reading does not take is read and explained by the argument parser.
         #expect(s.ok(["agenda", "--json", "--json"]) == s.ok(["agenda", "--json"]), "a flag given twice, as the parser takes it")
-        for bad in [["agenda", "--days", "3661"], ["agenda", "--days", "x"], ["agenda", "--file"], ["strikes", "--all"], ["apps", "extra"]] {
+        for bad in [["agenda", "--days", "3661"], ["agenda", "--days", "x"], ["agenda", "--file"], ["strikes", "--all"], ["apps", "extra"],
+                    ["log", "fax", "--app", "acme"], ["log", "note"], ["log", "note", "--app", "acme", "--channel", "fax"],
+                    ["log", "response", "--app", "acme", "--decision-by", "2026-13-01"],
+                    ["log", "note", "--app", "acme", "--bogus"], ["log", "note", "--app", "nobody"]] {
             let out = s.run(bad)
             #expect(out.status == 2, "\(bad)")
             #expect(out.stderr.hasPrefix("followup: ") && out.stderr.split(separator: "\n").count == 1, "\(bad): \(out.stderr)")
         }
+    }
+
+    @Test("log reads its plain form as the argument parser does, and leaves the rest to it")
+    func plainLog() throws {
+        let s = Sandbox()
+        let acme = Acme(s)
+        s.now = "2026-11-16T18:00"
+        func event(_ id: String) throws -> [String: Any] {
+            let bytes = try #require(s.bytes)
+            let root = try #require(try JSONSerialization.jsonObject(with: bytes) as? [String: Any])
+            let apps = try #require(root["applications"] as? [[String: Any]])
+            let events = apps.flatMap { ($0["events"] as? [[String: Any]]) ?? [] }
+            return try #require(events.first { $0["id"] as? String == id })
+        }
+        // Plain (KIND first) and not (options first, a value with a dash): the same event.
+        let written: [[String]] = [
+            ["log", "check-in", "--app", acme.app, "--contact", "Dana", "--channel", "voicemail", "--at", "2026-11-16T10:30", "--text", "left a message"],
+            ["log", "--app", acme.app, "check-in", "--contact=Dana", "--channel", "voicemail", "--at", "2026-11-16T10:30", "--text", "left a message"],
+            ["log", "request", "--app=Acme", "--about", "references", "--due", "2026-11-20", "--text", "-two references"],
+            ["log", "response", "--app", acme.app, "--decision-by", "2026-12-01"],
+            ["log", "check-in", "--app", acme.app, "--contact", "Raj", "--channel", "call", "--answered"],
+            // An option given twice: the argument parser's reading (the last one).
+            ["log", "note", "--app", "nobody", "--app", acme.app],
+        ]
+        var events: [[String: Any]] = []
+        for arguments in written {
+            let id = s.ok(arguments).trimmingCharacters(in: .whitespacesAndNewlines)
+            var e = try event(id)
+            e["id"] = nil
+            events.append(e)
+        }
+        #expect(NSDictionary(dictionary: events[0]) == NSDictionary(dictionary: events[1]))
+        #expect(events[0]["channel"] as? String == "voicemail" && events[0]["text"] as? String == "left a message")
+        #expect(events[2]["about"] as? String == "references" && events[2]["text"] as? String == "-two references")
+        #expect(events[3]["decisionBy"] as? String == "2026-12-01")
+        #expect(events[4]["answered"] as? Bool == true && events[4]["channel"] as? String == "call")
+        #expect(events[5]["kind"] as? String == "note")
+        // Help is the argument parser's.
+        #expect(s.ok(["log", "note", "--help"]).contains("USAGE: followup log"))
     }
 
     @Test("check reports a sound file, and problems with exit 1")
