@@ -80,36 +80,46 @@ public enum Actions {
         return applied
     }
 
-    /// A change as the write path hands the data over (`DataFile.recording(…part:…)`): part of
-    /// the file with `mayHold` (nil when the change must be made on the whole file after all),
-    /// else the whole file.
+    /// A change as the write path hands the data over (`DataFile.recording(…part:…)`): the
+    /// whole file, or (with `mayHold`, which says whether an id may be taken outside it) only
+    /// the applications `part(of:among:)` named and everything outside the applications. Nil,
+    /// with the data untouched, when a change made on a part added or removed an application:
+    /// it must be made on the whole file.
     public static func apply(_ change: Change, to data: inout FollowUpData, at now: Instant, zone: Zone, partOfFile mayHold: ((String) -> Bool)?) throws(ActionError) -> Applied? {
         guard let mayHold else { return try apply(change, to: &data, at: now, zone: zone) }
-        return try apply(change, toPart: &data, at: now, zone: zone, mayHold: mayHold)
-    }
-
-    /// A change made on part of a file (`DataFile.recording(…part:…)`): `data` holds the
-    /// applications `part(of:among:)` named and everything outside the applications;
-    /// `mayHold` says whether an id may be taken outside them. Nil, with the data untouched,
-    /// when the change added or removed an application: it must be made on the whole file.
-    public static func apply(_ change: Change, toPart data: inout FollowUpData, at now: Instant, zone: Zone, mayHold: @escaping (String) -> Bool) throws(ActionError) -> Applied? {
         var taken: TakenIDs?
         return try apply(change, within: Array(data.applications.indices), to: &data, at: now, zone: zone, taken: &taken, elsewhere: mayHold)
     }
 
+    /// How a change names the one application whose employer's applications are all it can
+    /// touch: a change to a task by the task's application id, one to an application by a
+    /// query. Nil for any other change.
+    enum Target {
+        case id(String)
+        case query(String)
+
+        init?(_ change: Change) {
+            switch change {
+            case .done, .snooze, .dismiss, .bringBack:
+                guard let id = change.taskApp else { return nil }
+                self = .id(id)
+            case let .log(query, _), let .reply(query, _, _), let .close(query, _), let .reopen(query),
+                 let .addContact(query, _), let .addInterview(query, _):
+                self = .query(query)
+            default:
+                return nil
+            }
+        }
+    }
+
     /// The positions, among the headings of every application of a file, of the applications a
-    /// change can touch, when it is one `apply(_:toPart:…)` can make with them alone (those of
-    /// `employer(of:in:)`); nil for any other change.
+    /// change can touch when it can be made with them alone (as `employer(of:in:)` finds them
+    /// among the applications); nil for any other change.
     public static func part(of change: Change, among headings: [ApplicationHeading]) -> [Int]? {
-        let index: Int?
-        switch change {
-        case .done, .snooze, .dismiss, .bringBack:
-            index = change.taskApp.flatMap { id in headings.firstIndex { $0.id == id } }
-        case let .log(query, _), let .reply(query, _, _), let .close(query, _), let .reopen(query),
-             let .addContact(query, _), let .addInterview(query, _):
-            index = try? ApplicationHeading.find(query, among: headings)
-        default:
-            index = nil
+        let index: Int? = switch Target(change) {
+        case let .id(id): headings.firstIndex { $0.id == id }
+        case let .query(query): try? ApplicationHeading.find(query, among: headings)
+        case nil: nil
         }
         guard let index else { return nil }
         return ApplicationHeading.positions(ofEmployerKey: headings[index].employerKey, among: headings)
@@ -119,16 +129,11 @@ public enum Actions {
     /// change to a task (its id names the application), or to an application named by a query
     /// (found among all of them: within a part, the same one is found). Nil for any other change.
     static func employer(of change: Change, in data: FollowUpData) -> [Int]? {
-        let index: Int?
-        switch change {
-        case .done, .snooze, .dismiss, .bringBack:
-            index = change.taskApp.flatMap { data.index(ofApplication: $0) }
-        case let .log(query, _), let .reply(query, _, _), let .close(query, _), let .reopen(query),
-             let .addContact(query, _), let .addInterview(query, _):
-            // One not found, or not found alone, is refused by the whole path, in its order of checks.
-            index = try? data.findApplicationIndex(query)
-        default:
-            index = nil
+        let index: Int? = switch Target(change) {
+        case let .id(id): data.index(ofApplication: id)
+        // One not found, or not found alone, is refused by the whole path, in its order of checks.
+        case let .query(query): try? data.findApplicationIndex(query)
+        case nil: nil
         }
         guard let index else { return nil }
         return data.indices(ofEmployerKey: data.applications[index].employerKey)

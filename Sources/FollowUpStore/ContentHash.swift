@@ -63,11 +63,6 @@ enum ContentHash {
         return sipHash13(bytes, k0, k1)
     }
 
-    /// The hash of the bytes `pieces` make together.
-    static func hash(pieces: [ArraySlice<UInt8>], stateFolder: String) -> UInt64 {
-        hash(stateFolder: stateFolder) { body in for piece in pieces { piece.withUnsafeBytes(body) } }
-    }
-
     /// The hash of the bytes `pieces` hands over one after another.
     static func hash(stateFolder: String, _ pieces: ((UnsafeRawBufferPointer) -> Void) -> Void) -> UInt64 {
         let (k0, k1) = key(stateFolder)

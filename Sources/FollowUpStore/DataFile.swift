@@ -97,7 +97,7 @@ public struct DataFile: Sendable {
         if let indexFile, let stamp, let kept, kept.names.length == Int(stamp.size) {
             guard let mapped = try MappedFile.map(path) else { return nil }
             if mapped.bytes.count == stamp.size, let (part, hash) = mapped.withBytes({ bytes in
-                kept.index.documentNotQuiet(at: now, in: bytes).map { ($0, ContentHash.hash(UnsafeRawBufferPointer(bytes), stateFolder: stateFolder ?? "")) }
+                kept.index.document(in: bytes, keeping: kept.index.notQuiet(at: now)).map { ($0, ContentHash.hash(UnsafeRawBufferPointer(bytes), stateFolder: stateFolder ?? "")) }
             }), kept.names.hash == hash, let data = ByteDecoder.decode(part) {
                 // Kept for the file as it is too, once it has settled (and was not changed while read).
                 if settled, DueCountFile.Stamp.of(path) == stamp {

@@ -28,21 +28,19 @@ struct FilePart {
     /// The id, employer and role of every application in `bytes`, from the lines their fields
     /// lie on; nil when any cannot be read so.
     static func headings(_ all: UnsafeBufferPointer<UInt8>, index: QuietIndex) -> [ApplicationHeading]? {
-        do {
-            var headings: [ApplicationHeading] = []
-            headings.reserveCapacity(index.entries.count)
-            for e in index.entries {
-                guard e.end <= all.count else { return nil }
-                // An application's own fields, in the order of their names: contacts and
-                // createdAt before the employer, events before the id, interviews before the role.
-                var at = e.start
-                guard let employer = field(Member.employer, in: all, from: &at, to: e.end),
-                      let id = field(Member.id, in: all, from: &at, to: e.end) else { return nil }
-                let role = field(Member.role, in: all, from: &at, to: e.end) ?? ""
-                headings.append(ApplicationHeading(id: id, employer: employer, role: role))
-            }
-            return headings
+        var headings: [ApplicationHeading] = []
+        headings.reserveCapacity(index.entries.count)
+        for e in index.entries {
+            guard e.end <= all.count else { return nil }
+            // An application's own fields, in the order of their names: contacts and createdAt
+            // before the employer, events before the id, interviews before the role.
+            var at = e.start
+            guard let employer = field(Member.employer, in: all, from: &at, to: e.end),
+                  let id = field(Member.id, in: all, from: &at, to: e.end) else { return nil }
+            let role = field(Member.role, in: all, from: &at, to: e.end) ?? ""
+            headings.append(ApplicationHeading(id: id, employer: employer, role: role))
         }
+        return headings
     }
 
     /// An application's member as canonical bytes put it: on a line of its own, indented six
@@ -77,19 +75,11 @@ struct FilePart {
     /// The part made of the applications at `positions` (in file order, at least one); nil when
     /// the byte decoder does not read it.
     init?(_ file: MappedFile, index: QuietIndex, positions: [Int]) {
-        let bytes = file.bytes
         guard !positions.isEmpty, zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }),
-              positions.last! < index.entries.count, index.fits(size: bytes.count) else { return nil }
-        // The document with only these applications in its list.
-        var document: [UInt8] = []
-        document.reserveCapacity(bytes.count - index.list.count + positions.reduce(0) { $0 + index.entries[$1].end - index.entries[$1].start + 1 })
-        document += bytes[0...index.list.lowerBound]
-        for (k, p) in positions.enumerated() {
-            if k > 0 { document.append(UInt8(ascii: ",")) }
-            document += bytes[index.entries[p].start..<index.entries[p].end]
-        }
-        document += bytes[index.list.upperBound...]
-        guard let (data, spans) = ByteDecoder.decodeWithSpans(document), spans.count == positions.count else { return nil }
+              positions.last! < index.entries.count, index.fits(size: file.bytes.count) else { return nil }
+        let kept = Set(positions)
+        guard let document = file.withBytes({ index.document(in: $0, keeping: kept.contains) }),
+              let (data, spans) = ByteDecoder.decodeWithSpans(document), spans.count == positions.count else { return nil }
         self.file = file
         self.index = index
         self.positions = positions

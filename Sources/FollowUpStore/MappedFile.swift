@@ -67,9 +67,6 @@ final class MappedFile: @unchecked Sendable {
         defer { withExtendedLifetime(self) {} }
         return try body(bytes)
     }
-
-    /// The bytes, copied.
-    var copy: [UInt8] { withBytes { Array($0) } }
 }
 
 /// The mappings of data files alive now, for the fault handler: a fault in one of them (the file

@@ -42,22 +42,22 @@ public struct QuietIndex: Sendable, Equatable {
         return after <= list.upperBound
     }
 
-    /// The bytes of the same document with only the applications not yet quiet at `now`: the
-    /// file up to the list's `[`, each run of such applications as it lies in the file (with the
-    /// commas and spaces between them), a comma between runs, and the file from the list's `]`.
-    /// `read` fills a buffer with the file's bytes in a range (false: it could not). Nil when
-    /// the file cannot be read so.
-    func documentNotQuiet(at now: Instant, size: Int, read: (Range<Int>, UnsafeMutablePointer<UInt8>) -> Bool) -> [UInt8]? {
+    /// The bytes of the same document with only the applications at the positions `keep`
+    /// takes: the file up to the list's `[`, each run of such applications as it lies in the
+    /// file (with the commas and spaces between them), a comma between runs, and the file from
+    /// the list's `]`. `read` fills a buffer with the file's bytes in a range (false: it could
+    /// not). Nil when the file cannot be read so.
+    func document(size: Int, keeping keep: (Int) -> Bool, read: (Range<Int>, UnsafeMutablePointer<UInt8>) -> Bool) -> [UInt8]? {
         var pieces: [Range<Int>] = [0..<list.lowerBound + 1]
-        var previousOpen = false
-        for e in entries {
-            let open = e.quietFrom > now.seconds
-            if open, previousOpen, let last = pieces.last {
+        var previousKept = false
+        for (i, e) in entries.enumerated() {
+            let kept = keep(i)
+            if kept, previousKept, let last = pieces.last {
                 pieces[pieces.count - 1] = last.lowerBound..<e.end
-            } else if open {
+            } else if kept {
                 pieces.append(e.start..<e.end)
             }
-            previousOpen = open
+            previousKept = kept
         }
         pieces.append(list.upperBound..<size)
         let runs = pieces.count - 2
@@ -78,9 +78,24 @@ public struct QuietIndex: Sendable, Equatable {
         return failed ? nil : bytes
     }
 
-    /// `documentNotQuiet` read from the file open at `fd`.
+    /// `document` taken from the file's bytes at hand.
+    func document(in all: UnsafeBufferPointer<UInt8>, keeping keep: (Int) -> Bool) -> [UInt8]? {
+        document(size: all.count, keeping: keep) { piece, into in
+            guard piece.upperBound <= all.count else { return false }
+            into.update(from: all.baseAddress! + piece.lowerBound, count: piece.count)
+            return true
+        }
+    }
+
+    /// Whether the application at a position still owes something at `now` (not quiet).
+    func notQuiet(at now: Instant) -> (Int) -> Bool {
+        { entries[$0].quietFrom > now.seconds }
+    }
+
+    /// The document with only the applications not yet quiet at `now`, read from the file
+    /// open at `fd`.
     func documentNotQuiet(at now: Instant, fd: Int32, size: Int) -> [UInt8]? {
-        documentNotQuiet(at: now, size: size) { piece, into in
+        document(size: size, keeping: notQuiet(at: now)) { piece, into in
             var done = 0
             while done < piece.count {
                 let n = pread(fd, into + done, piece.count - done, off_t(piece.lowerBound + done))
@@ -88,20 +103,6 @@ public struct QuietIndex: Sendable, Equatable {
                 guard n > 0 else { return false }
                 done += n
             }
-            return true
-        }
-    }
-
-    /// `documentNotQuiet` taken from the file's bytes, already read.
-    func documentNotQuiet(at now: Instant, in bytes: [UInt8]) -> [UInt8]? {
-        bytes.withUnsafeBufferPointer { documentNotQuiet(at: now, in: $0) }
-    }
-
-    /// `documentNotQuiet` taken from the file's bytes at hand (mapped).
-    func documentNotQuiet(at now: Instant, in all: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        documentNotQuiet(at: now, size: all.count) { piece, into in
-            guard piece.upperBound <= all.count else { return false }
-            into.update(from: all.baseAddress! + piece.lowerBound, count: piece.count)
             return true
         }
     }

@@ -13,14 +13,20 @@ public enum Platform {
     /// A signal action that runs `handler` (nil: the default action), with no flags: a read
     /// the signal interrupts returns rather than restarting.
     public static func action(_ handler: Handler?) -> sigaction {
-        var action = sigaction()
+        var action = blank(flags: 0)
         #if canImport(Glibc)
         action.__sigaction_handler.sa_handler = handler
         #else
         action.__sigaction_u.__sa_handler = handler
         #endif
+        return action
+    }
+
+    /// An action with nothing to run yet, no signal blocked while it runs, and `flags`.
+    private static func blank(flags: Int32) -> sigaction {
+        var action = sigaction()
         sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
+        action.sa_flags = flags
         return action
     }
 
@@ -28,14 +34,12 @@ public enum Platform {
 
     /// A signal action that runs `handler` with what the signal is about (`SA_SIGINFO`).
     public static func action(info handler: InfoHandler) -> sigaction {
-        var action = sigaction()
+        var action = blank(flags: SA_SIGINFO)
         #if canImport(Glibc)
         action.__sigaction_handler.sa_sigaction = handler
         #else
         action.__sigaction_u.__sa_sigaction = handler
         #endif
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = SA_SIGINFO
         return action
     }
 
