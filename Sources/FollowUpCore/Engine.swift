@@ -210,7 +210,7 @@ final class EmployerKeys: @unchecked Sendable {
     }
 
     static func fold(_ employer: String) -> String {
-        var key = Substring(employer.lowercased())
+        var key = Substring(Lowercase.of(employer))
         while let c = key.first, c.isWhitespace, !c.isNewline { key.removeFirst() }
         while let c = key.last, c.isWhitespace, !c.isNewline { key.removeLast() }
         let folded = String(key)
@@ -239,8 +239,8 @@ struct AppFacts {
     let closedAs: ApplicationStatus?
     /// Interviews not cancelled, by start.
     let interviews: [Interview]
-    /// Those that have started.
-    let held: [Interview]
+    /// Those that have started (the first of `interviews`).
+    let held: ArraySlice<Interview>
     /// Events by time.
     let events: [Event]
     /// The latest interview held or response received: what resets the count.
@@ -320,57 +320,63 @@ struct Engine {
         // Strikes, per employer, over its open applications. Each employer is given a place once
         // (its key hashed once per application; a name not in ASCII is normalised to be hashed).
         var place: [String: Int] = [:]
-        var groups: [[AppFacts]] = []
+        // Each group's applications by their positions in `facts` (a copy of an application's
+        // facts would retain every string it holds).
+        var groups: [[Int]] = []
         // Where each application's employer is, when it has an open application (a closed one's
         // too: it is counted with them).
         var employerOf = [Int?](repeating: nil, count: facts.count)
-        for (i, f) in facts.enumerated() where f.closedAs == nil {
-            if let p = place[f.employerKey] {
-                groups[p].append(f)
+        for i in facts.indices where facts[i].closedAs == nil {
+            if let p = place[facts[i].employerKey] {
+                groups[p].append(i)
                 employerOf[i] = p
             } else {
-                place[f.employerKey] = groups.count
+                place[facts[i].employerKey] = groups.count
                 employerOf[i] = groups.count
-                groups.append([f])
+                groups.append([i])
             }
         }
-        for (i, f) in facts.enumerated() where f.closedAs != nil { employerOf[i] = place[f.employerKey] }
+        for i in facts.indices where facts[i].closedAs != nil { employerOf[i] = place[facts[i].employerKey] }
         var strikeCount = [Int](repeating: 0, count: groups.count)
         var cap = [Int?](repeating: nil, count: groups.count)
         for (key, group) in groups.enumerated() {
-            let reset = group.compactMap { $0.reset?.at }.max()
+            let reset = group.compactMap { facts[$0].reset?.at }.max()
             // An interview still to come is a sign of life too (by its time, not when it was typed in).
-            let booked = group.contains { f in f.interviews.contains { $0.at > now } }
+            let booked = group.contains { g in facts[g].interviews.contains { $0.at > now } }
             // One person, one day, one strike: attempts to the same person on the same day (from
             // two applications) count once.
             var attempts = Set<String>()
-            for f in group where !booked {
-                for e in f.events where e.kind == .checkIn && e.at <= now && (reset.map { e.at > $0 } ?? true) {
-                    let person = f.contact(e.contact).map(Engine.personKey) ?? "event:" + e.id
+            for g in group where !booked {
+                for e in facts[g].events where e.kind == .checkIn && e.at <= now && (reset.map { e.at > $0 } ?? true) {
+                    let person = facts[g].contact(e.contact).map(Engine.personKey) ?? "event:" + e.id
                     attempts.insert(person + "|" + zone.day(of: e.at).description)
                 }
             }
             let count = attempts.count
-            let limit = strikeCap(group)
+            let limit = strikeCap(group, of: facts)
             cap[key] = limit
             strikeCount[key] = limit.map { min(count, $0) } ?? count
         }
 
         var tasks: [FollowUpTask] = []
-        for (i, f) in facts.enumerated() {
+        for i in facts.indices {
             let p = employerOf[i]
             let limit = p.flatMap { cap[$0] }
             let strikes = p.map { strikeCount[$0] } ?? 0
-            let struckOut = f.closedAs == nil && limit.map { strikes >= $0 } ?? false
-            statuses[f.app.id] = f.closedAs ?? (struckOut ? .struckOut : .active)
-            tasks += tasksFor(f, struckOut: struckOut, strikes: strikes, cap: limit)
+            let closedAs = facts[i].closedAs
+            let struckOut = closedAs == nil && limit.map { strikes >= $0 } ?? false
+            statuses[facts[i].app.id] = closedAs ?? (struckOut ? .struckOut : .active)
+            tasksFor(facts[i], struckOut: struckOut, strikes: strikes, cap: limit, into: &tasks)
         }
-        let renewed = Dictionary(facts.map { ($0.app.id, $0.stated?.givenAt) }, uniquingKeysWith: { a, _ in a })
+        // When each application's decision date was given (the first application of an id),
+        // for the dismissals of a round of check-ins.
+        let renewed = roundDismissals.isEmpty ? [:]
+            : Dictionary(facts.map { ($0.app.id, $0.stated?.givenAt) }, uniquingKeysWith: { a, _ in a })
         // In place: the list is this schedule's own, and a task is a large value to copy.
         for i in tasks.indices { applyDecisions(&tasks[i], datesGivenAt: renewed[tasks[i].app] ?? nil) }
         if !checkInsOnly {
             oneMessageForBoth(&tasks, facts)
-            tasks = Engine.sorted(tasks)
+            Engine.sort(&tasks)
         }
         // Each application's next check-in, in one pass (not one per employer).
         var nextCheckIn: [String: Day] = [:]
@@ -382,12 +388,12 @@ struct Engine {
         for (key, group) in groups.enumerated() {
             let limit = cap[key]
             let strikes = strikeCount[key]
-            let next = group.compactMap { nextCheckIn[$0.app.id] }.min()
+            let next = group.compactMap { nextCheckIn[facts[$0].app.id] }.min()
             employers.append(EmployerStrikes(
-                employer: group[0].app.employer, apps: group.map(\.app.id), strikes: strikes, max: limit,
+                employer: facts[group[0]].app.employer, apps: group.map { facts[$0].app.id }, strikes: strikes, max: limit,
                 struckOut: limit.map { strikes >= $0 } ?? false, nextCheckIn: next))
         }
-        employers = employers.map { ($0.employer.lowercased(), $0) }
+        employers = employers.map { (Lowercase.of($0.employer), $0) }
             .sorted { ($0.0, $0.1.employer) < ($1.0, $1.1.employer) }.map(\.1)
         return Agenda(tasks: tasks, employers: employers, statuses: statuses)
     }
@@ -401,10 +407,10 @@ struct Engine {
         let bo = rank(b)
         if ao != bo { return ao < bo }
         if a.deadline.seconds != b.deadline.seconds { return a.deadline.seconds < b.deadline.seconds }
-        let ae = a.employer.lowercased(), be = b.employer.lowercased()
+        let ae = Lowercase.of(a.employer), be = Lowercase.of(b.employer)
         if ae != be { return ae < be }
         if a.employer != b.employer { return a.employer < b.employer }
-        let ac = (a.contactName ?? "").lowercased(), bc = (b.contactName ?? "").lowercased()
+        let ac = Lowercase.of(a.contactName ?? ""), bc = Lowercase.of(b.contactName ?? "")
         if ac != bc { return ac < bc }
         if a.contactName != b.contactName { return (a.contactName ?? "") < (b.contactName ?? "") }
         if a.kind != b.kind { return a.kind < b.kind }
@@ -413,12 +419,12 @@ struct Engine {
 
     /// The order of the strikes list: by name, case aside.
     static func employerPrecedes(_ a: EmployerStrikes, _ b: EmployerStrikes) -> Bool {
-        (a.employer.lowercased(), a.employer) < (b.employer.lowercased(), b.employer)
+        (Lowercase.of(a.employer), a.employer) < (Lowercase.of(b.employer), b.employer)
     }
 
     /// Sorts positions, not tasks: a task is a large value (moving one retains every string in
     /// it), and the keys — rank, deadline, folded names — are computed once per task.
-    static func sorted(_ tasks: [FollowUpTask]) -> [FollowUpTask] {
+    static func sort(_ tasks: inout [FollowUpTask]) {
         // Overdue first, missed last.
         func rank(_ t: FollowUpTask) -> Int64 { t.status == .overdue ? 0 : (t.status == .missed ? 2 : 1) }
         let ranks = tasks.map(rank)
@@ -429,7 +435,7 @@ struct Engine {
         for i in tasks.indices { ties[ranks[i] << 60 ^ deadlines[i], default: 0] += 1 }
         let folded = tasks.indices.map { i -> (employer: String, contact: String) in
             guard (ties[ranks[i] << 60 ^ deadlines[i]] ?? 0) > 1 else { return ("", "") }
-            return (tasks[i].employer.lowercased(), (tasks[i].contactName ?? "").lowercased())
+            return (Lowercase.of(tasks[i].employer), Lowercase.of(tasks[i].contactName ?? ""))
         }
         let order = tasks.indices.sorted { i, j in
             if ranks[i] != ranks[j] { return ranks[i] < ranks[j] }
@@ -442,13 +448,25 @@ struct Engine {
             if tasks[i].id != tasks[j].id { return tasks[i].id < tasks[j].id }
             return i < j
         }
-        return order.map { tasks[$0] }
+        // Put in that order by swaps, one cycle of the permutation at a time (a swap moves two
+        // tasks without retaining what they hold).
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            // Position p takes the task at order[p]: follow the cycle from `start`.
+            var p = start
+            placed[p] = true
+            while !placed[order[p]] {
+                tasks.swapAt(p, order[p])
+                p = order[p]
+                placed[p] = true
+            }
+        }
     }
 
     /// Contacts at one employer are one person when they share an email, else a case-folded name.
     static func personKey(_ c: Contact) -> String {
-        if let email = c.email?.lowercased(), !email.isEmpty { return "email:" + email }
-        return "name:" + c.name.lowercased().split(separator: " ").joined(separator: " ")
+        if let email = c.email.map(Lowercase.of), !email.isEmpty { return "email:" + email }
+        return "name:" + Lowercase.of(c.name).split(separator: " ").joined(separator: " ")
     }
 
     /// Check-ins that would reach the same person on the same day from two applications at one
@@ -475,12 +493,17 @@ struct Engine {
     func gatherFacts(_ app: Application) -> AppFacts {
         // Ties broken by id, so that the result never depends on the order of the file.
         // A reopening logged in the same second as the closing it takes back comes after it.
-        let events = app.events.sorted {
+        // Lists already in order (as a file written by followup has them) are shared, not
+        // copied: a copy of an event retains every string in it.
+        let events = Engine.inOrder(app.events) {
             ($0.at.seconds, $0.createdAt.seconds, $0.kind == .reopened ? 1 : 0, $0.id)
                 < ($1.at.seconds, $1.createdAt.seconds, $1.kind == .reopened ? 1 : 0, $1.id)
         }
-        let interviews = app.interviews.filter { !$0.cancelled }.sorted { ($0.at.seconds, $0.id) < ($1.at.seconds, $1.id) }
-        let held = interviews.filter { $0.at <= now }
+        let interviews = Engine.inOrder(
+            app.interviews.contains(where: \.cancelled) ? app.interviews.filter { !$0.cancelled } : app.interviews
+        ) { ($0.at.seconds, $0.id) < ($1.at.seconds, $1.id) }
+        // Those held come first, in order of time.
+        let held = interviews.prefix { $0.at <= now }
         var closedAs: ApplicationStatus?
         for e in events where e.at <= now {
             switch e.kind {
@@ -514,13 +537,19 @@ struct Engine {
         return AppFacts(
             app: app, employerKey: app.employerKey, closedAs: closedAs,
             interviews: interviews, held: held, events: events, reset: reset, stated: stated,
-            contacts: app.contacts.sorted { ($0.createdAt.seconds, $0.id) < ($1.createdAt.seconds, $1.id) })
+            contacts: Engine.inOrder(app.contacts) { ($0.createdAt.seconds, $0.id) < ($1.createdAt.seconds, $1.id) })
+    }
+
+    /// `list.sorted(by:)`, the list itself when it is in order already (the sort is stable).
+    static func inOrder<T>(_ list: [T], by precedes: (T, T) -> Bool) -> [T] {
+        let ordered = list.withUnsafeBufferPointer { b in b.indices.dropFirst().allSatisfy { !precedes(b[$0], b[$0 - 1]) } }
+        return ordered ? list : list.sorted(by: precedes)
     }
 
     /// The most unanswered attempts allowed at an employer (nil: no cap).
-    func strikeCap(_ group: [AppFacts]) -> Int? {
+    func strikeCap(_ group: [Int], of facts: [AppFacts]) -> Int? {
         if policy.strikesByDepth {
-            return group.map(depth).max() ?? policy["depthPhoneOnly"]
+            return group.map { depth(facts[$0]) }.max() ?? policy.depthPhoneOnly
         }
         return policy.maxStrikes == 0 ? nil : policy.maxStrikes
     }
@@ -529,33 +558,32 @@ struct Engine {
     func depth(_ f: AppFacts) -> Int {
         let held = f.held
         let several = held.count >= 2 || held.contains { ($0.round ?? 1) >= 2 || $0.with.count >= 2 }
-        if several { return policy["depthSeveralRounds"] }
-        if !held.isEmpty, held.allSatisfy({ $0.kind == .phone }) { return policy["depthPhoneOnly"] }
-        return policy["depthInPerson"]
+        if several { return policy.depthSeveralRounds }
+        if !held.isEmpty, held.allSatisfy({ $0.kind == .phone }) { return policy.depthPhoneOnly }
+        return policy.depthInPerson
     }
 
     // MARK: Tasks
 
-    func tasksFor(_ f: AppFacts, struckOut: Bool, strikes: Int, cap: Int?) -> [FollowUpTask] {
-        var tasks: [FollowUpTask] = []
+    func tasksFor(_ f: AppFacts, struckOut: Bool, strikes: Int, cap: Int?, into tasks: inout [FollowUpTask]) {
         let open = f.closedAs == nil
         if checkInsOnly {
             if open, !struckOut, let checkIn = checkIn(f, strikes: strikes, cap: cap) { tasks.append(checkIn) }
-            return tasks
+            return
         }
+        // Each rule appends to the one list (a list of its own would copy each task over).
         if open {
-            tasks += thankYous(f)
-            tasks += takeStock(f)
-            tasks += responds(f)
-            tasks += briefReferences(f)
-            tasks += prepares(f)
-            tasks += reverseCoverLetters(f)
+            thankYous(f, into: &tasks)
+            takeStock(f, into: &tasks)
+            responds(f, into: &tasks)
+            briefReferences(f, into: &tasks)
+            prepares(f, into: &tasks)
+            reverseCoverLetters(f, into: &tasks)
             if !struckOut, let checkIn = checkIn(f, strikes: strikes, cap: cap) { tasks.append(checkIn) }
         }
-        tasks += submitExpenses(f)
-        tasks += chaseReimbursements(f)
-        tasks += closingThankYous(f)
-        return tasks
+        submitExpenses(f, into: &tasks)
+        chaseReimbursements(f, into: &tasks)
+        closingThankYous(f, into: &tasks)
     }
 
     func make(
@@ -594,13 +622,12 @@ struct Engine {
     }
 
     /// 001, 003, 004: a note to each interviewer, within 24 hours (persistent: that very evening).
-    func thankYous(_ f: AppFacts) -> [FollowUpTask] {
-        var tasks: [FollowUpTask] = []
+    func thankYous(_ f: AppFacts, into tasks: inout [FollowUpTask]) {
         for interview in f.held {
             let end = ended(interview)
             guard end <= now else { continue }
             let recipients = f.recipients(of: interview)
-            let thanks = f.events.filter { $0.kind == .thankYou && $0.at >= interview.at }
+            let thanks = f.events.lazy.filter { $0.kind == .thankYou && $0.at >= interview.at }
             let deadline = policy.thankYouSameDay
                 ? zone.endOfDay(zone.day(of: end)) : end.adding(hours: policy.thankYouHours)
             let when = policy.thankYouSameDay ? "by tonight" : "within \(policy.thankYouHours) hours"
@@ -630,12 +657,10 @@ struct Engine {
                 tasks.append(task)
             }
         }
-        return tasks
     }
 
     /// 002: take stock while it is fresh — what went well, what could be better, their likely reservations.
-    func takeStock(_ f: AppFacts) -> [FollowUpTask] {
-        var tasks: [FollowUpTask] = []
+    func takeStock(_ f: AppFacts, into tasks: inout [FollowUpTask]) {
         for interview in f.held {
             let end = ended(interview)
             guard end <= now else { continue }
@@ -653,7 +678,6 @@ struct Engine {
                 + (recruiter.map { " Discuss it with \($0.name), the recruiter (002)." } ?? "")
             tasks.append(task)
         }
-        return tasks
     }
 
     /// 003, 001, 002: check in after the date they gave, a week apart, by call only with permission.
@@ -666,12 +690,12 @@ struct Engine {
             calendar.onOrAfter($0.day.adding(days: policy.firstCheckInDaysAfterStated))
         }
         let reset = f.reset
-        let attempts = f.events.filter { e in
+        let lastAttempt = f.events.last { e in
             e.kind == .checkIn && e.at <= now && (reset.map { e.at > $0.at } ?? true)
         }
         var due: Day
         var reason: String
-        if let last = attempts.last {
+        if let last = lastAttempt {
             let lastDay = zone.day(of: last.at)
             due = calendar.onOrAfter(lastDay.adding(days: spacing))
             reason = "\(Engine.spelled(spacing)) after your last attempt (\(lastDay.short)) went unanswered"
@@ -743,7 +767,7 @@ struct Engine {
         // Due through its window, overdue only after it (001: "a week or 10 days"): the first,
         // its target day + 2 business days; a later one, up to the previous attempt + 10 days
         // (gentle 14), never ending before the day the attempt was pushed to.
-        let windowEnd = attempts.last.map { max(due, zone.day(of: $0.at).adding(days: policy.spacingWindowDays)) }
+        let windowEnd = lastAttempt.map { max(due, zone.day(of: $0.at).adding(days: policy.spacingWindowDays)) }
             ?? calendar.adding(businessDays: 2, to: due)
         var task = make(
             .checkIn, f, anchor: anchor, contact: person, attempt: attemptNumber, due: due, dueAt: nil,
@@ -785,7 +809,7 @@ struct Engine {
     }
 
     /// 000 #7, 002: answer requests and invitations promptly.
-    func responds(_ f: AppFacts) -> [FollowUpTask] {
+    func responds(_ f: AppFacts, into tasks: inout [FollowUpTask]) {
         // An interview that takes place after the invitation answers it (002), judged by the
         // interview's time, never by when its record was typed in: an earlier interview entered
         // late does not. From the moment it was booked, a request-done logged after that
@@ -798,24 +822,27 @@ struct Engine {
         for e in f.events where e.kind == .invited {
             if let at = answeredByInterview(e) { answeredAt[e.id] = at }
         }
-        var open: [Event] = []
-        for e in f.events {
+        // The requests and invitations still open, by their positions in `f.events`.
+        let events = f.events
+        var open: [Int] = []
+        for (k, e) in events.enumerated() {
             switch e.kind {
             case .request, .invited:
-                open.append(e)
+                open.append(k)
             case .requestDone:
-                if let target = e.answers, let i = open.firstIndex(where: { $0.id == target }) {
+                if let target = e.answers, let i = open.firstIndex(where: { events[$0].id == target }) {
                     open.remove(at: i)
                     break
                 }
-                let i = open.firstIndex { o in o.at <= e.at && !(answeredAt[o.id].map { $0 <= e.at } ?? false) }
+                let i = open.firstIndex { o in events[o].at <= e.at && !(answeredAt[events[o].id].map { $0 <= e.at } ?? false) }
                 if let i { open.remove(at: i) }
             default:
                 break
             }
         }
-        open.removeAll { answeredAt[$0.id] != nil }
-        return open.map { e in
+        if !answeredAt.isEmpty { open.removeAll { answeredAt[events[$0].id] != nil } }
+        for k in open {
+            let e = events[k]
             let deadline = e.due.map { zone.endOfDay($0) } ?? e.at.adding(hours: policy.respondHours)
             let what: String
             if e.kind == .invited {
@@ -836,17 +863,16 @@ struct Engine {
                 advice.append("\(from.name) has the manager's ear: treat them as an equal (000).")
             }
             task.advice = advice.isEmpty ? nil : advice.joined(separator: " ")
-            return task
+            tasks.append(task)
         }
     }
 
     /// 000 #2, #3: brief your references before they are called.
-    func briefReferences(_ f: AppFacts) -> [FollowUpTask] {
-        let briefings = f.events.filter { $0.kind == .referencesBriefed }
+    func briefReferences(_ f: AppFacts, into tasks: inout [FollowUpTask]) {
+        let briefings = f.events.lazy.filter { $0.kind == .referencesBriefed }
         let next = f.interviews.first { $0.at > now }
         let advice = "Tell them about the role and what to stress; also ask a former boss for a character reference letter (000)."
-        var tasks: [FollowUpTask] = []
-        let requests = f.events.filter { $0.kind == .request && $0.about == .references }
+        let requests = f.events.lazy.filter { $0.kind == .request && $0.about == .references }
         for r in requests where !briefings.contains(where: { $0.at >= r.at }) {
             let due = next.map { calendar.subtracting(businessDays: 1, from: zone.day(of: $0.at)) }
                 ?? calendar.adding(businessDays: 1, to: zone.day(of: r.at))
@@ -871,7 +897,6 @@ struct Engine {
             task.advice = advice
             tasks.append(task)
         }
-        return tasks
     }
 
     /// The interview where the application reaches round 2: the first marked round 2 or later;
@@ -884,8 +909,8 @@ struct Engine {
     }
 
     /// 000 #9, 003, 001, 002: prepare the day before, and the questions to ask at the end.
-    func prepares(_ f: AppFacts) -> [FollowUpTask] {
-        f.interviews.filter { $0.at > now }.map { interview in
+    func prepares(_ f: AppFacts, into tasks: inout [FollowUpTask]) {
+        for interview in f.interviews where interview.at > now {
             let day = zone.day(of: interview.at)
             let due = calendar.subtracting(businessDays: policy.prepareBusinessDays, from: day)
             // Due from the business day before until the interview starts, never overdue before it.
@@ -898,13 +923,12 @@ struct Engine {
             if interview.travel { advice += " Ask how travel expenses are claimed (000)." }
             advice += " If they say \"call me with questions\", plan a call later with four or five researched questions on the scope of the job (000)."
             task.advice = advice
-            return task
+            tasks.append(task)
         }
     }
 
     /// 000 #5: claim travel expenses within two business days.
-    func submitExpenses(_ f: AppFacts) -> [FollowUpTask] {
-        var tasks: [FollowUpTask] = []
+    func submitExpenses(_ f: AppFacts, into tasks: inout [FollowUpTask]) {
         for interview in f.held where interview.travel {
             let end = ended(interview)
             guard end <= now else { continue }
@@ -915,17 +939,18 @@ struct Engine {
                 .submitExpenses, f, anchor: interview.id, contact: nil, due: due, dueAt: nil, opensAt: end, deadline: deadline,
                 reason: "You travelled for the interview on \(zone.day(of: interview.at).short): submit your expenses while the receipts are at hand."))
         }
-        return tasks
     }
 
     /// 000 #5: "waiting 30+ days is simply unreasonable".
-    func chaseReimbursements(_ f: AppFacts) -> [FollowUpTask] {
-        var open: [Event] = []
-        for e in f.events {
-            if e.kind == .expensesSubmitted { open.append(e) }
+    func chaseReimbursements(_ f: AppFacts, into tasks: inout [FollowUpTask]) {
+        // Expenses submitted and not yet reimbursed, by their positions in `f.events`.
+        var open: [Int] = []
+        for (k, e) in f.events.enumerated() {
+            if e.kind == .expensesSubmitted { open.append(k) }
             if e.kind == .reimbursed, !open.isEmpty { open.removeFirst() }
         }
-        return open.map { submitted in
+        for k in open {
+            let submitted = f.events[k]
             let chases = f.events.filter { $0.kind == .expensesChased && $0.at >= submitted.at }
             let due: Day
             let reason: String
@@ -936,16 +961,16 @@ struct Engine {
                 due = zone.day(of: submitted.at).adding(days: policy.reimbursementDays)
                 reason = "Expenses submitted \(zone.day(of: submitted.at).short) and not reimbursed after \(policy.reimbursementDays) days: chase them."
             }
-            return dayTask(.chaseReimbursement, f, anchor: submitted.id, contact: nil, attempt: chases.count + 1, due: due, reason: reason)
+            tasks.append(dayTask(.chaseReimbursement, f, anchor: submitted.id, contact: nil, attempt: chases.count + 1, due: due, reason: reason))
         }
     }
 
     /// 002, 003: thank them even when unsuccessful.
-    func closingThankYous(_ f: AppFacts) -> [FollowUpTask] {
+    func closingThankYous(_ f: AppFacts, into tasks: inout [FollowUpTask]) {
         // A rejection that a reopening took back asks for no thank-you.
         let reopened = f.events.last { $0.kind == .reopened && $0.at <= now }?.at
-        return f.events.filter { e in e.kind == .rejected && e.at <= now && (reopened.map { e.at > $0 } ?? true) }.compactMap { rejection in
-            if f.events.contains(where: { $0.kind == .thankYou && $0.at >= rejection.at }) { return nil }
+        for rejection in f.events where rejection.kind == .rejected && rejection.at <= now && (reopened.map { rejection.at > $0 } ?? true) {
+            if f.events.contains(where: { $0.kind == .thankYou && $0.at >= rejection.at }) { continue }
             let deadline = rejection.at.adding(hours: policy.closingThankYouHours)
             var task = make(
                 .closingThankYou, f, anchor: rejection.id, contact: f.contact(rejection.contact) ?? f.mainContact,
@@ -953,15 +978,15 @@ struct Engine {
                 reason: "They said no on \(zone.day(of: rejection.at).short): thank them anyway, you never know when paths cross again.")
             task.channel = .email
             task.advice = "A short, gracious note: thank them for their time and ask to be kept in mind; then move on (003)."
-            return task
+            tasks.append(task)
         }
     }
 
     /// 004: the "reverse cover letter", by post to the interviewer.
-    func reverseCoverLetters(_ f: AppFacts) -> [FollowUpTask] {
+    func reverseCoverLetters(_ f: AppFacts, into tasks: inout [FollowUpTask]) {
         let days = policy.reverseCoverLetterDays
-        guard days > 0, let first = f.held.first, ended(first) <= now else { return [] }
-        if f.events.contains(where: { $0.kind == .coverLetter && $0.at >= first.at }) { return [] }
+        guard days > 0, let first = f.held.first, ended(first) <= now else { return }
+        if f.events.contains(where: { $0.kind == .coverLetter && $0.at >= first.at }) { return }
         let person = f.recipients(of: first).first
         let due = zone.day(of: first.at).adding(days: days)
         var task = dayTask(
@@ -969,7 +994,7 @@ struct Engine {
             reason: "Send a letter by post summarising your strongest points, \(days) days after the first interview (004).")
         task.channel = .letter
         task.advice = person?.address.map { "Post it to \($0)." } ?? "Ask for their business address: you have none."
-        return [task]
+        tasks.append(task)
     }
 
     // MARK: Decisions

@@ -134,6 +134,8 @@ public enum LocalTimeError: Error, Equatable, Sendable {
 /// Converts between instants and a zone's wall clock. Pure: the zone is a parameter.
 public struct Zone: Sendable, Equatable {
     public let timeZone: TimeZone
+    /// The offsets asked for so far, shared by every copy of this zone.
+    private let offsets = ZoneOffsets()
 
     public init(_ timeZone: TimeZone) { self.timeZone = timeZone }
 
@@ -144,9 +146,11 @@ public struct Zone: Sendable, Equatable {
 
     public var identifier: String { timeZone.identifier }
 
+    public static func == (a: Zone, b: Zone) -> Bool { a.timeZone == b.timeZone }
+
     /// The UTC offset in force at an instant.
     public func offset(at seconds: Int64) -> Int {
-        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        offsets.offset(at: seconds, in: timeZone)
     }
 
     /// The instant written with this zone's offset at that moment.
@@ -158,13 +162,15 @@ public struct Zone: Sendable, Equatable {
     /// (fall back) means its first occurrence.
     public func instant(_ day: Day, hour: Int, minute: Int, second: Int = 0) throws(LocalTimeError) -> Instant {
         let local = Int64(day.ordinal) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
-        var candidates: [Int64] = []
-        for probe in [local - 86_400, local, local + 86_400] {
+        // The earliest instant whose wall clock reads `local`, found from the offsets a day
+        // either side (no zone moves its clock by a day or more).
+        var first: Int64?
+        for probe in stride(from: local - 86_400, through: local + 86_400, by: 86_400) {
             let o = offset(at: probe)
             let t = local - Int64(o)
-            if offset(at: t) == o, !candidates.contains(t) { candidates.append(t) }
+            if offset(at: t) == o, first.map({ t < $0 }) ?? true { first = t }
         }
-        guard let first = candidates.min() else {
+        guard let first else {
             throw .doesNotExist(LocalDateTime(checked: day, hour: hour, minute: minute), zone: identifier)
         }
         return Instant(seconds: first, offset: offset(at: first))
@@ -217,5 +223,47 @@ extension Instant {
         Day.appendDigits(a / 3600, 2, to: &out)
         out.append(UInt8(ascii: ":"))
         Day.appendDigits((a % 3600) / 60, 2, to: &out)
+    }
+}
+
+/// A zone's UTC offsets by the spans of time over which each holds: an offset found at an
+/// instant holds until the zone's next transition, so the time zone library is asked once per
+/// span (asking it took ~700 instructions, and a schedule asks tens of thousands of times).
+/// The spans are disjoint and kept by their end; safe across threads.
+final class ZoneOffsets: @unchecked Sendable {
+    private struct Span {
+        var start: Int64
+        /// The first second of the next offset (`Int64.max`: none to come).
+        let end: Int64
+        let offset: Int
+    }
+
+    private let lock = NSLock()
+    private var spans: [Span] = []
+
+    func offset(at t: Int64, in timeZone: TimeZone) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        // The first span ending after t.
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let mid = (low + high) / 2
+            if spans[mid].end > t { high = mid } else { low = mid + 1 }
+        }
+        if low < spans.count, spans[low].start <= t { return spans[low].offset }
+        let date = Date(timeIntervalSince1970: TimeInterval(t))
+        let offset = timeZone.secondsFromGMT(for: date)
+        // Transitions fall on whole seconds; should one not, the span ends before it.
+        let end = timeZone.nextDaylightSavingTimeTransition(after: date)
+            .map { Int64(exactly: $0.timeIntervalSince1970.rounded(.down)) ?? Int64.max } ?? Int64.max
+        guard end > t else { return offset }
+        if low < spans.count, spans[low].end == end {
+            // The same span, met earlier than before: nothing changes between t and its end.
+            if spans[low].offset == offset { spans[low].start = t }
+        } else if spans.count < 4_096 {
+            spans.insert(Span(start: t, end: end, offset: offset), at: low)
+        }
+        return offset
     }
 }

@@ -93,17 +93,17 @@ enum Lookup {
         let query = query.trimmingCharacters(in: .whitespaces)
         guard !query.isEmpty else { throw .notFound(what: what, query: query, candidates: items.prefix(12).map(describe)) }
         if let exact = items.first(where: { $0[keyPath: id] == query }) { return exact }
-        let q = query.lowercased()
+        let q = Lowercase.of(query)
         let stages: [(T) -> Bool] = [
-            { $0[keyPath: id].lowercased() == q },
+            { Lowercase.of($0[keyPath: id]) == q },
             { $0[keyPath: name] == query },
-            { $0[keyPath: name].lowercased() == q },
-            { $0[keyPath: name].lowercased().hasPrefix(q) || $0[keyPath: id].lowercased().hasPrefix(q) },
+            { Lowercase.of($0[keyPath: name]) == q },
+            { Lowercase.of($0[keyPath: name]).hasPrefix(q) || Lowercase.of($0[keyPath: id]).hasPrefix(q) },
             // Last: the start of a later word ("Ana" for "Dr. Ana Cruz", "Cruz" for her too),
             // only when nothing above matched.
             { item in
-                let words = item[keyPath: name].lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "-" })
-                return words.dropFirst().contains { $0.hasPrefix(q) } || (q.contains(" ") && item[keyPath: name].lowercased().contains(" " + q))
+                let words = Lowercase.of(item[keyPath: name]).split(whereSeparator: { $0.isWhitespace || $0 == "-" })
+                return words.dropFirst().contains { $0.hasPrefix(q) } || (q.contains(" ") && Lowercase.of(item[keyPath: name]).contains(" " + q))
             },
         ]
         for matches in stages {

@@ -3,8 +3,10 @@ import JSON
 
 /// The numbers the rules run on: a preset's, with the user's overrides on top.
 public struct Policy: Equatable, Sendable {
-    public var preset: PresetName
-    public var numbers: [String: Int]
+    public let preset: PresetName
+    public let numbers: [String: Int]
+    /// Each number the rules read, read once (the rules read them tens of thousands of times).
+    private let kept: Kept
 
     /// The preset's numbers with `settings.overrides` applied.
     public init(settings: Settings) {
@@ -12,38 +14,83 @@ public struct Policy: Equatable, Sendable {
         var numbers = Policy.presetNumbers[settings.preset] ?? [:]
         for (key, value) in settings.overrides where numbers[key] != nil { numbers[key] = value }
         self.numbers = numbers
+        self.kept = Kept(numbers)
     }
 
     /// A number, kept within its range (`settingRanges`): a value out of range in the file is
     /// reported where the file is read, and can never make the rules' arithmetic overflow.
     public subscript(key: String) -> Int {
+        Policy.number(key, in: numbers)
+    }
+
+    static func number(_ key: String, in numbers: [String: Int]) -> Int {
         let n = numbers[key] ?? 0
         guard let range = Policy.settingRanges[key] else { return n }
         return min(max(n, range.lowerBound), range.upperBound)
     }
 
-    var thankYouHours: Int { self["thankYouHours"] }
-    var thankYouSameDay: Bool { self["thankYouSameDay"] != 0 }
-    var firstCheckInDaysAfterStated: Int { self["firstCheckInDaysAfterStated"] }
-    var firstCheckInDaysAfterInterview: Int { self["firstCheckInDaysAfterInterview"] }
-    var firstCheckInIgnoresStatedDate: Bool { self["firstCheckInIgnoresStatedDate"] != 0 }
-    var spacingDays: Int { max(1, self["spacingDays"]) }
-    var spacingWindowDays: Int { max(spacingDays, self["spacingWindowDays"]) }
+    private struct Kept: Equatable, Sendable {
+        let thankYouHours, firstCheckInDaysAfterStated, firstCheckInDaysAfterInterview, spacingDays, spacingWindowDays: Int
+        let maxStrikes, reverseCoverLetterDays, respondHours, prepareBusinessDays, expensesBusinessDays: Int
+        let reimbursementDays, reimbursementChaseDays, closingThankYouHours, callWindowStartHour, callWindowEndHour: Int
+        let interviewMinutes, missedAfterDays, depthPhoneOnly, depthInPerson, depthSeveralRounds: Int
+        let thankYouSameDay, firstCheckInIgnoresStatedDate, strikesByDepth, rotateChannels: Bool
+
+        init(_ numbers: [String: Int]) {
+            func n(_ key: String) -> Int { Policy.number(key, in: numbers) }
+            thankYouHours = n("thankYouHours")
+            thankYouSameDay = n("thankYouSameDay") != 0
+            firstCheckInDaysAfterStated = n("firstCheckInDaysAfterStated")
+            firstCheckInDaysAfterInterview = n("firstCheckInDaysAfterInterview")
+            firstCheckInIgnoresStatedDate = n("firstCheckInIgnoresStatedDate") != 0
+            spacingDays = max(1, n("spacingDays"))
+            spacingWindowDays = max(spacingDays, n("spacingWindowDays"))
+            maxStrikes = max(0, n("maxStrikes"))
+            strikesByDepth = n("strikesByDepth") != 0
+            rotateChannels = n("rotateChannels") != 0
+            reverseCoverLetterDays = n("reverseCoverLetterDays")
+            respondHours = n("respondHours")
+            prepareBusinessDays = max(1, n("prepareBusinessDays"))
+            expensesBusinessDays = n("expensesBusinessDays")
+            reimbursementDays = n("reimbursementDays")
+            reimbursementChaseDays = n("reimbursementChaseDays")
+            closingThankYouHours = n("closingThankYouHours")
+            callWindowStartHour = min(23, max(0, n("callWindowStartHour")))
+            callWindowEndHour = min(24, max(callWindowStartHour, n("callWindowEndHour")))
+            interviewMinutes = max(1, n("interviewMinutes"))
+            missedAfterDays = max(1, n("missedAfterDays"))
+            depthPhoneOnly = n("depthPhoneOnly")
+            depthInPerson = n("depthInPerson")
+            depthSeveralRounds = n("depthSeveralRounds")
+        }
+    }
+
+    var thankYouHours: Int { kept.thankYouHours }
+    var thankYouSameDay: Bool { kept.thankYouSameDay }
+    var firstCheckInDaysAfterStated: Int { kept.firstCheckInDaysAfterStated }
+    var firstCheckInDaysAfterInterview: Int { kept.firstCheckInDaysAfterInterview }
+    var firstCheckInIgnoresStatedDate: Bool { kept.firstCheckInIgnoresStatedDate }
+    var spacingDays: Int { kept.spacingDays }
+    var spacingWindowDays: Int { kept.spacingWindowDays }
     /// 0 means no cap.
-    var maxStrikes: Int { max(0, self["maxStrikes"]) }
-    var strikesByDepth: Bool { self["strikesByDepth"] != 0 }
-    var rotateChannels: Bool { self["rotateChannels"] != 0 }
-    var reverseCoverLetterDays: Int { self["reverseCoverLetterDays"] }
-    var respondHours: Int { self["respondHours"] }
-    var prepareBusinessDays: Int { max(1, self["prepareBusinessDays"]) }
-    var expensesBusinessDays: Int { self["expensesBusinessDays"] }
-    var reimbursementDays: Int { self["reimbursementDays"] }
-    var reimbursementChaseDays: Int { self["reimbursementChaseDays"] }
-    var closingThankYouHours: Int { self["closingThankYouHours"] }
-    var callWindowStartHour: Int { min(23, max(0, self["callWindowStartHour"])) }
-    var callWindowEndHour: Int { min(24, max(callWindowStartHour, self["callWindowEndHour"])) }
-    var interviewMinutes: Int { max(1, self["interviewMinutes"]) }
-    var missedAfterDays: Int { max(1, self["missedAfterDays"]) }
+    var maxStrikes: Int { kept.maxStrikes }
+    var strikesByDepth: Bool { kept.strikesByDepth }
+    var rotateChannels: Bool { kept.rotateChannels }
+    var reverseCoverLetterDays: Int { kept.reverseCoverLetterDays }
+    var respondHours: Int { kept.respondHours }
+    var prepareBusinessDays: Int { kept.prepareBusinessDays }
+    var expensesBusinessDays: Int { kept.expensesBusinessDays }
+    var reimbursementDays: Int { kept.reimbursementDays }
+    var reimbursementChaseDays: Int { kept.reimbursementChaseDays }
+    var closingThankYouHours: Int { kept.closingThankYouHours }
+    var callWindowStartHour: Int { kept.callWindowStartHour }
+    var callWindowEndHour: Int { kept.callWindowEndHour }
+    var interviewMinutes: Int { kept.interviewMinutes }
+    var missedAfterDays: Int { kept.missedAfterDays }
+    /// The strike caps by how deep the interviews went (`strikesByDepth`).
+    var depthPhoneOnly: Int { kept.depthPhoneOnly }
+    var depthInPerson: Int { kept.depthInPerson }
+    var depthSeveralRounds: Int { kept.depthSeveralRounds }
 
     /// An interview's length: its own, else `interviewMinutes`. The one home of this rule, for
     /// the engine, the timeline and the calendar alike.

@@ -1,3 +1,4 @@
+import Foundation
 import FollowUpCore
 import PropertyBased
 import Testing
@@ -76,5 +77,75 @@ struct ZoneTests {
         #expect(newYork.day(of: time("2026-11-16T23:30")) == day("2026-11-16"))
         #expect(Zone(identifier: "UTC")!.day(of: time("2026-11-16T23:30")) == day("2026-11-17"))
         #expect(Zone(identifier: "Not/AZone") == nil)
+    }
+
+    /// Zones whose offsets moved in every way: daylight saving on and off, half hours, a
+    /// standard offset changed for good (Moscow 2011 and 2014, Samoa skipping a day in 2011,
+    /// São Paulo ending daylight saving in 2019), Ramadan breaks, none at all.
+    static let zonesThatMoved = [
+        "America/New_York", "Europe/London", "Europe/Moscow", "America/Sao_Paulo", "Australia/Lord_Howe",
+        "Asia/Kolkata", "Pacific/Apia", "Africa/Casablanca", "Asia/Tehran", "America/St_Johns", "Antarctica/Troll",
+        "Pacific/Chatham", "Pacific/Kiritimati", "UTC",
+    ]
+
+    @Test("a zone's offsets are the time zone library's, in whatever order they are asked for")
+    func offsetsAsTheLibrarySays() throws {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ range: ClosedRange<Int64>) -> Int64 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return range.lowerBound + Int64(bitPattern: (seed >> 1) % UInt64(range.upperBound - range.lowerBound + 1))
+        }
+        for name in Self.zonesThatMoved {
+            let library = try #require(TimeZone(identifier: name))
+            let zone = try #require(Zone(identifier: name))
+            // 1900 to 2060: random moments, then each second around every transition in it,
+            // then random moments again (the spans found are reused and widened).
+            var moments = (0..<3_000).map { _ in next(-2_208_988_800...2_840_140_800) }
+            var t = Date(timeIntervalSince1970: -2_208_988_800)
+            while let transition = library.nextDaylightSavingTimeTransition(after: t), transition.timeIntervalSince1970 < 2_840_140_800 {
+                let s = Int64(transition.timeIntervalSince1970.rounded(.down))
+                moments += [s - 86_400, s - 1, s, s + 1, s + 3_600]
+                t = transition
+            }
+            moments += (0..<3_000).map { _ in next(-2_208_988_800...2_840_140_800) }
+            var wrong: [Int64] = []
+            for s in moments where zone.offset(at: s) != library.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(s))) {
+                wrong.append(s)
+            }
+            #expect(wrong.isEmpty, "\(name): \(wrong.prefix(5))")
+        }
+    }
+
+    @Test("a wall-clock time is placed where the time zone library places it, gaps and repeats included")
+    func wallClockAsTheLibrarySays() throws {
+        for name in Self.zonesThatMoved {
+            let library = try #require(TimeZone(identifier: name))
+            let zone = try #require(Zone(identifier: name))
+            func offset(_ s: Int64) -> Int { library.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(s))) }
+            var wrong: [String] = []
+            var t = Date(timeIntervalSince1970: 946_684_800)
+            // Every transition from 2000 to 2040, each hour of the day before, of, and after.
+            while let transition = library.nextDaylightSavingTimeTransition(after: t), transition.timeIntervalSince1970 < 2_208_988_800 {
+                t = transition
+                let around = Zone(identifier: "UTC")!.day(of: Instant(seconds: Int64(transition.timeIntervalSince1970)))
+                for day in [around.adding(days: -1), around, around.adding(days: 1)] {
+                    for hour in 0..<24 {
+                        for minute in [0, 30, 59] {
+                            let local = Int64(day.ordinal) * 86_400 + Int64(hour * 3600 + minute * 60)
+                            // The earliest instant whose wall clock reads this, by the library alone.
+                            let expected = [local - 86_400, local, local + 86_400].compactMap { probe -> Int64? in
+                                let o = offset(probe)
+                                return offset(local - Int64(o)) == o ? local - Int64(o) : nil
+                            }.min()
+                            let placed = try? zone.instant(day, hour: hour, minute: minute)
+                            if placed?.seconds != expected || placed.map({ $0.offset != offset($0.seconds) }) ?? false {
+                                wrong.append("\(day) \(hour):\(minute)")
+                            }
+                        }
+                    }
+                }
+            }
+            #expect(wrong.isEmpty, "\(name): \(wrong.prefix(5))")
+        }
     }
 }
