@@ -35,6 +35,23 @@ public enum ByteDecoder {
         }
     }
 
+    /// The applications lying at `ranges` of a file's bytes (each from its `{` to its `}`, as
+    /// `QuietIndex` has them), each read as `decode` reads it; nil when one cannot be read so.
+    public static func applications(in all: UnsafeBufferPointer<UInt8>, at ranges: [Range<Int>]) -> [Application]? {
+        var zones: [String: Bool] = [:]
+        var apps: [Application] = []
+        apps.reserveCapacity(ranges.count)
+        for range in ranges {
+            guard range.lowerBound >= 0, range.upperBound <= all.count else { return nil }
+            var reader = Reading(JSONCursor(UnsafeBufferPointer(rebasing: all[range])))
+            reader.zones = zones
+            guard let app = try? reader.application(), (try? reader.cursor.finish()) != nil else { return nil }
+            zones = reader.zones
+            apps.append(app)
+        }
+        return apps
+    }
+
     /// The data without the applications that are quiet at `quiet` (see `Reading.glimpse` and `Rules.owesNothing`),
     /// which are only checked, not read: for the commands that show what is to be done
     /// (agenda, strikes), whose answer they cannot change. Never for a change: the file would

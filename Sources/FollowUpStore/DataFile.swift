@@ -141,9 +141,38 @@ public struct DataFile: Sendable {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        guard DueCountFile.Stamp.of(fd: fd) == stamp,
-              let bytes = index.documentNotQuiet(at: now, fd: fd, size: Int(stamp.size)) else { return nil }
-        return ByteDecoder.decode(bytes)
+        guard DueCountFile.Stamp.of(fd: fd) == stamp else { return nil }
+        let size = Int(stamp.size)
+        guard let mapped = MappedFile.map(fd: fd, size: size) else {
+            // Read: the same document with only those applications.
+            guard let bytes = index.documentNotQuiet(at: now, fd: fd, size: size) else { return nil }
+            return ByteDecoder.decode(bytes)
+        }
+        // Mapped: each application read where it lies in the file's pages (no copy of them),
+        // and what lies outside the list read from a copy without any application. Many: the
+        // later half read on another core meanwhile (below a few dozen, starting the thread
+        // costs more than it saves).
+        let kept = index.entries.indices.filter(index.notQuiet(at: now)).map { index.entries[$0].start..<index.entries[$0].end }
+        let half = kept.count >= 64 ? kept.count / 2 : kept.count
+        let later = Array(kept[half...])
+        var data: FollowUpData?
+        func readFirst() {
+            mapped.withBytes { all in
+                guard var frame = index.document(in: all, keeping: { _ in false }).flatMap({ ByteDecoder.decode($0) }),
+                      let apps = ByteDecoder.applications(in: all, at: Array(kept[..<half])) else { return }
+                frame.applications = apps
+                data = frame
+            }
+        }
+        var laterApps: [Application]? = []
+        if later.isEmpty {
+            readFirst()
+        } else {
+            laterApps = Concurrently.run({ mapped.withBytes { ByteDecoder.applications(in: $0, at: later) } }, meanwhile: readFirst)
+        }
+        guard var data, let laterApps else { return nil }
+        data.applications += laterApps
+        return data
     }
 
     /// The raw bytes, or nil when the file does not exist.

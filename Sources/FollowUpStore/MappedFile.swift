@@ -62,6 +62,14 @@ final class MappedFile: @unchecked Sendable {
         return try DataFile.readBytes(path).map(MappedFile.init(copying:))
     }
 
+    /// The first `size` bytes of the file open at `fd` mapped; nil when they cannot be.
+    static func map(fd: Int32, size: Int) -> MappedFile? {
+        guard size > 0 else { return nil }
+        Faults.handle()
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
+        return MappedFile(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size), mapped: true)
+    }
+
     /// `body` with the bytes, this kept alive (and so mapped) until it returns.
     func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
         defer { withExtendedLifetime(self) {} }

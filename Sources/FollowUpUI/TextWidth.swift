@@ -199,39 +199,59 @@ public enum TerminalText {
         }
     }
 
+    /// JSON's bytes for a terminal, as `jsonSafe`: the bytes themselves when nothing needs an
+    /// escape (a command's whole output is checked, eight bytes at a time).
+    public static func jsonSafe(bytes: [UInt8]) -> [UInt8] {
+        if bytes.withUnsafeBufferPointer(isPlain) { return bytes }
+        return Array(jsonSafe(String(decoding: bytes, as: UTF8.self)).utf8)
+    }
+
     /// The text with every scalar that `needsEscape` written as `escape` gives it.
     static func escaping(_ text: String, _ escape: (UInt32) -> String) -> String {
-        // Told from the UTF-8 bytes before any scalar is decoded: the text is valid UTF-8, so
-        // each scalar `needsEscape` names has one byte pattern.
         var text = text
-        let plain = text.withUTF8 { b -> Bool in
-            var i = 0
-            while i < b.count {
-                let c = b[i]
-                if c < 0x20 { if c != 0x0A && c != 0x09 { return false } } else if c == 0x7F { return false }
-                else if c >= 0xC2 {
-                    let d = i + 1 < b.count ? b[i + 1] : 0
-                    let e = i + 2 < b.count ? b[i + 2] : 0
-                    switch c {
-                    case 0xC2 where d >= 0x80 && d <= 0x9F: return false                  // U+0080–U+009F
-                    case 0xD8 where d == 0x9C: return false                               // U+061C
-                    case 0xE2 where d == 0x80 && e >= 0xAA && e <= 0xAE: return false     // U+202A–U+202E
-                    case 0xE2 where d == 0x81 && e >= 0xA6 && e <= 0xA9: return false     // U+2066–U+2069
-                    case 0xEF where d == 0xBB && e == 0xBF: return false                  // U+FEFF
-                    default: break
-                    }
-                }
-                i += 1
-            }
-            return true
-        }
-        if plain { return text }
+        if text.withUTF8(isPlain) { return text }
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             if needsEscape(scalar) { result += escape(scalar.value) } else { result.unicodeScalars.append(scalar) }
         }
         return result
+    }
+
+    /// Whether valid UTF-8 holds no scalar that `needsEscape` names, told from the bytes before
+    /// any scalar is decoded (each such scalar has one byte pattern); false may mean "look closer".
+    static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return true }
+        var i = 0
+        while i < b.count {
+            // Eight bytes of printable ASCII (0x20–0x7E) at once: none below 0x20, none above 0x7E.
+            if i + 8 <= b.count {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let below = (w &- ones &* 0x20) & ~w & (ones &* 0x80)
+                let above = ((w &+ ones &* 0x01) | w) & (ones &* 0x80)
+                if below == 0, above == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let c = b[i]
+            if c < 0x20 { if c != 0x0A && c != 0x09 { return false } } else if c == 0x7F { return false }
+            else if c >= 0xC2 {
+                let d = i + 1 < b.count ? b[i + 1] : 0
+                let e = i + 2 < b.count ? b[i + 2] : 0
+                switch c {
+                case 0xC2 where d >= 0x80 && d <= 0x9F: return false                  // U+0080–U+009F
+                case 0xD8 where d == 0x9C: return false                               // U+061C
+                case 0xE2 where d == 0x80 && e >= 0xAA && e <= 0xAE: return false     // U+202A–U+202E
+                case 0xE2 where d == 0x81 && e >= 0xA6 && e <= 0xA9: return false     // U+2066–U+2069
+                case 0xEF where d == 0xBB && e == 0xBF: return false                  // U+FEFF
+                default: break
+                }
+            }
+            i += 1
+        }
+        return true
     }
 
     static func needsEscape(_ s: Unicode.Scalar) -> Bool {

@@ -195,6 +195,11 @@ func outputJSON(_ json: String) {
     outputData(TerminalText.jsonSafe(json))
 }
 
+/// `outputJSON` for JSON written as bytes, ending with a line break.
+func outputJSON(bytes json: [UInt8]) {
+    FileHandleOutput.write(TerminalText.jsonSafe(bytes: json))
+}
+
 /// A machine format on stdout (JSON, CSV, ICS) as it is: its own escaping applies.
 func outputData(_ text: String) {
     FileHandleOutput.write(Array((text.hasSuffix("\n") ? text : text + "\n").utf8))

@@ -71,7 +71,7 @@ struct Apps: ParsableCommand {
                 if i == apps.count - 1 { out.append(contentsOf: "\n  ]".utf8) }
             }
             out.append(contentsOf: "\n}\n".utf8)
-            outputJSON(String(decoding: out, as: UTF8.self))
+            outputJSON(bytes: out)
             return
         }
         if apps.isEmpty {

@@ -51,7 +51,8 @@ struct AgendaCommand: ParsableCommand {
         }
         let (_, agenda) = try ctx.agenda(quiet: json, toDoOnly: true)
         let horizon = ctx.today.adding(days: days)
-        let tasks = agenda.visible.filter { $0.status != .upcoming || $0.due <= horizon }
+        // Visible (`Agenda.visible`) and within the horizon, in one pass: each task kept is copied.
+        let tasks = agenda.tasks.filter { !$0.isHidden && ($0.status != .upcoming || $0.due <= horizon) }
         if json {
             // {"now": …, "tasks": [ … ]} in the canonical form, each task written straight.
             var out = Array("{\n  \"now\": ".utf8)
@@ -61,14 +62,14 @@ struct AgendaCommand: ParsableCommand {
                 out.append(contentsOf: "[]".utf8)
             } else {
                 out.append(UInt8(ascii: "["))
-                for (i, task) in tasks.enumerated() {
+                for i in tasks.indices {
                     out.append(contentsOf: (i == 0 ? "\n    " : ",\n    ").utf8)
-                    TaskJSON.appendCanonical(task, zone: ctx.zone, depth: 2, to: &out)
+                    TaskJSON.appendCanonical(tasks[i], zone: ctx.zone, depth: 2, to: &out)
                 }
                 out.append(contentsOf: "\n  ]".utf8)
             }
             out.append(contentsOf: "\n}\n".utf8)
-            outputJSON(String(decoding: out, as: UTF8.self))
+            outputJSON(bytes: out)
             return
         }
         if tasks.isEmpty {
@@ -326,11 +327,13 @@ extension TaskJSON {
             newline(depth + 1)
             out.append(UInt8(ascii: "\""))
             out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-            out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")])
+            out.append(UInt8(ascii: "\""))
+            out.append(UInt8(ascii: ":"))
+            out.append(UInt8(ascii: " "))
         }
         func newline(_ level: Int) {
             out.append(UInt8(ascii: "\n"))
-            for _ in 0..<level { out.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")]) }
+            for _ in 0..<2 * level { out.append(UInt8(ascii: " ")) }
         }
         func string(_ s: String?) {
             if let s { JSONWriter.appendString(s, to: &out) } else { out.append(contentsOf: "null".utf8) }

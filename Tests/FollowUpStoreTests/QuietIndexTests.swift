@@ -46,6 +46,36 @@ struct QuietIndexTests {
         #expect(used > 1000, "\(used) applications left unread")
     }
 
+    @Test("many applications not quiet: the later half read on another core, the same applications in the same order")
+    func manyReadInTwoHalves() throws {
+        let folder = TempFolder()
+        for round in UInt64(0)..<4 {
+            // Worlds joined into one of 100 to 200 applications (ids made unique).
+            var data = FollowUpData()
+            for seed in (round * 12 + 1)...(round * 12 + 12) {
+                for var app in LeavingOutQuietTests.world(seed: seed).applications {
+                    app.id = "s\(seed)-" + app.id
+                    data.applications.append(app)
+                }
+            }
+            let bytes = DataFile.encode(data)
+            var file = folder.file("many\(round).json")
+            file.indexKey = "test"
+            try Data(bytes).write(to: URL(fileURLWithPath: file.path))
+            _ = try file.loadLeavingOutQuiet(at: moment(-1), clock: later)
+            let stamp = try #require(DueCountFile.Stamp.of(file.path))
+            let index = try #require(QuietIndexFile(dataPath: file.path, stateFolder: folder.stateFolder).read(for: stamp, key: "test"))
+            for days in [-1, 20, 45] {
+                let now = moment(days)
+                let looked = try #require(ByteDecoder.decode(bytes, leavingOutQuietAt: now))
+                #expect(looked.applications.count >= 64, "round \(round), day \(days): \(looked.applications.count) read, too few to split")
+                let through = try #require(file.readNotQuiet(index, stamp: stamp, at: now), "round \(round), day \(days)")
+                #expect(through.applications == looked.applications, "round \(round), day \(days)")
+                #expect(through.snoozes == data.snoozes && through.settings == data.settings)
+            }
+        }
+    }
+
     @Test("the index is used only for the file as it is, by the build that made it; a damaged one is ignored")
     func onlyForTheFileAsItIs() throws {
         let folder = TempFolder()

@@ -70,4 +70,29 @@ struct EscapingTests {
             #expect(TerminalText.escaping(text) { "<\($0)>" } == expected, "U+\(String(v, radix: 16))")
         }
     }
+
+    @Test("a long text is looked at eight bytes at a time and still escapes every scalar it should, wherever it lies")
+    func wordAtATime() {
+        var wrong: [String] = []
+        var scalars = Array(0...0x2FF) + Array(0x600...0x6FF) + Array(0x2000...0x20FF) + [0xFEFF, 0xFEFE, 0x1F600]
+        scalars.removeAll { Unicode.Scalar(UInt32($0)) == nil }
+        for v in scalars {
+            let scalar = Unicode.Scalar(UInt32(v))!
+            // At each place within a word, in a text long enough to be read by words.
+            for lead in 0..<9 {
+                let text = String(repeating: "x", count: lead) + String(Character(scalar)) + String(repeating: "y", count: 17)
+                var expected = ""
+                for s in text.unicodeScalars {
+                    if TerminalText.needsEscape(s) {
+                        let hex = String(s.value, radix: 16, uppercase: true)
+                        expected += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        expected.unicodeScalars.append(s)
+                    }
+                }
+                if TerminalText.jsonSafe(bytes: Array(text.utf8)) != Array(expected.utf8) { wrong.append("U+\(String(v, radix: 16)) at \(lead)") }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(8))")
+    }
 }
