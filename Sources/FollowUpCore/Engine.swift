@@ -313,6 +313,9 @@ struct Engine {
         self.roundDismissals = rounds
     }
 
+    /// From how many applications a schedule is made on two cores.
+    static let manyApplications = 64
+
     mutating func run() -> Agenda {
         let facts = data.applications.map(gatherFacts)
         var statuses: [String: ApplicationStatus] = [:]
@@ -358,7 +361,11 @@ struct Engine {
             strikeCount[key] = limit.map { min(count, $0) } ?? count
         }
 
-        var tasks: [FollowUpTask] = []
+        // Each application's standing, then its tasks: the later half made on another core
+        // meanwhile when there are many (each application's tasks depend on it and its
+        // employer's strikes alone, and the halves are joined in the same order).
+        var standing: [(struckOut: Bool, strikes: Int, cap: Int?)] = []
+        standing.reserveCapacity(facts.count)
         for i in facts.indices {
             let p = employerOf[i]
             let limit = p.flatMap { cap[$0] }
@@ -366,7 +373,25 @@ struct Engine {
             let closedAs = facts[i].closedAs
             let struckOut = closedAs == nil && limit.map { strikes >= $0 } ?? false
             statuses[facts[i].app.id] = closedAs ?? (struckOut ? .struckOut : .active)
-            tasksFor(facts[i], struckOut: struckOut, strikes: strikes, cap: limit, into: &tasks)
+            standing.append((struckOut, strikes, limit))
+        }
+        let engine = self
+        func tasksOf(_ range: Range<Int>) -> [FollowUpTask] {
+            var tasks: [FollowUpTask] = []
+            for i in range {
+                engine.tasksFor(facts[i], struckOut: standing[i].struckOut, strikes: standing[i].strikes, cap: standing[i].cap, into: &tasks)
+            }
+            return tasks
+        }
+        var tasks: [FollowUpTask]
+        if facts.count >= Engine.manyApplications {
+            let half = facts.count / 2
+            var first: [FollowUpTask] = []
+            let later = Concurrently.run(sharing: { tasksOf(half..<facts.count) }, meanwhile: { first = tasksOf(0..<half) })
+            tasks = first
+            tasks.append(contentsOf: later)
+        } else {
+            tasks = tasksOf(facts.indices)
         }
         // When each application's decision date was given (the first application of an id),
         // for the dismissals of a round of check-ins.

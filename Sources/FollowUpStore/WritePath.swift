@@ -472,26 +472,3 @@ struct Lock {
     }
 }
 
-/// Work on another thread while this one waits on something else (the disk).
-enum Concurrently {
-    /// `work` on another thread while `meanwhile` runs on this one; `work`'s result, once both
-    /// are done (also when `meanwhile` throws).
-    static func run<A, E: Error>(_ work: @escaping @Sendable () -> A, meanwhile: () throws(E) -> Void) throws(E) -> A {
-        let box = Box<A>()
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global(qos: .userInitiated).async {
-            box.value = work()
-            done.signal()
-        }
-        let result: Result<Void, E>
-        do { try meanwhile(); result = .success(()) } catch { result = .failure(error) }
-        done.wait()
-        try result.get()
-        return box.value!
-    }
-
-    /// A result handed from one thread to another, read only after the semaphore says so.
-    private final class Box<A>: @unchecked Sendable {
-        var value: A?
-    }
-}

@@ -224,13 +224,18 @@ public enum TerminalText {
         guard let base = b.baseAddress else { return true }
         var i = 0
         while i < b.count {
-            // Eight bytes of printable ASCII (0x20–0x7E) at once: none below 0x20, none above 0x7E.
+            // Eight bytes at once when each is printable ASCII (0x20–0x7E), a line break or a tab.
+            // Each test is exact per byte: the low seven bits plus a constant never carry over.
             if i + 8 <= b.count {
                 let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 let ones: UInt64 = 0x0101_0101_0101_0101
-                let below = (w &- ones &* 0x20) & ~w & (ones &* 0x80)
-                let above = ((w &+ ones &* 0x01) | w) & (ones &* 0x80)
-                if below == 0, above == 0 {
+                let highs = ones &* 0x80
+                let lows = ones &* 0x7F
+                func zero(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x) & highs }
+                let below = ~(((w & lows) &+ ones &* 0x60) | w) & highs
+                let above = (((w & lows) &+ ones) | w) & highs
+                let allowed = zero(w ^ (ones &* 0x0A)) | zero(w ^ (ones &* 0x09))
+                if (below & ~allowed) | above == 0 {
                     i += 8
                     continue
                 }

@@ -358,6 +358,22 @@ private struct Parser {
         var i = start
         // OR of every raw byte: bit 7 set means UTF-8 validation is needed.
         var seen: UInt8 = 0
+        // Eight bytes at a time while none is a quote, a backslash, a control character or
+        // beyond ASCII, as `skipString` steps (those bytes are then looked at one by one).
+        if let base = bytes.baseAddress {
+            while i + 8 <= bytes.count {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                let quote = w ^ (ones &* 0x22)
+                let backslash = w ^ (ones &* 0x5C)
+                let zeroQuote = (quote &- ones) & ~quote & highs
+                let zeroBackslash = (backslash &- ones) & ~backslash & highs
+                let control = (w &- ones &* 0x20) & ~w & highs
+                if (zeroQuote | zeroBackslash | control | (w & highs)) != 0 { break }
+                i += 8
+            }
+        }
         while i < bytes.count {
             let b = bytes[i]
             if b == Byte.quote {

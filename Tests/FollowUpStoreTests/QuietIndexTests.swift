@@ -46,7 +46,7 @@ struct QuietIndexTests {
         #expect(used > 1000, "\(used) applications left unread")
     }
 
-    @Test("many applications not quiet: the later half read on another core, the same applications in the same order")
+    @Test("many applications: the later half read and scheduled on another core, the same applications and tasks in the same order")
     func manyReadInTwoHalves() throws {
         let folder = TempFolder()
         for round in UInt64(0)..<4 {
@@ -72,6 +72,18 @@ struct QuietIndexTests {
                 let through = try #require(file.readNotQuiet(index, stamp: stamp, at: now), "round \(round), day \(days)")
                 #expect(through.applications == looked.applications, "round \(round), day \(days)")
                 #expect(through.snoozes == data.snoozes && through.settings == data.settings)
+                // Scheduled in two halves, as each employer's applications alone are (a few dozen,
+                // on one core): the same tasks in the same order, the same strikes and statuses.
+                #expect(data.applications.count >= 64)
+                let whole = Rules.schedule(data, zone: zone, now: now)
+                for key in Set(data.applications.map(\.employerKey)) {
+                    let apps = data.applications.filter { $0.employerKey == key }
+                    let alone = Rules.schedule(data, employerOf: apps[0].id, zone: zone, now: now)
+                    let ids = Set(apps.map(\.id))
+                    #expect(whole.tasks.filter { ids.contains($0.app) } == alone.tasks, "round \(round), day \(days), \(key)")
+                    #expect(whole.employers.filter { $0.apps.contains(where: ids.contains) } == alone.employers)
+                    #expect(apps.allSatisfy { whole.statuses[$0.id] == alone.statuses[$0.id] })
+                }
             }
         }
     }
