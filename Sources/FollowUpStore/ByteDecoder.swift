@@ -96,6 +96,25 @@ public enum ByteDecoder {
         }
     }
 
+    /// A member's key as `object` meets it: its bytes when they are plain ASCII (as every key
+    /// followup writes is), looked at where they lie; else the string it decodes to. A `case`
+    /// with a literal matches it as the literal would match the string.
+    struct Key {
+        let bytes: UnsafeBufferPointer<UInt8>?
+        let text: String?
+
+        /// The key as a string (made only for a key kept as it is, or looked up by name).
+        var string: String { text ?? String(decoding: bytes!, as: UTF8.self) }
+
+        static func ~= (literal: StaticString, key: Key) -> Bool {
+            guard let bytes = key.bytes else { return key.text! == literal.description }
+            // Plain ASCII equals a string exactly when its bytes do (no key written here has a
+            // letter some other character is canonically equivalent to).
+            return bytes.count == literal.utf8CodeUnitCount
+                && (bytes.isEmpty || memcmp(bytes.baseAddress!, literal.utf8Start, bytes.count) == 0)
+        }
+    }
+
     struct Reading {
         var cursor: JSONCursor
         /// Zone names already checked: checking one costs a look-up in the zone database.
@@ -115,13 +134,14 @@ public enum ByteDecoder {
 
         /// Reads an object member by member; `known` reads a key it knows (returning true) or
         /// leaves it (false), which keeps the member in `extra`.
-        mutating func object(_ known: (inout Reading, String, inout Members) throws -> Bool) throws -> Members {
+        mutating func object(_ known: (inout Reading, Key, inout Members) throws -> Bool) throws -> Members {
             var members = Members()
             guard cursor.next == .object else { throw GiveUp() }
             guard try cursor.beginObject() else { return members }
             repeat {
-                let key = try cursor.key()
-                if try !known(&self, key, &members) { try members.keep(key, try cursor.value()) }
+                let key: Key
+                if let bytes = cursor.plainASCII(colon: true) { key = Key(bytes: bytes, text: nil) } else { key = Key(bytes: nil, text: try cursor.key()) }
+                if try !known(&self, key, &members) { try members.keep(key.string, try cursor.value()) }
             } while try cursor.nextMember()
             return members
         }
@@ -427,9 +447,9 @@ public enum ByteDecoder {
                 case "name": try m.meet(2); name = try r.optionalString()
                 case "signature": try m.meet(3); signature = try r.optionalString()
                 default:
-                    guard let i = keys.firstIndex(of: key) else { return false }
+                    guard let i = keys.firstIndex(of: key.string) else { return false }
                     try m.meet(4 + i)
-                    if let n = try r.optionalInt() { overrides[key] = n }
+                    if let n = try r.optionalInt() { overrides[key.string] = n }
                 }
                 return true
             }
@@ -458,7 +478,7 @@ public enum ByteDecoder {
                     // A date is the day applied; anything else (null too) is kept as it is.
                     try m.meet(11)
                     let value = try r.cursor.value()
-                    guard let text = value.stringValue, let day = Day(text) else { try m.keep(key, value); break }
+                    guard let text = value.stringValue, let day = Day(text) else { try m.keep(key.string, value); break }
                     applied = day
                 case "location": try m.meet(12); location = try r.optionalString()
                 case "link": try m.meet(13); link = try r.optionalString()

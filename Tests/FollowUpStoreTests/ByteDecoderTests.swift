@@ -73,6 +73,11 @@ struct ByteDecoderTests {
             (app(",\"caf\u{E9}\":1,\"cafe\u{301}\":2"), false),
             (app(",\"caf\u{E9}\":1,\"cafe\":2"), true),
             (app(",\"note\":\"tab\\t quote\\\" \\u00e9 \\ud83d\\ude00 slash\\/\""), true),
+            // Keys written with escapes or beyond ASCII: read as the strings they decode to.
+            (app(",\"r\\u006fle\":\"Boss\""), true),
+            (app(",\"\\u0069d\":\"b\""), false),
+            (app(",\"ключ\":1,\"\u{212A}ind\":2"), true),
+            (event(",\"k\\u0069nd\":\"call\""), false),
             (app(",\"note\":\"\\ud83d\""), false),
             (app(",\"note\":\"bad \\x escape\""), false),
             (app(",\"employer\":\"Again\""), false),
