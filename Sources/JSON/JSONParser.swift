@@ -358,22 +358,8 @@ private struct Parser {
         var i = start
         // OR of every raw byte: bit 7 set means UTF-8 validation is needed.
         var seen: UInt8 = 0
-        // Eight bytes at a time while none is a quote, a backslash, a control character or
-        // beyond ASCII, as `skipString` steps (those bytes are then looked at one by one).
-        if let base = bytes.baseAddress {
-            while i + 8 <= bytes.count {
-                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let highs: UInt64 = 0x8080_8080_8080_8080
-                let quote = w ^ (ones &* 0x22)
-                let backslash = w ^ (ones &* 0x5C)
-                let zeroQuote = (quote &- ones) & ~quote & highs
-                let zeroBackslash = (backslash &- ones) & ~backslash & highs
-                let control = (w &- ones &* 0x20) & ~w & highs
-                if (zeroQuote | zeroBackslash | control | (w & highs)) != 0 { break }
-                i += 8
-            }
-        }
+        // Whole words of plain ASCII first (`plainWords`); the bytes after, one by one.
+        i = Parser.plainWords(bytes, from: i)
         while i < bytes.count {
             let b = bytes[i]
             if b == Byte.quote {
@@ -395,28 +381,35 @@ private struct Parser {
         throw error("unterminated string", at: openingQuote)
     }
 
+    /// Past every whole eight-byte word from `i` in which no byte is a quote, a backslash, a
+    /// control character or beyond ASCII: where a string's bytes may need a closer look.
+    @inline(__always)
+    static func plainWords(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        var i = start
+        while i + 8 <= bytes.count {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            let quote = w ^ (ones &* 0x22)
+            let backslash = w ^ (ones &* 0x5C)
+            let zeroQuote = (quote &- ones) & ~quote & highs
+            let zeroBackslash = (backslash &- ones) & ~backslash & highs
+            let control = (w &- ones &* 0x20) & ~w & highs
+            if (zeroQuote | zeroBackslash | control | (w & highs)) != 0 { break }
+            i += 8
+        }
+        return i
+    }
+
     /// Checks the string starting at the opening quote at `index` as `parseString` does and steps
     /// past it, making no `String` unless it has escapes.
     mutating func skipString() throws(JSONError) {
         let openingQuote = index
         var i = index + 1
         var seen: UInt8 = 0
-        // Eight bytes at a time while none is a quote, a backslash, a control character or
-        // beyond ASCII (each of those is then looked at one by one below).
-        if let base = bytes.baseAddress {
-            while i + 8 <= bytes.count {
-                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let highs: UInt64 = 0x8080_8080_8080_8080
-                let quote = w ^ (ones &* 0x22)
-                let backslash = w ^ (ones &* 0x5C)
-                let zeroQuote = (quote &- ones) & ~quote & highs
-                let zeroBackslash = (backslash &- ones) & ~backslash & highs
-                let control = (w &- ones &* 0x20) & ~w & highs
-                if (zeroQuote | zeroBackslash | control | (w & highs)) != 0 { break }
-                i += 8
-            }
-        }
+        // Whole words of plain ASCII first (`plainWords`); the bytes after, one by one.
+        i = Parser.plainWords(bytes, from: i)
         while i < bytes.count {
             let b = bytes[i]
             if b == Byte.quote {
@@ -740,6 +733,8 @@ public struct JSONCursor {
         guard i < bytes.count, bytes[i] == Byte.quote else { return nil }
         let start = i + 1
         i = start
+        // Whole words of plain ASCII first (`plainWords`); the bytes after, one by one.
+        i = Parser.plainWords(bytes, from: i)
         while i < bytes.count {
             let b = bytes[i]
             if b == Byte.quote { break }
