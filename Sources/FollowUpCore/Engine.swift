@@ -279,7 +279,7 @@ struct AppFacts {
 
 struct Engine {
     let data: FollowUpData
-    let zone: Zone
+    var zone: Zone
     let now: Instant
     let policy: Policy
     let calendar: BusinessCalendar
@@ -375,8 +375,7 @@ struct Engine {
             statuses[facts[i].app.id] = closedAs ?? (struckOut ? .struckOut : .active)
             standing.append((struckOut, strikes, limit))
         }
-        let engine = self
-        func tasksOf(_ range: Range<Int>) -> [FollowUpTask] {
+        func tasksOf(_ range: Range<Int>, by engine: Engine) -> [FollowUpTask] {
             var tasks: [FollowUpTask] = []
             for i in range {
                 engine.tasksFor(facts[i], struckOut: standing[i].struckOut, strikes: standing[i].strikes, cap: standing[i].cap, into: &tasks)
@@ -387,11 +386,15 @@ struct Engine {
         if facts.count >= Engine.manyApplications {
             let half = facts.count / 2
             var first: [FollowUpTask] = []
-            let later = Concurrently.run(sharing: { tasksOf(half..<facts.count) }, meanwhile: { first = tasksOf(0..<half) })
+            // The other thread with a zone of its own: the two never wait on one cache's lock.
+            var other = self
+            other.zone = zone.detached()
+            let engine = self
+            let later = Concurrently.run(sharing: { tasksOf(half..<facts.count, by: other) }, meanwhile: { first = tasksOf(0..<half, by: engine) })
             tasks = first
             tasks.append(contentsOf: later)
         } else {
-            tasks = tasksOf(facts.indices)
+            tasks = tasksOf(facts.indices, by: self)
         }
         // When each application's decision date was given (the first application of an id),
         // for the dismissals of a round of check-ins.

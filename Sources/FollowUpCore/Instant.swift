@@ -134,8 +134,8 @@ public enum LocalTimeError: Error, Equatable, Sendable {
 /// Converts between instants and a zone's wall clock. Pure: the zone is a parameter.
 public struct Zone: Sendable, Equatable {
     public let timeZone: TimeZone
-    /// The offsets asked for so far, shared by every copy of this zone.
-    private let offsets = ZoneOffsets()
+    /// The offsets asked for so far, shared by every copy of this zone (but `detached` ones).
+    private var offsets = ZoneOffsets()
 
     public init(_ timeZone: TimeZone) { self.timeZone = timeZone }
 
@@ -147,6 +147,14 @@ public struct Zone: Sendable, Equatable {
     public var identifier: String { timeZone.identifier }
 
     public static func == (a: Zone, b: Zone) -> Bool { a.timeZone == b.timeZone }
+
+    /// The same zone with a cache of offsets of its own (a copy of this one's): for work on
+    /// another thread alongside this one.
+    public func detached() -> Zone {
+        var zone = self
+        zone.offsets = offsets.copy()
+        return zone
+    }
 
     /// The UTC offset in force at an instant.
     public func offset(at seconds: Int64) -> Int {
@@ -162,6 +170,10 @@ public struct Zone: Sendable, Equatable {
     /// (fall back) means its first occurrence.
     public func instant(_ day: Day, hour: Int, minute: Int, second: Int = 0) throws(LocalTimeError) -> Instant {
         let local = Int64(day.ordinal) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        // No change of offset from a day before to a day after (most days): the one instant.
+        if let o = offsets.steadyOffset(from: local - 86_400, through: local + 86_400, in: timeZone) {
+            return Instant(seconds: local - Int64(o), offset: o)
+        }
         // The earliest instant whose wall clock reads `local`, found from the offsets a day
         // either side (no zone moves its clock by a day or more).
         var first: Int64?
@@ -239,19 +251,42 @@ final class ZoneOffsets: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var spans: [Span] = []
+    /// Read and written only under `lock` (so not checked for exclusive access at each use).
+    @exclusivity(unchecked) private var spans: [Span] = []
+
+    init() {}
+
+    /// Another cache holding the spans found so far: for another thread, which then never waits
+    /// on this one's lock.
+    func copy() -> ZoneOffsets {
+        let other = ZoneOffsets()
+        other.spans = lock.withLock { spans }
+        return other
+    }
+
+    /// The offset at `from` when it holds without a change through `through` (the two in one
+    /// span); nil when it changes between them or may.
+    func steadyOffset(from: Int64, through: Int64, in timeZone: TimeZone) -> Int? {
+        let offset = offset(at: from, in: timeZone)
+        lock.lock()
+        defer { lock.unlock() }
+        return spans.contains { $0.start <= from && through < $0.end && $0.offset == offset } ? offset : nil
+    }
 
     func offset(at t: Int64, in timeZone: TimeZone) -> Int {
         lock.lock()
         defer { lock.unlock() }
-        // The first span ending after t.
-        var low = 0
-        var high = spans.count
-        while low < high {
-            let mid = (low + high) / 2
-            if spans[mid].end > t { high = mid } else { low = mid + 1 }
+        // The first span ending after t (looked for in the list's buffer: one access to it).
+        let (low, found) = spans.withUnsafeBufferPointer { spans -> (Int, Int?) in
+            var low = 0
+            var high = spans.count
+            while low < high {
+                let mid = (low + high) / 2
+                if spans[mid].end > t { high = mid } else { low = mid + 1 }
+            }
+            return (low, low < spans.count && spans[low].start <= t ? spans[low].offset : nil)
         }
-        if low < spans.count, spans[low].start <= t { return spans[low].offset }
+        if let found { return found }
         let date = Date(timeIntervalSince1970: TimeInterval(t))
         let offset = timeZone.secondsFromGMT(for: date)
         // Transitions fall on whole seconds; should one not, the span ends before it.

@@ -62,8 +62,7 @@ struct AgendaCommand: ParsableCommand {
                 out.append(contentsOf: "[]".utf8)
             } else {
                 out.append(UInt8(ascii: "["))
-                let zone = ctx.zone
-                func written(_ range: Range<Int>) -> [UInt8] {
+                func written(_ range: Range<Int>, zone: Zone) -> [UInt8] {
                     var out: [UInt8] = []
                     out.reserveCapacity(range.count * 900)
                     for i in range {
@@ -76,11 +75,12 @@ struct AgendaCommand: ParsableCommand {
                 if tasks.count >= 64 {
                     let half = tasks.count / 2
                     var first: [UInt8] = []
-                    let later = Concurrently.run(sharing: { written(half..<tasks.count) }, meanwhile: { first = written(0..<half) })
+                    let zone = ctx.zone.detached()
+                    let later = Concurrently.run(sharing: { written(half..<tasks.count, zone: zone) }, meanwhile: { first = written(0..<half, zone: ctx.zone) })
                     out += first
                     out += later
                 } else {
-                    out += written(tasks.indices)
+                    out += written(tasks.indices, zone: ctx.zone)
                 }
                 out.append(contentsOf: "\n  ]".utf8)
             }
