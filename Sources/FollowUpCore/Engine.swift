@@ -317,7 +317,19 @@ struct Engine {
     static let manyApplications = 64
 
     mutating func run() -> Agenda {
-        let facts = data.applications.map(gatherFacts)
+        let many = data.applications.count >= Engine.manyApplications
+        var facts: [AppFacts]
+        if many {
+            // The later half's facts gathered on another core meanwhile (each application's own).
+            let apps = data.applications
+            let half = apps.count / 2
+            let engine = self
+            facts = []
+            let later = Concurrently.run(sharing: { apps[half...].map(engine.gatherFacts) }, meanwhile: { facts = apps[..<half].map(engine.gatherFacts) })
+            facts.append(contentsOf: later)
+        } else {
+            facts = data.applications.map(gatherFacts)
+        }
         var statuses: [String: ApplicationStatus] = [:]
 
         // Strikes, per employer, over its open applications. Each employer is given a place once
@@ -383,7 +395,7 @@ struct Engine {
             return tasks
         }
         var tasks: [FollowUpTask]
-        if facts.count >= Engine.manyApplications {
+        if many {
             let half = facts.count / 2
             var first: [FollowUpTask] = []
             // The other thread with a zone of its own: the two never wait on one cache's lock.
@@ -402,28 +414,40 @@ struct Engine {
             : Dictionary(facts.map { ($0.app.id, $0.stated?.givenAt) }, uniquingKeysWith: { a, _ in a })
         // In place: the list is this schedule's own, and a task is a large value to copy.
         for i in tasks.indices { applyDecisions(&tasks[i], datesGivenAt: renewed[tasks[i].app] ?? nil) }
-        if !checkInsOnly {
-            oneMessageForBoth(&tasks, facts)
-            Engine.sort(&tasks)
-        }
-        // Each application's next check-in, in one pass (not one per employer).
+        if !checkInsOnly { oneMessageForBoth(&tasks, facts) }
+        // Each application's next check-in, in one pass (not one per employer; the earliest, so
+        // whatever the tasks' order).
         var nextCheckIn: [String: Day] = [:]
         for t in tasks where t.kind == .checkIn && !t.dismissed {
             if nextCheckIn[t.app].map({ t.due < $0 }) ?? true { nextCheckIn[t.app] = t.due }
         }
-
-        var employers: [EmployerStrikes] = []
-        for (key, group) in groups.enumerated() {
-            let limit = cap[key]
-            let strikes = strikeCount[key]
-            let next = group.compactMap { nextCheckIn[facts[$0].app.id] }.min()
-            employers.append(EmployerStrikes(
-                employer: facts[group[0]].app.employer, apps: group.map { facts[$0].app.id }, strikes: strikes, max: limit,
-                struckOut: limit.map { strikes >= $0 } ?? false, nextCheckIn: next))
+        let (groupsMade, caps, counts, next) = (groups, cap, strikeCount, nextCheckIn)
+        let factsMade = facts
+        func employers() -> [EmployerStrikes] {
+            var employers: [EmployerStrikes] = []
+            for (key, group) in groupsMade.enumerated() {
+                let limit = caps[key]
+                let strikes = counts[key]
+                employers.append(EmployerStrikes(
+                    employer: factsMade[group[0]].app.employer, apps: group.map { factsMade[$0].app.id }, strikes: strikes,
+                    max: limit, struckOut: limit.map { strikes >= $0 } ?? false,
+                    nextCheckIn: group.compactMap { next[factsMade[$0].app.id] }.min()))
+            }
+            return employers.map { (Lowercase.of($0.employer), $0) }
+                .sorted { ($0.0, $0.1.employer) < ($1.0, $1.1.employer) }.map(\.1)
         }
-        employers = employers.map { (Lowercase.of($0.employer), $0) }
-            .sorted { ($0.0, $0.1.employer) < ($1.0, $1.1.employer) }.map(\.1)
-        return Agenda(tasks: tasks, employers: employers, statuses: statuses)
+        // The strikes listed on another core while the tasks are put in order (neither reads
+        // what the other makes).
+        let listed: [EmployerStrikes]
+        if checkInsOnly {
+            listed = employers()
+        } else if many {
+            listed = Concurrently.run(sharing: employers, meanwhile: { Engine.sort(&tasks) })
+        } else {
+            Engine.sort(&tasks)
+            listed = employers()
+        }
+        return Agenda(tasks: tasks, employers: listed, statuses: statuses)
     }
 
     /// Tasks in the order of SPEC §2 — overdue first, then deadline, employer, contact name,

@@ -76,6 +76,17 @@ struct QuietIndexTests {
                 // on one core): the same tasks in the same order, the same strikes and statuses.
                 #expect(data.applications.count >= 64)
                 let whole = Rules.schedule(data, zone: zone, now: now)
+                // In the agenda's order throughout: no task or employer goes before the one ahead of it.
+                for (a, b) in zip(whole.tasks, whole.tasks.dropFirst()) {
+                    var pair = [a]
+                    Rules.place(b, in: &pair)
+                    #expect(pair.last == b, "round \(round), day \(days): \(b.id) before \(a.id)")
+                }
+                for (a, b) in zip(whole.employers, whole.employers.dropFirst()) {
+                    var pair = [a]
+                    Rules.place(b, in: &pair)
+                    #expect(pair.last == b, "round \(round), day \(days): \(b.employer) before \(a.employer)")
+                }
                 for key in Set(data.applications.map(\.employerKey)) {
                     let apps = data.applications.filter { $0.employerKey == key }
                     let alone = Rules.schedule(data, employerOf: apps[0].id, zone: zone, now: now)
