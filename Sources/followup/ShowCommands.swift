@@ -49,26 +49,44 @@ struct Apps: ParsableCommand {
             // {"apps": [ … ]} in the canonical form (keys in order), each written straight.
             var out = Array("{\n  \"apps\": ".utf8)
             if apps.isEmpty { out.append(contentsOf: "[]".utf8) }
-            for (i, a) in apps.enumerated() {
-                out.append(contentsOf: (i == 0 ? "[\n    {" : ",\n    {").utf8)
-                let status = agenda.statuses[a.id] ?? .active
-                let e = strikes[a.id]
-                func key(_ name: String) { out.append(contentsOf: "\n      \"\(name)\": ".utf8) }
-                key("applied")
-                if let day = a.applied { JSONWriter.appendString(day.description, to: &out) } else { out.append(contentsOf: "null".utf8) }
-                out.append(UInt8(ascii: ","))
-                key("employer"); JSONWriter.appendString(a.employer, to: &out); out.append(UInt8(ascii: ","))
-                key("id"); JSONWriter.appendString(a.id, to: &out); out.append(UInt8(ascii: ","))
-                key("maxStrikes"); out.append(contentsOf: (e?.max.map(String.init) ?? "null").utf8); out.append(UInt8(ascii: ","))
-                key("next")
-                if let task = next(a.id) { TaskJSON.appendCanonical(task, zone: ctx.zone, depth: 3, to: &out) } else { out.append(contentsOf: "null".utf8) }
-                out.append(UInt8(ascii: ","))
-                key("role"); JSONWriter.appendString(a.role, to: &out); out.append(UInt8(ascii: ","))
-                key("stage"); JSONWriter.appendString(stage(of: a, status: status, now: ctx.now, zone: ctx.zone), to: &out); out.append(UInt8(ascii: ","))
-                key("status"); JSONWriter.appendString(status.rawValue, to: &out); out.append(UInt8(ascii: ","))
-                key("strikes"); out.append(contentsOf: String(e?.strikes ?? 0).utf8)
-                out.append(contentsOf: "\n    }".utf8)
-                if i == apps.count - 1 { out.append(contentsOf: "\n  ]".utf8) }
+            let now = ctx.now
+            func written(_ range: Range<Int>, zone: Zone) -> [UInt8] {
+                var out: [UInt8] = []
+                out.reserveCapacity(range.count * 1_200)
+                for i in range {
+                    let a = apps[i]
+                    out.append(contentsOf: (i == 0 ? "[\n    {" : ",\n    {").utf8)
+                    let status = agenda.statuses[a.id] ?? .active
+                    let e = strikes[a.id]
+                    func key(_ name: String) { out.append(contentsOf: "\n      \"\(name)\": ".utf8) }
+                    key("applied")
+                    if let day = a.applied { JSONWriter.appendString(day.description, to: &out) } else { out.append(contentsOf: "null".utf8) }
+                    out.append(UInt8(ascii: ","))
+                    key("employer"); JSONWriter.appendString(a.employer, to: &out); out.append(UInt8(ascii: ","))
+                    key("id"); JSONWriter.appendString(a.id, to: &out); out.append(UInt8(ascii: ","))
+                    key("maxStrikes"); out.append(contentsOf: (e?.max.map(String.init) ?? "null").utf8); out.append(UInt8(ascii: ","))
+                    key("next")
+                    if let task = next(a.id) { TaskJSON.appendCanonical(task, zone: zone, depth: 3, to: &out) } else { out.append(contentsOf: "null".utf8) }
+                    out.append(UInt8(ascii: ","))
+                    key("role"); JSONWriter.appendString(a.role, to: &out); out.append(UInt8(ascii: ","))
+                    key("stage"); JSONWriter.appendString(stage(of: a, status: status, now: now, zone: zone), to: &out); out.append(UInt8(ascii: ","))
+                    key("status"); JSONWriter.appendString(status.rawValue, to: &out); out.append(UInt8(ascii: ","))
+                    key("strikes"); out.append(contentsOf: String(e?.strikes ?? 0).utf8)
+                    out.append(contentsOf: "\n    }".utf8)
+                    if i == apps.count - 1 { out.append(contentsOf: "\n  ]".utf8) }
+                }
+                return out
+            }
+            // Many: the later half written on another core meanwhile (with a zone of its own).
+            if apps.count >= 64 {
+                let half = apps.count / 2
+                var first: [UInt8] = []
+                let zone = ctx.zone.detached()
+                let later = Concurrently.run(sharing: { written(half..<apps.count, zone: zone) }, meanwhile: { first = written(0..<half, zone: ctx.zone) })
+                out += first
+                out += later
+            } else {
+                out += written(apps.indices, zone: ctx.zone)
             }
             out.append(contentsOf: "\n}\n".utf8)
             outputJSON(bytes: out)

@@ -1,4 +1,6 @@
 import FollowUpCore
+import FollowUpStore
+import Foundation
 import JSON
 import Testing
 @testable import followup
@@ -54,5 +56,36 @@ struct AppsJSONTests {
         #expect(all.count == 3)
         #expect(all.contains { $0["applied"]?.stringValue == "2026-11-01" && $0["strikes"]?.intValue == 1 })
         #expect(all.contains { $0["next"]?["kind"]?.stringValue != nil })
+    }
+}
+
+@Suite("Many applications: the JSON of agenda and apps written in two halves is one canonical document")
+struct HalvesJSONTests {
+    @Test("agenda --json and apps --json over 96 applications: the bytes the tree writer writes for what it reads, every application and task once")
+    func halvesJoined() throws {
+        let s = Sandbox()
+        let zone = Zone(identifier: "America/New_York")!
+        let demo = Demo.data(today: Day("2026-11-24")!, zone: zone)
+        var data = demo
+        data.applications = []
+        for copy in 0..<(96 / demo.applications.count + 1) {
+            for var app in demo.applications {
+                app.id = "c\(copy)-" + app.id
+                data.applications.append(app)
+            }
+        }
+        try Data(DataFile.encode(data)).write(to: URL(fileURLWithPath: s.file))
+        s.now = "2026-11-24T09:00"
+        for arguments in [["agenda", "--json"], ["apps", "--json"], ["apps", "--all", "--json"]] {
+            let out = s.ok(arguments)
+            let parsed = try JSONParser.parse(Array(out.utf8))
+            #expect(out + "\n" == JSONWriter.canonicalString(parsed), "\(arguments)")
+            let items = (parsed["tasks"] ?? parsed["apps"])?.arrayValue ?? []
+            #expect(items.count >= 64, "\(arguments): \(items.count)")
+            let ids = items.compactMap { $0["id"]?.stringValue }
+            #expect(Set(ids).count == ids.count, "\(arguments): an item written twice")
+        }
+        let all = try #require(s.run(["apps", "--all", "--json"]).json?["apps"]?.arrayValue)
+        #expect(all.map { $0["id"]?.stringValue } == data.applications.map(\.id))
     }
 }
