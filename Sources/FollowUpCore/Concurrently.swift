@@ -26,6 +26,23 @@ public enum Concurrently {
         return run({ shared.work() }, meanwhile: meanwhile)
     }
 
+    /// From how many items a piece of work is split over two cores (below, starting the other
+    /// thread costs more than it saves).
+    public static let many = 64
+
+    /// `work` over `0..<count`, its results joined in order: when there are `many` or more, the
+    /// later half on another core meanwhile, with a zone of its own (`Zone.detached`: the two
+    /// never wait on one cache's lock). `work` may read what this thread holds, as `run(sharing:)`.
+    public static func inHalves<T>(_ count: Int, zone: Zone, _ work: @escaping (Range<Int>, Zone) -> [T]) -> [T] {
+        guard count >= many else { return work(0..<count, zone) }
+        let half = count / 2
+        let other = zone.detached()
+        var first: [T] = []
+        let later = run(sharing: { work(half..<count, other) }, meanwhile: { first = work(0..<half, zone) })
+        first.append(contentsOf: later)
+        return first
+    }
+
     /// A result handed from one thread to another, read only after the semaphore says so.
     private final class Box<A>: @unchecked Sendable {
         var value: A?

@@ -313,23 +313,13 @@ struct Engine {
         self.roundDismissals = rounds
     }
 
-    /// From how many applications a schedule is made on two cores.
-    static let manyApplications = 64
-
     mutating func run() -> Agenda {
-        let many = data.applications.count >= Engine.manyApplications
-        var facts: [AppFacts]
-        if many {
-            // The later half's facts gathered on another core meanwhile (each application's own).
-            let apps = data.applications
-            let half = apps.count / 2
-            let engine = self
-            facts = []
-            let later = Concurrently.run(sharing: { apps[half...].map(engine.gatherFacts) }, meanwhile: { facts = apps[..<half].map(engine.gatherFacts) })
-            facts.append(contentsOf: later)
-        } else {
-            facts = data.applications.map(gatherFacts)
-        }
+        // Each application's facts are its own, and its tasks depend on it and its employer's
+        // strikes alone: many applications are gathered and scheduled in halves on two cores.
+        let apps = data.applications
+        let many = apps.count >= Concurrently.many
+        let engine = self
+        let facts = Concurrently.inHalves(apps.count, zone: zone) { range, _ in apps[range].map(engine.gatherFacts) }
         var statuses: [String: ApplicationStatus] = [:]
 
         // Strikes, per employer, over its open applications. Each employer is given a place once
@@ -387,26 +377,14 @@ struct Engine {
             statuses[facts[i].app.id] = closedAs ?? (struckOut ? .struckOut : .active)
             standing.append((struckOut, strikes, limit))
         }
-        func tasksOf(_ range: Range<Int>, by engine: Engine) -> [FollowUpTask] {
+        var tasks = Concurrently.inHalves(facts.count, zone: zone) { range, zone in
+            var engine = engine
+            engine.zone = zone
             var tasks: [FollowUpTask] = []
             for i in range {
                 engine.tasksFor(facts[i], struckOut: standing[i].struckOut, strikes: standing[i].strikes, cap: standing[i].cap, into: &tasks)
             }
             return tasks
-        }
-        var tasks: [FollowUpTask]
-        if many {
-            let half = facts.count / 2
-            var first: [FollowUpTask] = []
-            // The other thread with a zone of its own: the two never wait on one cache's lock.
-            var other = self
-            other.zone = zone.detached()
-            let engine = self
-            let later = Concurrently.run(sharing: { tasksOf(half..<facts.count, by: other) }, meanwhile: { first = tasksOf(0..<half, by: engine) })
-            tasks = first
-            tasks.append(contentsOf: later)
-        } else {
-            tasks = tasksOf(facts.indices, by: self)
         }
         // When each application's decision date was given (the first application of an id),
         // for the dismissals of a round of check-ins.
@@ -422,16 +400,15 @@ struct Engine {
             if nextCheckIn[t.app].map({ t.due < $0 }) ?? true { nextCheckIn[t.app] = t.due }
         }
         let (groupsMade, caps, counts, next) = (groups, cap, strikeCount, nextCheckIn)
-        let factsMade = facts
         func employers() -> [EmployerStrikes] {
             var employers: [EmployerStrikes] = []
             for (key, group) in groupsMade.enumerated() {
                 let limit = caps[key]
                 let strikes = counts[key]
                 employers.append(EmployerStrikes(
-                    employer: factsMade[group[0]].app.employer, apps: group.map { factsMade[$0].app.id }, strikes: strikes,
+                    employer: facts[group[0]].app.employer, apps: group.map { facts[$0].app.id }, strikes: strikes,
                     max: limit, struckOut: limit.map { strikes >= $0 } ?? false,
-                    nextCheckIn: group.compactMap { next[factsMade[$0].app.id] }.min()))
+                    nextCheckIn: group.compactMap { next[facts[$0].app.id] }.min()))
             }
             return employers.map { (Lowercase.of($0.employer), $0) }
                 .sorted { ($0.0, $0.1.employer) < ($1.0, $1.1.employer) }.map(\.1)

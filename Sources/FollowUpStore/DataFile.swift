@@ -153,7 +153,7 @@ public struct DataFile: Sendable {
         // later half read on another core meanwhile (below a few dozen, starting the thread
         // costs more than it saves).
         let kept = index.entries.indices.filter(index.notQuiet(at: now)).map { index.entries[$0].start..<index.entries[$0].end }
-        let half = kept.count >= 64 ? kept.count / 2 : kept.count
+        let half = kept.count >= Concurrently.many ? kept.count / 2 : kept.count
         let later = Array(kept[half...])
         var data: FollowUpData?
         func readFirst() {

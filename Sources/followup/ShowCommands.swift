@@ -77,17 +77,8 @@ struct Apps: ParsableCommand {
                 }
                 return out
             }
-            // Many: the later half written on another core meanwhile (with a zone of its own).
-            if apps.count >= 64 {
-                let half = apps.count / 2
-                var first: [UInt8] = []
-                let zone = ctx.zone.detached()
-                let later = Concurrently.run(sharing: { written(half..<apps.count, zone: zone) }, meanwhile: { first = written(0..<half, zone: ctx.zone) })
-                out += first
-                out += later
-            } else {
-                out += written(apps.indices, zone: ctx.zone)
-            }
+            // Many: the later half written on another core meanwhile.
+            out += Concurrently.inHalves(apps.count, zone: ctx.zone, written)
             out.append(contentsOf: "\n}\n".utf8)
             outputJSON(bytes: out)
             return

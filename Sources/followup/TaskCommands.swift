@@ -72,16 +72,7 @@ struct AgendaCommand: ParsableCommand {
                     return out
                 }
                 // Many: the later half written on another core meanwhile.
-                if tasks.count >= 64 {
-                    let half = tasks.count / 2
-                    var first: [UInt8] = []
-                    let zone = ctx.zone.detached()
-                    let later = Concurrently.run(sharing: { written(half..<tasks.count, zone: zone) }, meanwhile: { first = written(0..<half, zone: ctx.zone) })
-                    out += first
-                    out += later
-                } else {
-                    out += written(tasks.indices, zone: ctx.zone)
-                }
+                out += Concurrently.inHalves(tasks.count, zone: ctx.zone, written)
                 out.append(contentsOf: "\n  ]".utf8)
             }
             out.append(contentsOf: "\n}\n".utf8)
