@@ -31,16 +31,22 @@ public enum Concurrently {
     public static let many = 64
 
     /// `work` over `0..<count`, its results joined in order: when there are `many` or more, the
-    /// later half on another core meanwhile, with a zone of its own (`Zone.detached`: the two
-    /// never wait on one cache's lock). `work` may read what this thread holds, as `run(sharing:)`.
-    public static func inHalves<T>(_ count: Int, zone: Zone, _ work: @escaping (Range<Int>, Zone) -> [T]) -> [T] {
-        guard count >= many else { return work(0..<count, zone) }
+    /// later half on another core meanwhile. `work` may read what this thread holds, as
+    /// `run(sharing:)`.
+    public static func inHalves<T>(_ count: Int, _ work: @escaping (Range<Int>) -> [T]) -> [T] {
+        guard count >= many else { return work(0..<count) }
         let half = count / 2
-        let other = zone.detached()
         var first: [T] = []
-        let later = run(sharing: { work(half..<count, other) }, meanwhile: { first = work(0..<half, zone) })
+        let later = run(sharing: { work(half..<count) }, meanwhile: { first = work(0..<half) })
         first.append(contentsOf: later)
         return first
+    }
+
+    /// `inHalves` for work in a zone: the later half with a zone of its own (`Zone.detached`),
+    /// so that the two never wait on one cache's lock.
+    public static func inHalves<T>(_ count: Int, zone: Zone, _ work: @escaping (Range<Int>, Zone) -> [T]) -> [T] {
+        let other = count >= many ? zone.detached() : zone
+        return inHalves(count) { range in work(range, range.lowerBound == 0 ? zone : other) }
     }
 
     /// A result handed from one thread to another, read only after the semaphore says so.

@@ -148,30 +148,19 @@ public struct DataFile: Sendable {
             guard let bytes = index.documentNotQuiet(at: now, fd: fd, size: size) else { return nil }
             return ByteDecoder.decode(bytes)
         }
-        // Mapped: each application read where it lies in the file's pages (no copy of them),
-        // and what lies outside the list read from a copy without any application. Many: the
-        // later half read on another core meanwhile (below a few dozen, starting the thread
-        // costs more than it saves).
+        // Mapped: what lies outside the list read from a copy without any application, then each
+        // application read where it lies in the file's pages (no copy of them), many in halves
+        // on two cores.
         let kept = index.entries.indices.filter(index.notQuiet(at: now)).map { index.entries[$0].start..<index.entries[$0].end }
-        let half = kept.count >= Concurrently.many ? kept.count / 2 : kept.count
-        let later = Array(kept[half...])
-        var data: FollowUpData?
-        func readFirst() {
-            mapped.withBytes { all in
-                guard var frame = index.document(in: all, keeping: { _ in false }).flatMap({ ByteDecoder.decode($0) }),
-                      let apps = ByteDecoder.applications(in: all, at: Array(kept[..<half])) else { return }
-                frame.applications = apps
-                data = frame
-            }
+        guard var data = mapped.withBytes({ index.document(in: $0, keeping: { _ in false }) }).flatMap({ ByteDecoder.decode($0) })
+        else { return nil }
+        var halves = Concurrently.inHalves(kept.count) { range in
+            [mapped.withBytes { ByteDecoder.applications(in: $0, at: Array(kept[range])) }]
         }
-        var laterApps: [Application]? = []
-        if later.isEmpty {
-            readFirst()
-        } else {
-            laterApps = Concurrently.run({ mapped.withBytes { ByteDecoder.applications(in: $0, at: later) } }, meanwhile: readFirst)
-        }
-        guard var data, let laterApps else { return nil }
-        data.applications += laterApps
+        // The first half taken, not copied, and the later one appended to it.
+        guard var apps = halves[0].take(), halves.dropFirst().allSatisfy({ $0 != nil }) else { return nil }
+        if halves.count > 1 { apps.append(contentsOf: halves[1]!) }
+        data.applications = apps
         return data
     }
 

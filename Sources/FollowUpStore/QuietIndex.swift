@@ -48,50 +48,31 @@ public struct QuietIndex: Sendable, Equatable {
     /// the list's `]`. `read` fills a buffer with the file's bytes in a range (false: it could
     /// not). Nil when the file cannot be read so.
     func document(size: Int, keeping keep: (Int) -> Bool, read: (Range<Int>, UnsafeMutablePointer<UInt8>) -> Bool) -> [UInt8]? {
-        gather(runs(keeping: keep), between: 0..<list.lowerBound + 1, and: list.upperBound..<size, read: read)
-    }
-
-    /// The applications `keep` takes, each run of neighbours as one range of the file.
-    private func runs(keeping keep: (Int) -> Bool) -> [Range<Int>] {
-        var runs: [Range<Int>] = []
+        var pieces: [Range<Int>] = [0..<list.lowerBound + 1]
         var previousKept = false
         for (i, e) in entries.enumerated() {
             let kept = keep(i)
-            if kept, previousKept, let last = runs.last {
-                runs[runs.count - 1] = last.lowerBound..<e.end
+            if kept, previousKept, let last = pieces.last {
+                pieces[pieces.count - 1] = last.lowerBound..<e.end
             } else if kept {
-                runs.append(e.start..<e.end)
+                pieces.append(e.start..<e.end)
             }
             previousKept = kept
         }
-        return runs
-    }
-
-    /// The runs with a comma between each two, after `head` and before `tail` of the file.
-    private func gather(
-        _ runs: [Range<Int>], between head: Range<Int>, and tail: Range<Int>,
-        read: (Range<Int>, UnsafeMutablePointer<UInt8>) -> Bool
-    ) -> [UInt8]? {
-        let commas = max(0, runs.count - 1)
-        let total = head.count + runs.reduce(0) { $0 + $1.count } + commas + tail.count
+        pieces.append(list.upperBound..<size)
+        let runs = pieces.count - 2
+        let total = pieces.reduce(0) { $0 + $1.count } + max(0, runs - 1)
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
             var at = 0
-            func put(_ piece: Range<Int>) -> Bool {
-                guard read(piece, buffer.baseAddress! + at) else { return false }
-                at += piece.count
-                return true
-            }
-            count = 0
-            guard put(head) else { failed = true; return }
-            for (k, run) in runs.enumerated() {
-                if k > 0 {
+            for (k, piece) in pieces.enumerated() {
+                if k >= 2, k <= runs {
                     buffer[at] = UInt8(ascii: ",")
                     at += 1
                 }
-                guard put(run) else { failed = true; return }
+                guard read(piece, buffer.baseAddress! + at) else { failed = true; count = 0; return }
+                at += piece.count
             }
-            guard put(tail) else { failed = true; return }
             count = at
         }
         return failed ? nil : bytes
@@ -114,19 +95,16 @@ public struct QuietIndex: Sendable, Equatable {
     /// The document with only the applications not yet quiet at `now`, read from the file
     /// open at `fd`.
     func documentNotQuiet(at now: Instant, fd: Int32, size: Int) -> [UInt8]? {
-        document(size: size, keeping: notQuiet(at: now)) { QuietIndex.read(fd, $0, into: $1) }
-    }
-
-    /// Fills `into` with the bytes of the file open at `fd` in `piece`.
-    static func read(_ fd: Int32, _ piece: Range<Int>, into: UnsafeMutablePointer<UInt8>) -> Bool {
-        var done = 0
-        while done < piece.count {
-            let n = pread(fd, into + done, piece.count - done, off_t(piece.lowerBound + done))
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { return false }
-            done += n
+        document(size: size, keeping: notQuiet(at: now)) { piece, into in
+            var done = 0
+            while done < piece.count {
+                let n = pread(fd, into + done, piece.count - done, off_t(piece.lowerBound + done))
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { return false }
+                done += n
+            }
+            return true
         }
-        return true
     }
 
     /// The index of bytes laid out as `layout` says (the list and each application's bytes, as
